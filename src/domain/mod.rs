@@ -1,0 +1,12 @@
+//! The product's rules, free of any browser API: the plan model, calendars, validation and the
+//! portfolio. Time is always a parameter (`today`), never read here.
+
+pub mod calendar;
+pub mod plan;
+pub mod portfolio;
+pub mod shift;
+pub mod validate;
+
+pub use plan::*;
+pub use portfolio::{Added, Portfolio};
+pub use validate::{validate_plan, Problem};

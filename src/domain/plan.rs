@@ -1,0 +1,560 @@
+//! The plan and everything it holds: the data model of version 1, as plain serializable types.
+//!
+//! Field names are the JSON names (snake_case). Every struct rejects unknown fields: a field this
+//! version does not know would be silently dropped on the next save, so it is refused instead.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A plan's stable id (a UUID v4 for plans made here; any non-empty token from files).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlanId(pub String);
+
+impl PlanId {
+    /// A fresh random id.
+    pub fn random() -> Self {
+        Self(uuid::Uuid::new_v4().to_string())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PlanId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A pilot plan with a partner: the unit users create, run, export and import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: PlanId,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// +1 on every save; lets a tab tell whether another tab saved a newer version.
+    #[serde(default)]
+    pub rev: u64,
+    pub stage: Stage,
+    /// When a parked plan should be looked at again.
+    #[serde(default)]
+    pub revisit_on: Option<NaiveDate>,
+    pub partner: Partner,
+    #[serde(default)]
+    pub timing: Timing,
+    #[serde(default)]
+    pub pilot: Pilot,
+    #[serde(default)]
+    pub foundation: Foundation,
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
+    #[serde(default)]
+    pub cycles: Vec<Cycle>,
+    #[serde(default)]
+    pub score_override: Option<ScoreOverride>,
+    /// Short texts captured in workshops, to come back to later.
+    #[serde(default)]
+    pub parking_lot: Vec<String>,
+}
+
+impl Plan {
+    /// An empty draft for a partner, created at `now`.
+    pub fn draft(name: impl Into<String>, partner: Partner, now: DateTime<Utc>) -> Self {
+        Self {
+            id: PlanId::random(),
+            name: name.into(),
+            created_at: now,
+            updated_at: now,
+            rev: 0,
+            stage: Stage::Designing,
+            revisit_on: None,
+            partner,
+            timing: Timing::default(),
+            pilot: Pilot::default(),
+            foundation: Foundation::default(),
+            steps: Vec::new(),
+            log: Vec::new(),
+            cycles: Vec::new(),
+            score_override: None,
+            parking_lot: Vec::new(),
+        }
+    }
+
+    /// The next step due: the open step with the earliest due date.
+    pub fn next_step_due(&self) -> Option<&Step> {
+        self.steps
+            .iter()
+            .filter(|s| s.done_on.is_none())
+            .filter(|s| s.due_on.is_some())
+            .min_by_key(|s| s.due_on)
+    }
+
+    /// Days since launch at `today`, for plans that have launched.
+    pub fn days_since_launch(&self, today: NaiveDate) -> Option<i64> {
+        if !self.stage.has_launched() {
+            return None;
+        }
+        self.pilot
+            .launch_on
+            .map(|launch| (today - launch).num_days())
+    }
+}
+
+/// Where a plan is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Exploring,
+    Designing,
+    Live,
+    Reviewing,
+    Scaling,
+    Parked,
+    Stopped,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 7] = [
+        Stage::Exploring,
+        Stage::Designing,
+        Stage::Live,
+        Stage::Reviewing,
+        Stage::Scaling,
+        Stage::Parked,
+        Stage::Stopped,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Exploring => "Exploring",
+            Stage::Designing => "Designing",
+            Stage::Live => "Live",
+            Stage::Reviewing => "Reviewing",
+            Stage::Scaling => "Scaling",
+            Stage::Parked => "Parked",
+            Stage::Stopped => "Stopped",
+        }
+    }
+
+    /// Live, reviewing and scaling plans are scored by momentum; the rest by readiness.
+    pub fn is_running(self) -> bool {
+        matches!(self, Stage::Live | Stage::Reviewing | Stage::Scaling)
+    }
+
+    /// Whether the pilot has been launched at some point (so `launch_on` is history, not a plan).
+    pub fn has_launched(self) -> bool {
+        self.is_running()
+    }
+}
+
+/// The partner organisation and the people on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub name: String,
+    pub kind: PartnerKind,
+    #[serde(default)]
+    pub our_owner: String,
+    #[serde(default)]
+    pub their_champion: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The kind of partnership; templates and risks differ by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    Telco,
+    Agency,
+    Affiliate,
+    Reseller,
+    TechIntegration,
+    Distributor,
+    StrategicAlliance,
+    Other,
+}
+
+impl PartnerKind {
+    pub const ALL: [PartnerKind; 8] = [
+        PartnerKind::Telco,
+        PartnerKind::Agency,
+        PartnerKind::Affiliate,
+        PartnerKind::Reseller,
+        PartnerKind::TechIntegration,
+        PartnerKind::Distributor,
+        PartnerKind::StrategicAlliance,
+        PartnerKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnerKind::Telco => "Telco",
+            PartnerKind::Agency => "Agency",
+            PartnerKind::Affiliate => "Affiliate",
+            PartnerKind::Reseller => "Reseller",
+            PartnerKind::TechIntegration => "Tech integration",
+            PartnerKind::Distributor => "Distributor",
+            PartnerKind::StrategicAlliance => "Strategic alliance",
+            PartnerKind::Other => "Other",
+        }
+    }
+}
+
+/// A 1–5 rating (fit, readiness). Values outside 1–5 are refused when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Rating(u8);
+
+impl Rating {
+    pub fn new(value: u8) -> Option<Self> {
+        (1..=5).contains(&value).then_some(Self(value))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Rating {
+    type Error = String;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Self::new(value).ok_or_else(|| format!("a rating must be 1 to 5, not {value}"))
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(rating: Rating) -> Self {
+        rating.0
+    }
+}
+
+/// The timing check: what is top-of-mind for the partner's leadership this quarter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Timing {
+    pub their_priority: String,
+    pub how_we_fit: String,
+    pub fit: Option<Rating>,
+    pub readiness: Option<Rating>,
+    pub in_rebuild: bool,
+    pub confirmed_on: Option<NaiveDate>,
+}
+
+/// The one narrow, winnable use case the pilot proves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Pilot {
+    pub use_case: String,
+    pub segment: String,
+    pub primary_metric: Metric,
+    pub fastest_joint_win: String,
+    pub out_of_scope: Vec<String>,
+    pub stop_condition: String,
+    pub launch_on: Option<NaiveDate>,
+    pub length_days: u32,
+}
+
+/// The default pilot length: a scrappy V1 runs for 30 days before its review.
+pub const DEFAULT_PILOT_DAYS: u32 = 30;
+
+impl Default for Pilot {
+    fn default() -> Self {
+        Self {
+            use_case: String::new(),
+            segment: String::new(),
+            primary_metric: Metric::default(),
+            fastest_joint_win: String::new(),
+            out_of_scope: Vec::new(),
+            stop_condition: String::new(),
+            launch_on: None,
+            length_days: DEFAULT_PILOT_DAYS,
+        }
+    }
+}
+
+/// The pilot's primary success metric.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Metric {
+    pub name: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub unit: String,
+}
+
+/// Shared OKRs, governance and the rhythm of collaboration.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Foundation {
+    pub objective: String,
+    pub key_results: Vec<KeyResult>,
+    pub governance: Governance,
+    pub rhythm: Rhythm,
+}
+
+/// The most key results a shared objective takes: more would dilute a narrow pilot.
+pub const MAX_KEY_RESULTS: usize = 3;
+
+/// A measurable key result with its latest check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyResult {
+    pub name: String,
+    pub baseline: f64,
+    pub target: f64,
+    #[serde(default)]
+    pub current: Option<f64>,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    #[serde(default)]
+    pub checked_on: Option<NaiveDate>,
+}
+
+/// How confident the owners are in a key result at its last check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+impl Confidence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::OnTrack => "On track",
+            Confidence::AtRisk => "At risk",
+            Confidence::OffTrack => "Off track",
+        }
+    }
+}
+
+/// Who owns and who sponsors the partnership on each side, and how decisions are made.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Governance {
+    pub our_owner: String,
+    pub their_owner: String,
+    pub our_sponsor: String,
+    pub their_sponsor: String,
+    pub decision_rule: String,
+    pub escalation: String,
+}
+
+/// The agreed rhythm of collaboration.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rhythm {
+    pub cadence_days: Cadence,
+    pub next_sync_on: Option<NaiveDate>,
+    pub review_on: Option<NaiveDate>,
+}
+
+/// How often the two teams sync: weekly, every two weeks or monthly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub enum Cadence {
+    Weekly,
+    #[default]
+    Fortnightly,
+    Monthly,
+}
+
+impl Cadence {
+    pub const ALL: [Cadence; 3] = [Cadence::Weekly, Cadence::Fortnightly, Cadence::Monthly];
+
+    pub fn days(self) -> u32 {
+        match self {
+            Cadence::Weekly => 7,
+            Cadence::Fortnightly => 14,
+            Cadence::Monthly => 30,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Cadence::Weekly => "Weekly",
+            Cadence::Fortnightly => "Every two weeks",
+            Cadence::Monthly => "Monthly",
+        }
+    }
+}
+
+impl TryFrom<u32> for Cadence {
+    type Error = String;
+
+    fn try_from(days: u32) -> Result<Self, Self::Error> {
+        Cadence::ALL
+            .into_iter()
+            .find(|c| c.days() == days)
+            .ok_or_else(|| format!("a cadence is 7, 14 or 30 days, not {days}"))
+    }
+}
+
+impl From<Cadence> for u32 {
+    fn from(cadence: Cadence) -> Self {
+        cadence.days()
+    }
+}
+
+/// One of the next steps that keep a pilot moving.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub owner_side: Side,
+    #[serde(default)]
+    pub owner_name: String,
+    pub created_on: NaiveDate,
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub done_on: Option<NaiveDate>,
+}
+
+/// Which side owns a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Ours,
+    Theirs,
+    Joint,
+}
+
+impl Side {
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Ours => "Ours",
+            Side::Theirs => "Theirs",
+            Side::Joint => "Joint",
+        }
+    }
+
+    /// Owned by the partner, alone or jointly: the mutual commitment launch is gated on.
+    pub fn involves_partner(self) -> bool {
+        matches!(self, Side::Theirs | Side::Joint)
+    }
+}
+
+/// Something that happened: a sync, an exec sync, a win, a blocker or a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    pub id: String,
+    pub on: NaiveDate,
+    pub kind: LogKind,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub both_sponsors_present: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogKind {
+    Sync,
+    ExecSync,
+    Win,
+    Blocker,
+    Note,
+}
+
+impl LogKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            LogKind::Sync => "Sync",
+            LogKind::ExecSync => "Exec sync",
+            LogKind::Win => "Win",
+            LogKind::Blocker => "Blocker",
+            LogKind::Note => "Note",
+        }
+    }
+
+    /// Syncs and exec syncs both count for the rhythm.
+    pub fn is_sync(self) -> bool {
+        matches!(self, LogKind::Sync | LogKind::ExecSync)
+    }
+}
+
+/// One 30-day iteration of the pilot and its review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cycle {
+    pub started_on: NaiveDate,
+    #[serde(default)]
+    pub reviewed_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub keep: String,
+    #[serde(default)]
+    pub change: String,
+    #[serde(default)]
+    pub stop: String,
+    #[serde(default)]
+    pub decision: Option<Decision>,
+}
+
+/// The outcome of a 30-day review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Scale,
+    Iterate,
+    Stop,
+}
+
+impl Decision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Scale => "Scale",
+            Decision::Iterate => "Iterate",
+            Decision::Stop => "Stop",
+        }
+    }
+}
+
+/// A momentum band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Moving,
+    Drifting,
+    GhostTownRisk,
+    Unknown,
+}
+
+impl Band {
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Moving => "Moving",
+            Band::Drifting => "Drifting",
+            Band::GhostTownRisk => "Ghost-town risk",
+            Band::Unknown => "Unknown",
+        }
+    }
+}
+
+/// A manual band set by the plan's owner, with the reason, from the day it was set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreOverride {
+    pub band: Band,
+    pub reason: String,
+    pub set_on: NaiveDate,
+}

@@ -1,0 +1,10 @@
+//! Pilotdeck: plan, launch and keep alive partner pilots, entirely in the browser.
+//!
+//! `domain` holds the product's rules, `exchange` the file format, `storage` the only code that
+//! touches browser storage, and `ui` (browser builds only) the Leptos screens.
+
+pub mod domain;
+pub mod exchange;
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

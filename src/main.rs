@@ -1,0 +1,12 @@
+//! The browser entry point: install the panic hook and mount the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(pilotdeck::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Pilotdeck runs in the browser: serve it with scripts/serve (see the README).");
+}

@@ -1,0 +1,128 @@
+//! Saving only what changed: the plans edited since the last save, and the index when plans
+//! were added or removed. A failed write keeps everything pending, so nothing is lost in memory
+//! and the next save tries again.
+
+use super::keys::{plan_key, INDEX_KEY};
+use super::record::{encode_index, encode_plan};
+use super::store::{KeyValueStore, StorageError};
+use crate::domain::{PlanId, Portfolio};
+use std::collections::BTreeSet;
+
+/// What is waiting to be written.
+#[derive(Debug, Default)]
+pub struct Autosave {
+    changed: BTreeSet<PlanId>,
+    removed: BTreeSet<PlanId>,
+    index_changed: bool,
+    /// Plans whose stored value is unreadable and kept in place: never written over.
+    protected: BTreeSet<PlanId>,
+    read_only: bool,
+}
+
+/// A plan that was written, with the revision it was written at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub id: PlanId,
+    pub rev: u64,
+}
+
+impl Autosave {
+    pub fn new(protected: BTreeSet<PlanId>, read_only: bool) -> Self {
+        Self {
+            protected,
+            read_only,
+            ..Self::default()
+        }
+    }
+
+    pub fn plan_changed(&mut self, id: &PlanId) {
+        self.changed.insert(id.clone());
+    }
+
+    pub fn plan_added(&mut self, id: &PlanId) {
+        self.removed.remove(id);
+        self.changed.insert(id.clone());
+        self.index_changed = true;
+    }
+
+    pub fn plan_removed(&mut self, id: &PlanId) {
+        self.changed.remove(id);
+        self.removed.insert(id.clone());
+        self.index_changed = true;
+    }
+
+    /// Rewrites the index on the next save (after a load could not repair it).
+    pub fn index_changed(&mut self) {
+        self.index_changed = true;
+    }
+
+    pub fn is_pending(&self) -> bool {
+        !self.changed.is_empty() || !self.removed.is_empty() || self.index_changed
+    }
+
+    pub fn is_protected(&self, id: &PlanId) -> bool {
+        self.protected.contains(id)
+    }
+
+    /// Writes what is pending. Each plan is written with its revision plus one; the caller
+    /// records the returned revisions in memory. On error, what was not written stays pending.
+    pub fn flush(&mut self, store: &dyn KeyValueStore, portfolio: &Portfolio) -> Flushed {
+        let mut flushed = Flushed::default();
+        if let Err(error) = self.write_pending(store, portfolio, &mut flushed.saved) {
+            flushed.error = Some(error);
+        }
+        flushed
+    }
+
+    fn write_pending(
+        &mut self,
+        store: &dyn KeyValueStore,
+        portfolio: &Portfolio,
+        saved: &mut Vec<Saved>,
+    ) -> Result<(), StorageError> {
+        if !self.is_pending() {
+            return Ok(());
+        }
+        if self.read_only {
+            return Err(StorageError::ReadOnly);
+        }
+        for id in self.changed.clone() {
+            match portfolio.get(&id) {
+                Some(plan) if !self.protected.contains(&id) => {
+                    let mut next = plan.clone();
+                    next.rev = plan.rev + 1;
+                    store.set(&plan_key(&id), &encode_plan(&next))?;
+                    saved.push(Saved {
+                        id: id.clone(),
+                        rev: next.rev,
+                    });
+                }
+                _ => {}
+            }
+            self.changed.remove(&id);
+        }
+        for id in self.removed.clone() {
+            if !self.protected.contains(&id) {
+                store.remove(&plan_key(&id))?;
+            }
+            self.removed.remove(&id);
+        }
+        if self.index_changed {
+            let ids: Vec<PlanId> = portfolio
+                .ids()
+                .into_iter()
+                .chain(self.protected.iter().cloned())
+                .collect();
+            store.set(INDEX_KEY, &encode_index(&ids))?;
+            self.index_changed = false;
+        }
+        Ok(())
+    }
+}
+
+/// The outcome of a save: what was written, and the error that stopped it, if any.
+#[derive(Debug, Default)]
+pub struct Flushed {
+    pub saved: Vec<Saved>,
+    pub error: Option<StorageError>,
+}

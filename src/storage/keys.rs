@@ -1,0 +1,33 @@
+//! The storage keys, all under one versioned prefix.
+
+use crate::domain::PlanId;
+
+/// Every key Pilotdeck writes starts with this.
+pub const PREFIX: &str = "pilotdeck/v1/";
+/// The list of plan ids, in the user's order.
+pub const INDEX_KEY: &str = "pilotdeck/v1/index";
+/// Plans live under this, one key each.
+pub const PLAN_PREFIX: &str = "pilotdeck/v1/plans/";
+/// Values that could not be read are moved under this, untouched.
+pub const QUARANTINE_PREFIX: &str = "pilotdeck/v1/quarantine/";
+
+pub fn plan_key(id: &PlanId) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// The plan id a key holds, if it is a plan key.
+pub fn plan_id_of(key: &str) -> Option<PlanId> {
+    key.strip_prefix(PLAN_PREFIX)
+        .filter(|id| !id.is_empty())
+        .map(|id| PlanId(id.to_string()))
+}
+
+/// Where an unreadable value at `key` is kept; `attempt` > 0 avoids an earlier quarantined copy.
+pub fn quarantine_key(key: &str, attempt: u32) -> String {
+    let name = key.strip_prefix(PREFIX).unwrap_or(key);
+    if attempt == 0 {
+        format!("{QUARANTINE_PREFIX}{name}")
+    } else {
+        format!("{QUARANTINE_PREFIX}{name}#{}", attempt + 1)
+    }
+}

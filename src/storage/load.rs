@@ -1,0 +1,152 @@
+//! Loading: read and check everything first, then — and only then — write.
+//!
+//! A value that cannot be read is never overwritten: it is copied under a quarantine key, the
+//! copy is read back, and only then is the original removed. If even that fails, the value stays
+//! where it is, its key is protected from writes, and its id stays in the index.
+
+use super::keys::{plan_id_of, quarantine_key, INDEX_KEY, PLAN_PREFIX, QUARANTINE_PREFIX};
+use super::record::{decode_index, decode_plan, encode_index, Unreadable};
+use super::store::{KeyValueStore, StorageError};
+use crate::domain::{Plan, PlanId};
+use std::collections::BTreeSet;
+
+/// What was found in storage.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every plan that could be read, in the user's order.
+    pub plans: Vec<Plan>,
+    /// Values found unreadable in this load.
+    pub quarantined: Vec<Quarantined>,
+    /// Every key holding a value set aside, by this load or an earlier one.
+    pub kept_aside: Vec<String>,
+    /// Plans whose unreadable value could not be moved aside: never written, kept in the index.
+    pub protected: BTreeSet<PlanId>,
+    /// The data was saved by a newer Pilotdeck: this tab reads it but writes nothing.
+    pub read_only: bool,
+    /// The index could not be brought up to date; it is rebuilt on the next save.
+    pub index_stale: bool,
+}
+
+/// A value found unreadable, where it is now, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    pub key: String,
+    /// The key now holding the value untouched (the original key when it could not be moved).
+    pub kept_at: String,
+    pub reason: String,
+}
+
+/// Reads every stored plan, sets unreadable values aside, and repairs the index.
+pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
+    let keys = store.keys()?;
+    let mut loaded = Loaded::default();
+
+    let index = store.get(INDEX_KEY)?.map(|raw| {
+        let decoded = decode_index(&raw);
+        (raw, decoded)
+    });
+    loaded.read_only = matches!(index, Some((_, Err(Unreadable::Newer(_)))));
+
+    // Plans in the index's order first, then any plan key the index does not list.
+    let stored: BTreeSet<PlanId> = keys.iter().filter_map(|k| plan_id_of(k)).collect();
+    let mut order: Vec<PlanId> = match &index {
+        Some((_, Ok(index))) => index
+            .plan_ids
+            .iter()
+            .filter(|id| stored.contains(id))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    let listed: BTreeSet<PlanId> = order.iter().cloned().collect();
+    let mut unlisted: Vec<PlanId> = stored.difference(&listed).cloned().collect();
+    unlisted.sort();
+    order.extend(unlisted);
+
+    let mut unreadable: Vec<(String, String, Unreadable)> = Vec::new();
+    let mut orphans = Vec::new();
+    for id in &order {
+        let key = format!("{PLAN_PREFIX}{id}");
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
+        match decode_plan(&raw, id) {
+            Ok(plan) if listed.contains(id) => loaded.plans.push(plan),
+            Ok(plan) => orphans.push(plan),
+            Err(why) => unreadable.push((key, raw, why)),
+        }
+    }
+    // Plans the index did not list (an interrupted save) go after, oldest first.
+    orphans.sort_by_key(|p| p.created_at);
+    loaded.plans.extend(orphans);
+    if let Some((raw, Err(why))) = &index {
+        if !loaded.read_only {
+            unreadable.push((INDEX_KEY.to_string(), raw.clone(), why.clone()));
+        }
+    }
+
+    // Everything is read; from here on, writes are allowed unless a newer version owns the data.
+    for (key, raw, why) in unreadable {
+        let kept_at = if loaded.read_only {
+            key.clone()
+        } else {
+            set_aside(store, &key, &raw).unwrap_or_else(|_| key.clone())
+        };
+        if kept_at == key {
+            if let Some(id) = plan_id_of(&key) {
+                loaded.protected.insert(id);
+            }
+        }
+        loaded.quarantined.push(Quarantined {
+            key,
+            kept_at,
+            reason: why.describe(),
+        });
+    }
+    loaded.kept_aside = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+
+    if !loaded.read_only {
+        let wanted: Vec<PlanId> = loaded
+            .plans
+            .iter()
+            .map(|p| p.id.clone())
+            .chain(loaded.protected.iter().cloned())
+            .collect();
+        let current = match &index {
+            Some((_, Ok(index))) => Some(&index.plan_ids),
+            _ => None,
+        };
+        let needs_write = match current {
+            Some(ids) => ids != &wanted,
+            None => !wanted.is_empty(),
+        };
+        if needs_write && store.set(INDEX_KEY, &encode_index(&wanted)).is_err() {
+            loaded.index_stale = true;
+        }
+    }
+    Ok(loaded)
+}
+
+/// Copies `raw` under a free quarantine key, checks the copy, then removes the original.
+fn set_aside(store: &dyn KeyValueStore, key: &str, raw: &str) -> Result<String, StorageError> {
+    for attempt in 0..1000 {
+        let target = quarantine_key(key, attempt);
+        match store.get(&target)? {
+            Some(existing) if existing != raw => continue,
+            Some(_) => {}
+            None => store.set(&target, raw)?,
+        }
+        if store.get(&target)?.as_deref() != Some(raw) {
+            return Err(StorageError::Failed(
+                "the quarantined copy did not read back".into(),
+            ));
+        }
+        store.remove(key)?;
+        return Ok(target);
+    }
+    Err(StorageError::Failed("no free quarantine key".into()))
+}

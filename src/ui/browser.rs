@@ -1,0 +1,52 @@
+//! Small browser services the screens use: fetching one of the app's own files and offering a
+//! text file for download. Errors come back as readable text for a notice.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn message(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
+}
+
+/// Fetches one of the app's own files (a path relative to the page's base URL) as text.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(message)?;
+    let response: web_sys::Response = response.dyn_into().map_err(message)?;
+    if !response.ok() {
+        return Err(format!("{path} answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(message)?)
+        .await
+        .map_err(message)?;
+    text.as_string()
+        .ok_or_else(|| format!("{path} is not text"))
+}
+
+/// Offers `text` as a file named `file_name` for the user to save.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    let document = window.document().ok_or("there is no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(message)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(message)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(message)?
+        .dyn_into()
+        .map_err(|_| "could not create a link".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(message)?;
+    Ok(())
+}

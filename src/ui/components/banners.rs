@@ -1,0 +1,115 @@
+//! Banners that say what happened to browser storage: unavailable, read-only, unreadable values
+//! set aside, or a save that failed. Each says what it means for the user's data.
+
+use crate::ui::browser::download;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn StorageBanners() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let report = state.storage;
+    let dismissed_quarantine = RwSignal::new(false);
+
+    let download_unreadable = move |_| {
+        let values: serde_json::Map<String, serde_json::Value> = state
+            .unreadable_values()
+            .into_iter()
+            .map(|(key, raw)| (key, serde_json::Value::String(raw)))
+            .collect();
+        let text = serde_json::to_string_pretty(&values).unwrap_or_default();
+        let file = format!("pilotdeck-unreadable-{}.json", state.today.get_untracked());
+        if let Err(error) = download(&file, "application/json", &text) {
+            state
+                .notice
+                .set(Some(format!("The download did not start: {error}")));
+        }
+    };
+
+    view! {
+        <div class="banners">
+            {move || {
+                report
+                    .with(|r| r.unavailable.clone())
+                    .map(|reason| {
+                        view! {
+                            <div class="banner banner-error" role="alert" data-testid="storage-banner">
+                                <strong>"Changes will not be kept. "</strong>
+                                {reason}
+                                " Pilotdeck is running in memory: what you do here is lost when this tab closes."
+                            </div>
+                        }
+                    })
+            }}
+            <Show when=move || report.with(|r| r.read_only)>
+                <div class="banner banner-warning" role="alert" data-testid="storage-banner">
+                    <strong>"Read-only. "</strong>
+                    "The plans in this browser were saved by a newer version of Pilotdeck. "
+                    "They are shown as they are; nothing you change here will be saved."
+                </div>
+            </Show>
+            <Show when=move || {
+                !dismissed_quarantine.get() && report.with(|r| !r.quarantined.is_empty())
+            }>
+                <div class="banner banner-warning" role="alert" data-testid="storage-banner">
+                    <p>
+                        <strong>
+                            {move || {
+                                let n = report.with(|r| r.quarantined.len());
+                                if n == 1 {
+                                    "One stored value could not be read. ".to_string()
+                                } else {
+                                    format!("{n} stored values could not be read. ")
+                                }
+                            }}
+                        </strong>
+                        "They were set aside untouched; everything else loaded normally."
+                    </p>
+                    <ul class="banner-details">
+                        {move || {
+                            report
+                                .with(|r| r.quarantined.clone())
+                                .into_iter()
+                                .map(|q| {
+                                    view! {
+                                        <li>
+                                            <code>{q.key}</code>
+                                            ": "
+                                            {q.reason}
+                                            " — kept at "
+                                            <code>{q.kept_at}</code>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                    <div class="banner-actions">
+                        <button type="button" class="button small" on:click=download_unreadable>
+                            "Download unreadable data"
+                        </button>
+                        <button
+                            type="button"
+                            class="button small quiet"
+                            on:click=move |_| dismissed_quarantine.set(true)
+                        >
+                            "Dismiss"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            {move || {
+                report
+                    .with(|r| r.save_error.clone())
+                    .map(|message| {
+                        view! {
+                            <div class="banner banner-error" role="alert" data-testid="save-banner">
+                                <strong>"Not saved. "</strong>
+                                {message}
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! The Leptos screens: the router and state in `app`, one file per route in `pages`, and one
+//! small component per file in `components`.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod format;
+pub mod pages;
+pub mod state;
+
+pub use app::App;

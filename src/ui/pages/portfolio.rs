@@ -1,0 +1,122 @@
+//! `/`: every plan on this device, or a friendly start when there are none.
+
+use crate::exchange::example::EXAMPLE_PATH;
+use crate::exchange::example_plans;
+use crate::ui::browser::fetch_text;
+use crate::ui::components::plan_card::PlanCard;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn PortfolioPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let loading = RwSignal::new(false);
+    let is_empty = move || state.portfolio.with(|p| p.is_empty());
+    let count = move || state.portfolio.with(|p| p.len());
+    let running = move || {
+        state
+            .portfolio
+            .with(|p| p.plans().iter().filter(|p| p.stage.is_running()).count())
+    };
+
+    let navigate = use_navigate();
+    let start = move |_| navigate("/new", Default::default());
+    let load_example = move |_| {
+        loading.set(true);
+        spawn_local(async move {
+            let message = match fetch_text(EXAMPLE_PATH).await {
+                Ok(text) => match example_plans(&text, state.today.get_untracked()) {
+                    Ok(plans) => {
+                        let added = state.add_plans(plans);
+                        match (added.added.len(), added.already_here.len()) {
+                            (0, _) => "The example plans are already here.".to_string(),
+                            (n, 0) => format!("Added {n} example plans."),
+                            (n, m) => format!("Added {n} example plans; {m} were already here."),
+                        }
+                    }
+                    Err(error) => format!("The example portfolio could not be read: {error}"),
+                },
+                Err(error) => format!("The example portfolio could not be loaded: {error}"),
+            };
+            state.notice.set(Some(message));
+            loading.set(false);
+        });
+    };
+
+    let actions = move || {
+        let start = start.clone();
+        view! {
+            <div class="actions">
+                <button type="button" class="button primary" on:click=start>
+                    "Start a pilot"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=load_example
+                    disabled=move || loading.get()
+                >
+                    "Load example portfolio"
+                </button>
+            </div>
+        }
+    };
+
+    let header_actions = actions.clone();
+    view! {
+        <section class="page portfolio">
+            <header class="page-header">
+                <div>
+                    <h1>"Portfolio"</h1>
+                    <Show when=move || !is_empty()>
+                        <p class="subtitle">
+                            {move || plural(count(), "plan")} " · " {move || running()} " running"
+                        </p>
+                    </Show>
+                </div>
+                <Show when=move || !is_empty()>{header_actions.clone()}</Show>
+            </header>
+            <p class="notice" role="status" aria-live="polite">
+                {move || state.notice.get().unwrap_or_default()}
+            </p>
+            <Show
+                when=move || !is_empty()
+                fallback=move || {
+                    view! {
+                        <div class="empty-state">
+                            <h2>"Launch partner pilots that don't die quietly"</h2>
+                            <p>
+                                "Pilotdeck turns a partnership idea into one narrow pilot with shared goals, "
+                                "three owned next steps and a scrappy V1 live within 30 days, then tells you "
+                                "when its momentum fades. Your plans stay in this browser: no account, nothing sent anywhere."
+                            </p>
+                            {actions.clone()}
+                        </div>
+                    }
+                }
+            >
+                <ul class="plan-grid" aria-label="Plans">
+                    <For
+                        each=move || state.portfolio.with(|p| p.ids())
+                        key=|id| id.clone()
+                        let:id
+                    >
+                        <li>
+                            <PlanCard id=id/>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -1,0 +1,192 @@
+//! The app's state, provided as context: the portfolio (the only persisted source data), the
+//! storage session behind it, and what the banners report.
+//!
+//! Every change to a plan goes through [`AppState`], which marks exactly that plan for saving
+//! and schedules one save about 300 ms after the last change. Saving reads the portfolio
+//! untracked, so rendering never causes a write, and a save never runs before a load succeeded.
+
+use crate::domain::{Added, Plan, PlanId, Portfolio};
+use crate::storage::{
+    load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long edits settle before they are written.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// What the storage banners say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StorageReport {
+    /// Storage could not be used at all: the app runs in memory.
+    pub unavailable: Option<String>,
+    /// The stored data is from a newer Pilotdeck: shown, never written.
+    pub read_only: bool,
+    /// Values set aside as unreadable in this load.
+    pub quarantined: Vec<Quarantined>,
+    /// Keys holding values set aside, by this load or earlier ones.
+    pub kept_aside: Vec<String>,
+    /// The last save failed; the edits are kept in memory.
+    pub save_error: Option<String>,
+}
+
+/// The storage area and what is waiting to be written to it.
+struct Session {
+    store: Box<dyn KeyValueStore>,
+    autosave: Autosave,
+    timer: Option<TimeoutHandle>,
+}
+
+/// The app's state and the only way to change it.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub portfolio: RwSignal<Portfolio>,
+    pub storage: RwSignal<StorageReport>,
+    /// A short message about the last action ("9 example plans added").
+    pub notice: RwSignal<Option<String>>,
+    pub today: RwSignal<NaiveDate>,
+    session: StoredValue<Session, LocalStorage>,
+}
+
+/// The current instant.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The user's calendar day.
+pub fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl AppState {
+    /// Opens storage, reads and checks everything in it, and starts from what could be read.
+    pub fn load() -> Self {
+        let mut report = StorageReport::default();
+        let (store, loaded): (Box<dyn KeyValueStore>, _) = match BrowserStore::open() {
+            Ok(store) => match load(&store) {
+                Ok(loaded) => (Box::new(store), Some(loaded)),
+                Err(error) => {
+                    report.unavailable = Some(error.to_string());
+                    (Box::new(MemoryStore::new()), None)
+                }
+            },
+            Err(error) => {
+                report.unavailable = Some(error.to_string());
+                (Box::new(MemoryStore::new()), None)
+            }
+        };
+        let (plans, autosave) = match loaded {
+            Some(loaded) => {
+                report.read_only = loaded.read_only;
+                report.quarantined = loaded.quarantined;
+                report.kept_aside = loaded.kept_aside;
+                let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+                if loaded.index_stale {
+                    autosave.index_changed();
+                }
+                (loaded.plans, autosave)
+            }
+            None => (Vec::new(), Autosave::default()),
+        };
+        Self {
+            portfolio: RwSignal::new(Portfolio::new(plans)),
+            storage: RwSignal::new(report),
+            notice: RwSignal::new(None),
+            today: RwSignal::new(local_today()),
+            session: StoredValue::new_local(Session {
+                store,
+                autosave,
+                timer: None,
+            }),
+        }
+    }
+
+    pub fn plan(&self, id: &PlanId) -> Option<Plan> {
+        self.portfolio.with(|p| p.get(id).cloned())
+    }
+
+    /// Adds plans whose ids are new and saves them.
+    pub fn add_plans(&self, plans: Vec<Plan>) -> Added {
+        let protected: Vec<Plan> = self.session.with_value(|s| {
+            plans
+                .into_iter()
+                .filter(|p| !s.autosave.is_protected(&p.id))
+                .collect()
+        });
+        let mut added = Added::default();
+        self.portfolio.update(|p| added = p.add_new(protected));
+        self.session.update_value(|s| {
+            for id in &added.added {
+                s.autosave.plan_added(id);
+            }
+        });
+        self.schedule_save();
+        added
+    }
+
+    /// Changes one plan and schedules its save.
+    pub fn edit_plan(&self, id: &PlanId, change: impl FnOnce(&mut Plan)) {
+        let mut edited = false;
+        self.portfolio
+            .update(|p| edited = p.edit(id, now(), change));
+        if edited {
+            self.session.update_value(|s| s.autosave.plan_changed(id));
+            self.schedule_save();
+        }
+    }
+
+    /// Saves about 300 ms after the last change.
+    fn schedule_save(&self) {
+        let state = *self;
+        self.session.update_value(|s| {
+            if let Some(timer) = s.timer.take() {
+                timer.clear();
+            }
+            s.timer = set_timeout_with_handle(move || state.save_now(), SAVE_DELAY).ok();
+        });
+    }
+
+    /// Writes everything pending now (also when the page is hidden or closed).
+    pub fn save_now(&self) {
+        let flushed = self.session.try_update_value(|s| {
+            if let Some(timer) = s.timer.take() {
+                timer.clear();
+            }
+            self.portfolio
+                .with_untracked(|portfolio| s.autosave.flush(s.store.as_ref(), portfolio))
+        });
+        let Some(flushed) = flushed else { return };
+        if !flushed.saved.is_empty() {
+            // The revision is bookkeeping for other tabs; it changes nothing on screen.
+            self.portfolio.update_untracked(|p| {
+                for saved in &flushed.saved {
+                    p.set_rev(&saved.id, saved.rev);
+                }
+            });
+        }
+        let message = flushed.error.as_ref().map(describe_save_error);
+        if self.storage.with_untracked(|r| r.save_error != message) {
+            self.storage.update(|r| r.save_error = message);
+        }
+    }
+
+    /// The raw values set aside as unreadable, keyed by where they are kept.
+    pub fn unreadable_values(&self) -> Vec<(String, String)> {
+        let keys = self.storage.with_untracked(|r| r.kept_aside.clone());
+        self.session.with_value(|s| {
+            keys.into_iter()
+                .filter_map(|key| s.store.get(&key).ok().flatten().map(|raw| (key, raw)))
+                .collect()
+        })
+    }
+}
+
+fn describe_save_error(error: &StorageError) -> String {
+    match error {
+        StorageError::QuotaExceeded => {
+            "Browser storage is full — your changes are kept in this tab; export now.".into()
+        }
+        other => format!("{other} Your changes are kept in this tab only."),
+    }
+}

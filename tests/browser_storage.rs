@@ -1,0 +1,206 @@
+//! Storage against the browser's real localStorage, in headless Chromium: damaged and newer
+//! values are set aside and never overwritten, and a store that refuses writes loses nothing.
+#![cfg(target_arch = "wasm32")]
+
+use pilotdeck::domain::{Plan, Portfolio};
+use pilotdeck::exchange::parse_envelope;
+use pilotdeck::storage::keys::{plan_key, quarantine_key, INDEX_KEY};
+use pilotdeck::storage::{load, Autosave, BrowserStore, StorageError};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .expect("a window")
+        .local_storage()
+        .expect("localStorage is allowed")
+        .expect("localStorage exists")
+}
+
+fn example_plans() -> Vec<Plan> {
+    parse_envelope(EXAMPLE).expect("the example parses").plans
+}
+
+/// Empties localStorage and saves `plans` through the app's own save path.
+fn saved(plans: Vec<Plan>) -> (BrowserStore, Portfolio) {
+    local_storage().clear().expect("clear");
+    let store = BrowserStore::open().expect("storage opens");
+    let portfolio = Portfolio::new(plans);
+    let mut autosave = Autosave::default();
+    for id in portfolio.ids() {
+        autosave.plan_added(&id);
+    }
+    let flushed = autosave.flush(&store, &portfolio);
+    assert_eq!(flushed.error, None);
+    assert_eq!(flushed.saved.len(), portfolio.len());
+    (store, portfolio)
+}
+
+fn snapshot() -> Vec<(String, String)> {
+    let storage = local_storage();
+    let mut all = Vec::new();
+    for i in 0..storage.length().expect("length") {
+        let key = storage.key(i).expect("key").expect("a key at i");
+        let value = storage.get_item(&key).expect("get").expect("a value");
+        all.push((key, value));
+    }
+    all.sort();
+    all
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_plan_is_quarantined_not_overwritten_and_the_others_still_load() {
+    let plans = example_plans();
+    let (store, _) = saved(plans.clone());
+    let victim = &plans[1].id;
+    let garbage = "{\"schema_version\":1,\"plan\":{\"id\":";
+    local_storage()
+        .set_item(&plan_key(victim), garbage)
+        .expect("corrupt one plan");
+
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), plans.len() - 1);
+    assert!(loaded.plans.iter().all(|p| &p.id != victim));
+    assert_eq!(loaded.quarantined.len(), 1);
+    let aside = quarantine_key(&plan_key(victim), 0);
+    assert_eq!(loaded.quarantined[0].kept_at, aside);
+    assert_eq!(
+        local_storage().get_item(&aside).expect("get"),
+        Some(garbage.to_string()),
+        "the damaged value is kept byte for byte"
+    );
+    assert_eq!(
+        local_storage().get_item(&plan_key(victim)).expect("get"),
+        None
+    );
+
+    // Saving the other plans again leaves the quarantined value alone.
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+    let first = portfolio.ids()[0].clone();
+    portfolio.edit(&first, chrono::Utc::now(), |p| p.name.push_str(" (edited)"));
+    autosave.plan_changed(&first);
+    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(
+        local_storage().get_item(&aside).expect("get"),
+        Some(garbage.to_string())
+    );
+    let reloaded = load(&store).expect("loads again");
+    assert_eq!(reloaded.plans.len(), plans.len() - 1);
+    assert!(reloaded.quarantined.is_empty());
+    assert_eq!(reloaded.kept_aside, vec![aside]);
+}
+
+#[wasm_bindgen_test]
+fn a_plan_from_a_future_schema_version_is_kept_as_it_is() {
+    let plans = example_plans();
+    let (store, _) = saved(plans.clone());
+    let newer = &plans[0].id;
+    let future = format!(
+        "{{\"schema_version\":2,\"plan\":{{\"id\":\"{newer}\",\"shape\":\"from the future\"}}}}"
+    );
+    local_storage()
+        .set_item(&plan_key(newer), &future)
+        .expect("store a newer value");
+
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), plans.len() - 1);
+    assert!(loaded.quarantined[0].reason.contains("newer Pilotdeck"));
+    let kept = local_storage()
+        .get_item(&loaded.quarantined[0].kept_at)
+        .expect("get");
+    assert_eq!(kept, Some(future), "the newer value is not rewritten");
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_version_is_read_only_and_nothing_is_written() {
+    let plans = example_plans();
+    let (store, _) = saved(plans.clone());
+    local_storage()
+        .set_item(
+            INDEX_KEY,
+            "{\"schema_version\":7,\"plan_ids\":[],\"more\":true}",
+        )
+        .expect("store a newer index");
+    let before = snapshot();
+
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.read_only);
+    assert_eq!(loaded.plans.len(), plans.len(), "readable plans are shown");
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+    let first = portfolio.ids()[0].clone();
+    portfolio.edit(&first, chrono::Utc::now(), |p| p.name = "Changed".into());
+    autosave.plan_changed(&first);
+    assert_eq!(
+        autosave.flush(&store, &portfolio).error,
+        Some(StorageError::ReadOnly)
+    );
+    assert_eq!(snapshot(), before, "not a byte was written");
+}
+
+/// Makes `Storage.prototype.setItem` throw a QuotaExceededError until the guard is dropped.
+struct RefuseWrites {
+    prototype: JsValue,
+    original: JsValue,
+}
+
+impl RefuseWrites {
+    fn start() -> Self {
+        let storage_class =
+            js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).expect("Storage exists");
+        let prototype =
+            js_sys::Reflect::get(&storage_class, &"prototype".into()).expect("a prototype");
+        let original = js_sys::Reflect::get(&prototype, &"setItem".into()).expect("setItem");
+        let throwing = js_sys::Function::new_no_args(
+            "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');",
+        );
+        js_sys::Reflect::set(&prototype, &"setItem".into(), throwing.unchecked_ref())
+            .expect("replace setItem");
+        Self {
+            prototype,
+            original,
+        }
+    }
+}
+
+impl Drop for RefuseWrites {
+    fn drop(&mut self) {
+        let _ = js_sys::Reflect::set(&self.prototype, &"setItem".into(), &self.original);
+    }
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_write_keeps_everything_pending_and_reports_quota() {
+    local_storage().clear().expect("clear");
+    let store = BrowserStore::open().expect("storage opens");
+    let portfolio = Portfolio::new(example_plans());
+    let before = portfolio.clone();
+    let mut autosave = Autosave::default();
+    for id in portfolio.ids() {
+        autosave.plan_added(&id);
+    }
+
+    let refused = {
+        let _guard = RefuseWrites::start();
+        autosave.flush(&store, &portfolio)
+    };
+    assert_eq!(refused.error, Some(StorageError::QuotaExceeded));
+    assert!(refused.saved.is_empty());
+    assert!(autosave.is_pending(), "nothing is forgotten");
+    assert_eq!(portfolio, before, "the plans in memory are untouched");
+    assert_eq!(local_storage().length().expect("length"), 0);
+
+    // Once writes work again, the next save writes everything.
+    let retried = autosave.flush(&store, &portfolio);
+    assert_eq!(retried.error, None);
+    assert_eq!(retried.saved.len(), portfolio.len());
+    let loaded = load(&store).expect("loads");
+    let names: Vec<_> = loaded.plans.iter().map(|p| p.name.clone()).collect();
+    let expected: Vec<_> = portfolio.plans().iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names, expected);
+}

@@ -1,0 +1,83 @@
+// Journey: a partnership leader opens Pilotdeck for the first time, loads the example portfolio,
+// opens a plan, and finds everything still there after reloading.
+import { test, expect } from "./fixtures/test";
+import { PortfolioPage, PlanPage } from "./fixtures/pages";
+import { readFileSync } from "node:fs";
+
+const example = JSON.parse(readFileSync("public/examples/portfolio.json", "utf8")) as {
+  plans: { id: string; name: string; stage: string; partner: { kind: string } }[];
+};
+
+test("first visit: empty state, example portfolio, a plan, and reloads keep it all", async ({
+  page,
+  checkAccessibility,
+}) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+
+  // The empty state explains the tool and offers the two starts.
+  await expect(page.getByText("Launch partner pilots that don't die quietly")).toBeVisible();
+  await expect(portfolio.startPilot).toBeVisible();
+  await expect(portfolio.loadExample).toBeVisible();
+  await expect(portfolio.cards).toHaveCount(0);
+  await checkAccessibility();
+
+  // Loading the example adds one card per example plan, each with its name and stage.
+  const added = await portfolio.loadExamplePortfolio();
+  expect(added).toBe(example.plans.length);
+  await expect(portfolio.cards).toHaveCount(example.plans.length);
+  const cards = await portfolio.summary();
+  expect(cards.map((c) => c.id).sort()).toEqual(example.plans.map((p) => p.id).sort());
+  for (const plan of example.plans) {
+    const card = portfolio.card(plan.name);
+    await expect(card).toHaveAttribute("data-plan-id", plan.id);
+    const stage = plan.stage[0].toUpperCase() + plan.stage.slice(1);
+    await expect(card.getByTestId("plan-stage")).toHaveText(stage);
+    const running = ["live", "reviewing", "scaling"].includes(plan.stage);
+    await expect(card.getByTestId(running ? "momentum-score" : "readiness-score")).toBeVisible();
+  }
+  await checkAccessibility();
+
+  // Opening a card shows the plan at its own address, with every section.
+  const live = example.plans.find((p) => p.stage === "live")!;
+  await portfolio.card(live.name).click();
+  await expect(page).toHaveURL(`/plans/${live.id}`);
+  const plan = new PlanPage(page);
+  await expect(plan.title).toHaveText(live.name);
+  for (const section of ["Partner", "Timing", "Fastest joint win", "Foundation", "Next steps", "History"]) {
+    await expect(plan.section(section)).toBeVisible();
+  }
+  await checkAccessibility();
+
+  // A reload on the deep link shows the same plan.
+  await page.reload();
+  await expect(plan.title).toHaveText(live.name);
+  await expect(plan.section("Partner")).toContainText(live.name.split(" ")[0]);
+
+  // Back on the portfolio, a reload keeps every plan in the same order.
+  await page.getByRole("link", { name: "Portfolio" }).click();
+  await expect(portfolio.heading).toBeVisible();
+  await expect(portfolio.cards).toHaveCount(example.plans.length);
+  await page.reload();
+  await expect(portfolio.cards).toHaveCount(example.plans.length);
+  expect(await portfolio.summary()).toEqual(cards);
+});
+
+test("loading the example twice adds nothing the second time", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await portfolio.loadExamplePortfolio();
+  await portfolio.loadExample.click();
+  await expect(portfolio.notice).toHaveText("The example plans are already here.");
+  await expect(portfolio.cards).toHaveCount(example.plans.length);
+});
+
+test("an unknown address says so and leads back to the portfolio", async ({ page, checkAccessibility }) => {
+  await page.goto("/plans/no-such-plan");
+  await expect(page.getByRole("heading", { level: 1, name: "Plan not found" })).toBeVisible();
+  await checkAccessibility();
+  await page.goto("/nowhere");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the portfolio" }).click();
+  await expect(new PortfolioPage(page).heading).toBeVisible();
+});

@@ -1,0 +1,54 @@
+// A static server for the release build, with the single-page-app fallback a static host needs:
+// any path that is not a file gets index.html, so deep links like /plans/<id> survive a reload.
+// Usage: node tests/e2e/serve.mjs [dir] [port]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(process.argv[2] ?? "dist");
+const port = Number(process.argv[3] ?? 4173);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".webmanifest": "application/manifest+json",
+  ".ics": "text/calendar; charset=utf-8",
+};
+
+async function file(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (request, response) => {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
+  const inside = wanted.startsWith(root);
+  let path = inside ? await file(wanted) : null;
+  if (!path && !extname(url.pathname)) {
+    path = join(root, "index.html");
+  }
+  if (!path) {
+    response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+    return;
+  }
+  const body = await readFile(path);
+  response
+    .writeHead(200, {
+      "content-type": types[extname(path)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+    })
+    .end(body);
+}).listen(port, "127.0.0.1", () => {
+  console.log(`Serving ${root} at http://127.0.0.1:${port}/`);
+});
