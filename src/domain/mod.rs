@@ -2,6 +2,7 @@
 //! portfolio. Time is always a parameter (`today`), never read here.
 
 pub mod calendar;
+pub mod dates;
 pub mod plan;
 pub mod portfolio;
 pub mod shift;

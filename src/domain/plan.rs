@@ -38,14 +38,16 @@ impl fmt::Display for PlanId {
 pub struct Plan {
     pub id: PlanId,
     pub name: String,
+    #[serde(with = "super::dates::timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "super::dates::timestamp")]
     pub updated_at: DateTime<Utc>,
     /// +1 on every save; lets a tab tell whether another tab saved a newer version.
     #[serde(default)]
     pub rev: u64,
     pub stage: Stage,
     /// When a parked plan should be looked at again.
-    #[serde(default)]
+    #[serde(default, with = "super::dates::optional_date")]
     pub revisit_on: Option<NaiveDate>,
     pub partner: Partner,
     #[serde(default)]
@@ -97,6 +99,21 @@ impl Plan {
             .filter(|s| s.done_on.is_none())
             .filter(|s| s.due_on.is_some())
             .min_by_key(|s| s.due_on)
+    }
+
+    /// The log, newest first; entries of the same day latest-logged first.
+    pub fn history(&self) -> Vec<&LogEntry> {
+        let mut entries: Vec<&LogEntry> = self.log.iter().rev().collect();
+        // Entries are appended as they happen, so they are nearly always in date order: an
+        // insertion pass is linear then, and keeps a general sort out of the browser bundle.
+        for i in 1..entries.len() {
+            let mut j = i;
+            while j > 0 && entries[j - 1].on < entries[j].on {
+                entries.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        entries
     }
 
     /// Days since launch at `today`, for plans that have launched.
@@ -249,6 +266,7 @@ pub struct Timing {
     pub fit: Option<Rating>,
     pub readiness: Option<Rating>,
     pub in_rebuild: bool,
+    #[serde(default, with = "super::dates::optional_date")]
     pub confirmed_on: Option<NaiveDate>,
 }
 
@@ -262,6 +280,7 @@ pub struct Pilot {
     pub fastest_joint_win: String,
     pub out_of_scope: Vec<String>,
     pub stop_condition: String,
+    #[serde(default, with = "super::dates::optional_date")]
     pub launch_on: Option<NaiveDate>,
     pub length_days: u32,
 }
@@ -318,11 +337,11 @@ pub struct KeyResult {
     pub current: Option<f64>,
     #[serde(default)]
     pub unit: String,
-    #[serde(default)]
+    #[serde(default, with = "super::dates::optional_date")]
     pub due_on: Option<NaiveDate>,
     #[serde(default)]
     pub confidence: Option<Confidence>,
-    #[serde(default)]
+    #[serde(default, with = "super::dates::optional_date")]
     pub checked_on: Option<NaiveDate>,
 }
 
@@ -362,7 +381,9 @@ pub struct Governance {
 #[serde(deny_unknown_fields, default)]
 pub struct Rhythm {
     pub cadence_days: Cadence,
+    #[serde(default, with = "super::dates::optional_date")]
     pub next_sync_on: Option<NaiveDate>,
+    #[serde(default, with = "super::dates::optional_date")]
     pub review_on: Option<NaiveDate>,
 }
 
@@ -422,10 +443,11 @@ pub struct Step {
     pub owner_side: Side,
     #[serde(default)]
     pub owner_name: String,
+    #[serde(with = "super::dates::date")]
     pub created_on: NaiveDate,
-    #[serde(default)]
+    #[serde(default, with = "super::dates::optional_date")]
     pub due_on: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "super::dates::optional_date")]
     pub done_on: Option<NaiveDate>,
 }
 
@@ -458,6 +480,7 @@ impl Side {
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
     pub id: String,
+    #[serde(with = "super::dates::date")]
     pub on: NaiveDate,
     pub kind: LogKind,
     #[serde(default)]
@@ -497,8 +520,9 @@ impl LogKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cycle {
+    #[serde(with = "super::dates::date")]
     pub started_on: NaiveDate,
-    #[serde(default)]
+    #[serde(default, with = "super::dates::optional_date")]
     pub reviewed_on: Option<NaiveDate>,
     #[serde(default)]
     pub keep: String,
@@ -556,5 +580,6 @@ impl Band {
 pub struct ScoreOverride {
     pub band: Band,
     pub reason: String,
+    #[serde(with = "super::dates::date")]
     pub set_on: NaiveDate,
 }

@@ -5,7 +5,8 @@
 //! (`plans[3].steps[0].due_on`), so the user can find and fix it.
 
 use super::error::ExchangeError;
-use super::migrate::migrate;
+use super::json::{read_json, JsonError};
+use super::migrate::{migrate, HAS_STEPS};
 use crate::domain::{validate_plan, Plan, Problem, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,17 +26,26 @@ pub const MAX_PLANS: usize = 5_000;
 pub struct Envelope {
     pub format: String,
     pub schema_version: u32,
+    #[serde(with = "crate::domain::dates::timestamp")]
     pub exported_at: DateTime<Utc>,
     pub app_version: String,
-    /// The scoring model's version and parameters at export time; informative on import.
+    /// The scoring model that produced the file's numbers; informative on import.
     #[serde(default)]
-    pub score_model: Value,
+    pub score_model: ScoreModelNote,
     pub plans: Vec<Plan>,
+}
+
+/// What a file says about its scoring model. Only the version is read; the parameters are
+/// recorded on export so numbers can be reproduced, and are not needed to import plans.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoreModelNote {
+    #[serde(default)]
+    pub version: Option<u32>,
 }
 
 impl Envelope {
     /// An envelope for exporting `plans` at `now`.
-    pub fn new(plans: Vec<Plan>, now: DateTime<Utc>, score_model: Value) -> Self {
+    pub fn new(plans: Vec<Plan>, now: DateTime<Utc>, score_model: ScoreModelNote) -> Self {
         Self {
             format: FORMAT_NAME.to_string(),
             schema_version: SCHEMA_VERSION,
@@ -51,6 +61,31 @@ impl Envelope {
     }
 }
 
+/// The fields read before anything else: what the file is, its version and how many plans.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    schema_version: Option<u64>,
+    #[serde(default)]
+    plans: Option<Vec<serde::de::IgnoredAny>>,
+}
+
+fn problem(path: &str, message: String) -> ExchangeError {
+    ExchangeError::Problems(vec![Problem {
+        path: path.to_string(),
+        message,
+    }])
+}
+
+fn from_json_error(error: JsonError) -> ExchangeError {
+    match error {
+        JsonError::Syntax(message) => ExchangeError::NotJson(message),
+        JsonError::Data(found) => ExchangeError::Problems(vec![found]),
+    }
+}
+
 /// Reads a file's text into an envelope whose plans are all valid, or says everything wrong.
 pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
     if text.len() > MAX_FILE_BYTES {
@@ -59,54 +94,48 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
             max: MAX_FILE_BYTES,
         });
     }
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| ExchangeError::NotJson(e.to_string()))?;
-    let object = value.as_object_mut().ok_or(ExchangeError::NotPilotdeck)?;
-    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+    let header: Header = match read_json(text) {
+        Ok(header) => header,
+        Err(JsonError::Data(found)) if found.path != "schema_version" && found.path != "plans" => {
+            return Err(ExchangeError::NotPilotdeck)
+        }
+        Err(error) => return Err(from_json_error(error)),
+    };
+    if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(ExchangeError::NotPilotdeck);
     }
-    let version = object
-        .get("schema_version")
-        .ok_or(ExchangeError::MissingVersion)?;
-    let version = version.as_u64().ok_or_else(|| {
-        ExchangeError::Problems(vec![Problem {
-            path: "schema_version".into(),
-            message: format!("not a version number: {version}"),
-        }])
-    })?;
+    let version = header.schema_version.ok_or(ExchangeError::MissingVersion)?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ExchangeError::NewerVersion {
             found: version,
             supported: SCHEMA_VERSION,
         });
     }
-    let from = u32::try_from(version).unwrap_or(0);
-    if let Some(Value::Array(plans)) = object.get_mut("plans") {
-        if plans.len() > MAX_PLANS {
-            return Err(ExchangeError::TooManyPlans {
-                count: plans.len(),
-                max: MAX_PLANS,
-            });
-        }
-        for plan in plans.iter_mut() {
-            *plan = migrate(plan.take(), from).ok_or_else(|| {
-                ExchangeError::Problems(vec![Problem {
-                    path: "schema_version".into(),
-                    message: format!("version {version} is not one this Pilotdeck can read"),
-                }])
-            })?;
-        }
+    let count = header.plans.as_ref().map_or(0, Vec::len);
+    if count > MAX_PLANS {
+        return Err(ExchangeError::TooManyPlans {
+            count,
+            max: MAX_PLANS,
+        });
     }
-    object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
 
-    let envelope: Envelope = deserialize_at_path(&value)?;
+    let migrated;
+    let text = if version == u64::from(SCHEMA_VERSION) {
+        text
+    } else {
+        migrated = migrate_file(text, version)?;
+        migrated.as_str()
+    };
+
+    let envelope: Envelope = read_json(text).map_err(from_json_error)?;
+
     let mut problems = Vec::new();
     let mut ids = HashSet::new();
     for (index, plan) in envelope.plans.iter().enumerate() {
-        for problem in validate_plan(plan) {
+        for found in validate_plan(plan) {
             problems.push(Problem {
-                path: format!("plans[{index}].{}", problem.path),
-                message: problem.message,
+                path: format!("plans[{index}].{}", found.path),
+                message: found.message,
             });
         }
         if !ids.insert(plan.id.as_str()) {
@@ -123,49 +152,25 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
     }
 }
 
-/// Deserializes `value`, turning the first type error into a problem at its path.
-pub(crate) fn deserialize_at_path<T: serde::de::DeserializeOwned>(
-    value: &Value,
-) -> Result<T, ExchangeError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        let found = lookup(value, &path)
-            .map(|v| format!(" (found {})", snippet(v)))
-            .unwrap_or_default();
-        ExchangeError::Problems(vec![Problem {
-            path: if path == "." { String::new() } else { path },
-            message: format!("{}{found}", error.inner()),
-        }])
-    })
-}
-
-/// The value at a path such as `plans[3].steps[0].due_on`, if there is one.
-fn lookup<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut current = root;
-    for segment in path.split('.').filter(|s| !s.is_empty()) {
-        let (name, indexes) = match segment.find('[') {
-            Some(at) => (&segment[..at], &segment[at..]),
-            None => (segment, ""),
-        };
-        if !name.is_empty() {
-            current = current.get(name)?;
-        }
-        for index in indexes.split('[').filter(|s| !s.is_empty()) {
-            let index: usize = index.trim_end_matches(']').parse().ok()?;
-            current = current.get(index)?;
+/// An older file brought to the current version, as text again.
+fn migrate_file(text: &str, version: u64) -> Result<String, ExchangeError> {
+    let unknown = || {
+        problem(
+            "schema_version",
+            format!("version {version} is not one this Pilotdeck can read"),
+        )
+    };
+    if !HAS_STEPS {
+        // No older version exists yet; this also keeps the generic JSON code out of the bundle.
+        return Err(unknown());
+    }
+    let from = u32::try_from(version).map_err(|_| unknown())?;
+    let mut value: Value = read_json(text).map_err(from_json_error)?;
+    if let Some(Value::Array(plans)) = value.get_mut("plans") {
+        for plan in plans.iter_mut() {
+            *plan = migrate(plan.take(), from).ok_or_else(unknown)?;
         }
     }
-    Some(current)
-}
-
-/// A short rendering of a JSON value for an error message.
-fn snippet(value: &Value) -> String {
-    const MAX: usize = 40;
-    let text = value.to_string();
-    if text.chars().count() > MAX {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
-    } else {
-        text
-    }
+    value["schema_version"] = Value::from(SCHEMA_VERSION);
+    Ok(value.to_string())
 }

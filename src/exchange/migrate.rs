@@ -12,6 +12,9 @@ type Step = fn(Value) -> Value;
 /// `STEPS[i]` turns version `i + 1` into version `i + 2`.
 const STEPS: &[Step] = &[];
 
+/// Whether any older version can be migrated (a constant, so unused migration code is dropped).
+pub const HAS_STEPS: bool = !STEPS.is_empty();
+
 /// The oldest schema version this build can read.
 pub const OLDEST_READABLE: u32 = SCHEMA_VERSION - STEPS.len() as u32;
 

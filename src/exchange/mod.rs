@@ -4,6 +4,8 @@
 pub mod envelope;
 pub mod error;
 pub mod example;
+pub mod json;
+pub mod locate;
 pub mod migrate;
 
 pub use envelope::{parse_envelope, Envelope, FORMAT_NAME, MAX_FILE_BYTES, MAX_PLANS};

@@ -6,17 +6,23 @@ use super::keys::{plan_key, INDEX_KEY};
 use super::record::{encode_index, encode_plan};
 use super::store::{KeyValueStore, StorageError};
 use crate::domain::{PlanId, Portfolio};
-use std::collections::BTreeSet;
 
-/// What is waiting to be written.
+/// What is waiting to be written. The lists are short (the plans touched in one pause), so
+/// they are plain vectors without duplicates.
 #[derive(Debug, Default)]
 pub struct Autosave {
-    changed: BTreeSet<PlanId>,
-    removed: BTreeSet<PlanId>,
+    changed: Vec<PlanId>,
+    removed: Vec<PlanId>,
     index_changed: bool,
     /// Plans whose stored value is unreadable and kept in place: never written over.
-    protected: BTreeSet<PlanId>,
+    protected: Vec<PlanId>,
     read_only: bool,
+}
+
+fn insert(list: &mut Vec<PlanId>, id: &PlanId) {
+    if !list.contains(id) {
+        list.push(id.clone());
+    }
 }
 
 /// A plan that was written, with the revision it was written at.
@@ -27,7 +33,7 @@ pub struct Saved {
 }
 
 impl Autosave {
-    pub fn new(protected: BTreeSet<PlanId>, read_only: bool) -> Self {
+    pub fn new(protected: Vec<PlanId>, read_only: bool) -> Self {
         Self {
             protected,
             read_only,
@@ -36,18 +42,18 @@ impl Autosave {
     }
 
     pub fn plan_changed(&mut self, id: &PlanId) {
-        self.changed.insert(id.clone());
+        insert(&mut self.changed, id);
     }
 
     pub fn plan_added(&mut self, id: &PlanId) {
-        self.removed.remove(id);
-        self.changed.insert(id.clone());
+        self.removed.retain(|r| r != id);
+        insert(&mut self.changed, id);
         self.index_changed = true;
     }
 
     pub fn plan_removed(&mut self, id: &PlanId) {
-        self.changed.remove(id);
-        self.removed.insert(id.clone());
+        self.changed.retain(|c| c != id);
+        insert(&mut self.removed, id);
         self.index_changed = true;
     }
 
@@ -86,7 +92,7 @@ impl Autosave {
         if self.read_only {
             return Err(StorageError::ReadOnly);
         }
-        for id in self.changed.clone() {
+        while let Some(id) = self.changed.first().cloned() {
             match portfolio.get(&id) {
                 Some(plan) if !self.protected.contains(&id) => {
                     let mut next = plan.clone();
@@ -99,13 +105,13 @@ impl Autosave {
                 }
                 _ => {}
             }
-            self.changed.remove(&id);
+            self.changed.remove(0);
         }
-        for id in self.removed.clone() {
+        while let Some(id) = self.removed.first().cloned() {
             if !self.protected.contains(&id) {
                 store.remove(&plan_key(&id))?;
             }
-            self.removed.remove(&id);
+            self.removed.remove(0);
         }
         if self.index_changed {
             let ids: Vec<PlanId> = portfolio

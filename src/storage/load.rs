@@ -8,7 +8,7 @@ use super::keys::{plan_id_of, quarantine_key, INDEX_KEY, PLAN_PREFIX, QUARANTINE
 use super::record::{decode_index, decode_plan, encode_index, Unreadable};
 use super::store::{KeyValueStore, StorageError};
 use crate::domain::{Plan, PlanId};
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// What was found in storage.
 #[derive(Debug, Default)]
@@ -20,7 +20,7 @@ pub struct Loaded {
     /// Every key holding a value set aside, by this load or an earlier one.
     pub kept_aside: Vec<String>,
     /// Plans whose unreadable value could not be moved aside: never written, kept in the index.
-    pub protected: BTreeSet<PlanId>,
+    pub protected: Vec<PlanId>,
     /// The data was saved by a newer Pilotdeck: this tab reads it but writes nothing.
     pub read_only: bool,
     /// The index could not be brought up to date; it is rebuilt on the next save.
@@ -48,20 +48,19 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
     loaded.read_only = matches!(index, Some((_, Err(Unreadable::Newer(_)))));
 
     // Plans in the index's order first, then any plan key the index does not list.
-    let stored: BTreeSet<PlanId> = keys.iter().filter_map(|k| plan_id_of(k)).collect();
+    let stored: Vec<PlanId> = keys.iter().filter_map(|k| plan_id_of(k)).collect();
+    let stored_set: HashSet<&PlanId> = stored.iter().collect();
     let mut order: Vec<PlanId> = match &index {
         Some((_, Ok(index))) => index
             .plan_ids
             .iter()
-            .filter(|id| stored.contains(id))
+            .filter(|id| stored_set.contains(id))
             .cloned()
             .collect(),
         _ => Vec::new(),
     };
-    let listed: BTreeSet<PlanId> = order.iter().cloned().collect();
-    let mut unlisted: Vec<PlanId> = stored.difference(&listed).cloned().collect();
-    unlisted.sort();
-    order.extend(unlisted);
+    let listed: HashSet<PlanId> = order.iter().cloned().collect();
+    order.extend(stored.iter().filter(|id| !listed.contains(*id)).cloned());
 
     let mut unreadable: Vec<(String, String, Unreadable)> = Vec::new();
     let mut orphans = Vec::new();
@@ -76,8 +75,7 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
             Err(why) => unreadable.push((key, raw, why)),
         }
     }
-    // Plans the index did not list (an interrupted save) go after, oldest first.
-    orphans.sort_by_key(|p| p.created_at);
+    // Plans the index did not list (an interrupted save) go after the listed ones.
     loaded.plans.extend(orphans);
     if let Some((raw, Err(why))) = &index {
         if !loaded.read_only {
@@ -94,7 +92,7 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
         };
         if kept_at == key {
             if let Some(id) = plan_id_of(&key) {
-                loaded.protected.insert(id);
+                loaded.protected.push(id);
             }
         }
         loaded.quarantined.push(Quarantined {

@@ -1,19 +1,35 @@
 //! The shape of stored values: a plan with its schema version, and the index of plan ids.
 //!
-//! Reading a stored plan uses the same migrations and rules as reading a file, so a value that
-//! would be refused on import is refused here too.
+//! Reading a stored plan uses the same reader, migrations and rules as reading a file, so a
+//! value that would be refused on import is refused here too.
 
 use crate::domain::{validate_plan, Plan, PlanId, SCHEMA_VERSION};
-use crate::exchange::envelope::deserialize_at_path;
-use crate::exchange::migrate::migrate;
+use crate::exchange::json::{read_json, JsonError};
+use crate::exchange::migrate::{migrate, HAS_STEPS};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// A plan as stored under its own key.
 #[derive(Debug, Serialize)]
-pub struct StoredPlan<'a> {
-    pub schema_version: u32,
-    pub plan: &'a Plan,
+struct StoredPlan<'a> {
+    schema_version: u32,
+    plan: &'a Plan,
+}
+
+/// A stored plan as read back.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredPlanOwned {
+    #[allow(dead_code)]
+    schema_version: u32,
+    plan: Plan,
+}
+
+/// The version a stored value says it has, read before the rest.
+#[derive(Deserialize)]
+struct VersionOnly {
+    #[serde(default)]
+    schema_version: Option<u64>,
 }
 
 /// The index: the ids of the stored plans, in the user's order.
@@ -43,6 +59,15 @@ impl Unreadable {
     }
 }
 
+fn damaged(error: JsonError) -> Unreadable {
+    match error {
+        JsonError::Syntax(message) => {
+            Unreadable::Damaged(format!("it is not valid JSON ({message})"))
+        }
+        JsonError::Data(problem) => Unreadable::Damaged(problem.to_string()),
+    }
+}
+
 /// Serializes a plan for its key.
 pub fn encode_plan(plan: &Plan) -> String {
     let record = StoredPlan {
@@ -61,51 +86,60 @@ pub fn encode_index(plan_ids: &[PlanId]) -> String {
     serde_json::to_string(&index).unwrap_or_default()
 }
 
-/// The schema version a stored value says it has.
-fn version_of(value: &Value) -> Result<u64, Unreadable> {
-    value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| Unreadable::Damaged("it has no schema_version".into()))
+/// The schema version of a stored value, refusing values newer than this build.
+fn checked_version(raw: &str) -> Result<u64, Unreadable> {
+    let version = read_json::<VersionOnly>(raw)
+        .map_err(damaged)?
+        .schema_version
+        .ok_or_else(|| Unreadable::Damaged("it has no schema_version".into()))?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(Unreadable::Newer(version));
+    }
+    Ok(version)
 }
 
 /// Reads the value stored for plan `id`.
 pub fn decode_plan(raw: &str, id: &PlanId) -> Result<Plan, Unreadable> {
-    let mut value: Value = serde_json::from_str(raw)
-        .map_err(|e| Unreadable::Damaged(format!("it is not valid JSON ({e})")))?;
-    let version = version_of(&value)?;
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(Unreadable::Newer(version));
-    }
-    let plan = value
-        .get_mut("plan")
-        .map(Value::take)
-        .ok_or_else(|| Unreadable::Damaged("it holds no plan".into()))?;
-    let plan = u32::try_from(version)
-        .ok()
-        .and_then(|from| migrate(plan, from))
-        .ok_or_else(|| Unreadable::Damaged(format!("schema_version {version} is unknown")))?;
-    let plan: Plan = deserialize_at_path(&plan).map_err(|e| Unreadable::Damaged(e.to_string()))?;
+    let version = checked_version(raw)?;
+    let migrated;
+    let raw = if version == u64::from(SCHEMA_VERSION) {
+        raw
+    } else {
+        migrated = migrate_record(raw, version)?;
+        migrated.as_str()
+    };
+    let plan = read_json::<StoredPlanOwned>(raw).map_err(damaged)?.plan;
     if &plan.id != id {
         return Err(Unreadable::Damaged(format!(
             "it holds plan \"{}\" under the key of plan \"{id}\"",
             plan.id
         )));
     }
-    let problems = validate_plan(&plan);
-    if let Some(first) = problems.first() {
-        return Err(Unreadable::Damaged(first.to_string()));
+    match validate_plan(&plan).first() {
+        Some(problem) => Err(Unreadable::Damaged(problem.to_string())),
+        None => Ok(plan),
     }
-    Ok(plan)
+}
+
+/// An older stored plan brought to the current version, as text again.
+fn migrate_record(raw: &str, version: u64) -> Result<String, Unreadable> {
+    let unknown = || Unreadable::Damaged(format!("schema_version {version} is unknown"));
+    if !HAS_STEPS {
+        return Err(unknown());
+    }
+    let from = u32::try_from(version).map_err(|_| unknown())?;
+    let mut value: Value = read_json(raw).map_err(damaged)?;
+    let plan = value
+        .get_mut("plan")
+        .map(Value::take)
+        .ok_or_else(|| Unreadable::Damaged("it holds no plan".into()))?;
+    value["plan"] = migrate(plan, from).ok_or_else(unknown)?;
+    value["schema_version"] = Value::from(SCHEMA_VERSION);
+    Ok(value.to_string())
 }
 
 /// Reads the index.
 pub fn decode_index(raw: &str) -> Result<Index, Unreadable> {
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|e| Unreadable::Damaged(format!("it is not valid JSON ({e})")))?;
-    let version = version_of(&value)?;
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(Unreadable::Newer(version));
-    }
-    serde_json::from_value(value).map_err(|e| Unreadable::Damaged(e.to_string()))
+    checked_version(raw)?;
+    read_json(raw).map_err(damaged)
 }

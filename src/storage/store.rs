@@ -1,7 +1,6 @@
 //! A string key-value store (what localStorage offers) and an in-memory one.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
 /// Why the browser's storage refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,7 +26,8 @@ pub trait KeyValueStore {
 /// A store that lives in memory: the fallback when the browser offers none, and the test double.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    values: RefCell<BTreeMap<String, String>>,
+    /// Few keys, in insertion order; a list keeps the browser bundle free of a map type.
+    values: RefCell<Vec<(String, String)>>,
     refuse_writes: Cell<bool>,
 }
 
@@ -52,16 +52,23 @@ impl MemoryStore {
 
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.values.borrow().get(key).cloned())
+        Ok(self
+            .values
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         if self.refuse_writes.get() {
             return Err(StorageError::QuotaExceeded);
         }
-        self.values
-            .borrow_mut()
-            .insert(key.to_string(), value.to_string());
+        let mut values = self.values.borrow_mut();
+        match values.iter_mut().find(|(k, _)| k == key) {
+            Some((_, existing)) => *existing = value.to_string(),
+            None => values.push((key.to_string(), value.to_string())),
+        }
         Ok(())
     }
 
@@ -69,11 +76,16 @@ impl KeyValueStore for MemoryStore {
         if self.refuse_writes.get() {
             return Err(StorageError::Failed("removal refused".into()));
         }
-        self.values.borrow_mut().remove(key);
+        self.values.borrow_mut().retain(|(k, _)| k != key);
         Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(self.values.borrow().keys().cloned().collect())
+        Ok(self
+            .values
+            .borrow()
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect())
     }
 }

@@ -1,25 +1,23 @@
-//! The root: loads the state, provides it, routes, and saves when the page is hidden.
+//! The root: loads the state, provides it, shows the screen for the address, keeps the page
+//! title in step, and saves when the page is hidden.
 
 use super::components::banners::StorageBanners;
 use super::pages::{
     new_plan::NewPlanPage, not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage,
 };
+use super::router::{Link, Route, Router};
 use super::state::AppState;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let state = AppState::load();
     provide_context(state);
+    let router = Router::provide();
 
     // Whatever is pending is written as soon as the tab is hidden or closed.
     let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
-        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
-        if hidden {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
             state.save_now();
         }
     });
@@ -29,31 +27,43 @@ pub fn App() -> impl IntoView {
         on_pagehide.remove();
     });
 
+    // The tab's title names the screen (a DOM side effect, not derived state).
+    Effect::new(move |_| {
+        let screen = match router.route() {
+            Route::Portfolio => "Portfolio".to_string(),
+            Route::NewPlan => "Start a pilot".to_string(),
+            Route::Plan(id) => state
+                .portfolio
+                .with(|p| p.get(&id).map(|plan| plan.name.clone()))
+                .unwrap_or_else(|| "Plan not found".into()),
+            Route::NotFound => "Page not found".to_string(),
+        };
+        document().set_title(&format!("{screen} · Pilotdeck"));
+    });
+
     view! {
-        <Title text="Pilotdeck"/>
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="app-header">
-                <A href="/" attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    "Pilotdeck"
-                </A>
-                <nav aria-label="Main">
-                    <A href="/">"Plans"</A>
-                    <A href="/new">"New pilot"</A>
-                </nav>
-            </header>
-            <StorageBanners/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=PortfolioPage/>
-                    <Route path=path!("/new") view=NewPlanPage/>
-                    <Route path=path!("/plans/:id") view=PlanPage/>
-                </Routes>
-            </main>
-            <footer class="app-footer">
-                <p>"Your plans stay on this device. Nothing is sent anywhere."</p>
-            </footer>
-        </Router>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <Link to=Route::Portfolio class="brand">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                "Pilotdeck"
+            </Link>
+            <nav aria-label="Main">
+                <Link to=Route::Portfolio nav=true>"Plans"</Link>
+                <Link to=Route::NewPlan nav=true>"New pilot"</Link>
+            </nav>
+        </header>
+        <StorageBanners/>
+        <main id="main" tabindex="-1">
+            {move || match router.route() {
+                Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
+                Route::NewPlan => view! { <NewPlanPage/> }.into_any(),
+                Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
+                Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>"Your plans stay on this device. Nothing is sent anywhere."</p>
+        </footer>
     }
 }

@@ -1,10 +1,23 @@
 //! How dates and numbers read on screen.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-/// "23 Nov 2026".
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn month(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
+}
+
+/// "23 Nov 2026". Written by hand: chrono's formatter costs more bundle than it saves.
 pub fn date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format!("{} {} {}", date.day(), month(date), date.year())
+}
+
+/// "23 Nov".
+pub fn short_date(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), month(date))
 }
 
 /// A date, or "Not set".
@@ -12,12 +25,15 @@ pub fn maybe_date(date_opt: Option<NaiveDate>) -> String {
     date_opt.map(date).unwrap_or_else(|| "Not set".into())
 }
 
-/// A number without a needless ".0".
+/// A number without a needless ".0". Fractions are written by the JSON writer's shortest
+/// float formatter, already in the bundle, rather than by `f64`'s `Display`.
 pub fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
+        (value as i64).to_string()
     } else {
-        format!("{value}")
+        serde_json::Number::from_f64(value)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "—".into())
     }
 }
 

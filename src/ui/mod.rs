@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod format;
 pub mod pages;
+pub mod router;
 pub mod state;
 
 pub use app::App;

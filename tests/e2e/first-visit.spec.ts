@@ -49,6 +49,14 @@ test("first visit: empty state, example portfolio, a plan, and reloads keep it a
   }
   await checkAccessibility();
 
+  // Back and forward move between the portfolio and the plan.
+  await page.goBack();
+  await expect(portfolio.heading).toBeVisible();
+  await expect(page).toHaveURL("/");
+  await page.goForward();
+  await expect(plan.title).toHaveText(live.name);
+  await expect(page).toHaveTitle(`${live.name} · Pilotdeck`);
+
   // A reload on the deep link shows the same plan.
   await page.reload();
   await expect(plan.title).toHaveText(live.name);

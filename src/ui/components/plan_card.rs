@@ -3,9 +3,10 @@
 use super::score_summary::ScoreSummary;
 use super::stage_badge::StageBadge;
 use crate::domain::{PlanId, Stage};
+use crate::ui::format;
+use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn PlanCard(id: PlanId) -> impl IntoView {
@@ -14,7 +15,6 @@ pub fn PlanCard(id: PlanId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.portfolio.with(|p| p.get(&id).cloned()))
     };
-    let href = format!("/plans/{id}");
     let field = move |f: fn(&crate::domain::Plan) -> String| {
         move || plan.with(|p| p.as_ref().map(f).unwrap_or_default())
     };
@@ -37,7 +37,7 @@ pub fn PlanCard(id: PlanId) -> impl IntoView {
     let next_step = move || {
         plan.with(|p| {
             p.as_ref().and_then(|p| p.next_step_due()).map(|s| {
-                let due = s.due_on.map(|d| d.format("%-d %b").to_string());
+                let due = s.due_on.map(format::short_date);
                 format!("{} · due {}", s.title, due.unwrap_or_default())
             })
         })
@@ -47,9 +47,9 @@ pub fn PlanCard(id: PlanId) -> impl IntoView {
         <article class="plan-card" data-testid="plan-card" data-plan-id=id.to_string()>
             <header class="plan-card-head">
                 <h2 class="plan-card-title">
-                    <A href=href attr:class="stretched-link">
+                    <Link to=Route::Plan(id.clone()) class="stretched-link">
                         <span data-testid="plan-name">{field(|p| p.name.clone())}</span>
-                    </A>
+                    </Link>
                 </h2>
                 <StageBadge stage=stage/>
             </header>

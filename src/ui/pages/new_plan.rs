@@ -1,7 +1,7 @@
 //! `/new`: where the Scrappy V1 wizard will live.
 
+use crate::ui::router::{Link, Route};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NewPlanPage() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn NewPlanPage() -> impl IntoView {
                 </p>
                 <p>"Until then, load the example portfolio to see how running pilots look."</p>
             </div>
-            <A href="/" attr:class="button">"Back to the portfolio"</A>
+            <Link to=Route::Portfolio class="button">"Back to the portfolio"</Link>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! What an unknown address shows.
 
+use crate::ui::router::{Link, Route};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. Your plans are on the portfolio."</p>
-            <A href="/" attr:class="button primary">"Go to the portfolio"</A>
+            <Link to=Route::Portfolio class="button primary">"Go to the portfolio"</Link>
         </section>
     }
 }

@@ -1,22 +1,17 @@
 //! `/plans/<id>`: one plan, every section of it.
 
-use crate::domain::{Plan, PlanId, Stage};
+use crate::domain::{LogEntry, LogKind, Plan, PlanId, Stage};
 use crate::ui::components::score_summary::ScoreSummary;
 use crate::ui::components::stage_badge::StageBadge;
 use crate::ui::format;
+use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn PlanPage() -> impl IntoView {
+pub fn PlanPage(id: PlanId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let plan = Memo::new(move |_| {
-        let id = PlanId(params.read().get("id").unwrap_or_default());
-        state.portfolio.with(|p| p.get(&id).cloned())
-    });
+    let plan = Memo::new(move |_| state.portfolio.with(|p| p.get(&id).cloned()));
 
     view! {
         <Show
@@ -29,7 +24,7 @@ pub fn PlanPage() -> impl IntoView {
                             "No plan with this address is stored in this browser. "
                             "It may have been deleted, or it lives on another device: import its file to open it here."
                         </p>
-                        <A href="/" attr:class="button primary">"Go to the portfolio"</A>
+                        <Link to=Route::Portfolio class="button primary">"Go to the portfolio"</Link>
                     </section>
                 }
             }
@@ -51,7 +46,7 @@ fn PlanView(plan: Memo<Option<Plan>>) -> impl IntoView {
     view! {
         <article class="page plan-page">
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href="/">"Portfolio"</A>
+                <Link to=Route::Portfolio>"Portfolio"</Link>
             </nav>
             <header class="plan-header">
                 <div>
@@ -91,13 +86,13 @@ fn Fact(label: &'static str, value: String) -> impl IntoView {
 
 #[component]
 fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
+    let plan_history: Vec<LogEntry> = plan.history().into_iter().cloned().collect();
     let Plan {
         partner,
         timing,
         pilot,
         foundation,
         steps,
-        log,
         cycles,
         parking_lot,
         ..
@@ -125,8 +120,6 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
     };
     let governance = foundation.governance.clone();
     let rhythm = foundation.rhythm.clone();
-    let mut log = log;
-    log.sort_by_key(|entry| std::cmp::Reverse(entry.on));
 
     view! {
         <div class="plan-sections">
@@ -292,16 +285,16 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
 
             <section class="panel wide" aria-labelledby="log-heading">
                 <h2 id="log-heading">"History"</h2>
-                {if log.is_empty() {
+                {if plan_history.is_empty() {
                     view! { <p class="muted">"Nothing logged yet."</p> }.into_any()
                 } else {
                     view! {
                         <ol class="timeline">
-                            {log
+                            {plan_history
                                 .into_iter()
                                 .map(|entry| {
                                     view! {
-                                        <li class=format!("log-entry log-{:?}", entry.kind).to_lowercase()>
+                                        <li class=format!("log-entry log-{}", log_class(entry.kind))>
                                             <time datetime=entry.on.to_string()>{format::date(entry.on)}</time>
                                             <span class="log-kind">{entry.kind.label()}</span>
                                             <span class="log-text">{entry.text}</span>
@@ -366,5 +359,15 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 }}
             </section>
         </div>
+    }
+}
+
+fn log_class(kind: LogKind) -> &'static str {
+    match kind {
+        LogKind::Sync => "sync",
+        LogKind::ExecSync => "exec-sync",
+        LogKind::Win => "win",
+        LogKind::Blocker => "blocker",
+        LogKind::Note => "note",
     }
 }

@@ -4,10 +4,10 @@ use crate::exchange::example::EXAMPLE_PATH;
 use crate::exchange::example_plans;
 use crate::ui::browser::fetch_text;
 use crate::ui::components::plan_card::PlanCard;
+use crate::ui::router::{use_router, Route};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
@@ -21,8 +21,8 @@ pub fn PortfolioPage() -> impl IntoView {
             .with(|p| p.plans().iter().filter(|p| p.stage.is_running()).count())
     };
 
-    let navigate = use_navigate();
-    let start = move |_| navigate("/new", Default::default());
+    let router = use_router();
+    let start = move |_| router.go(Route::NewPlan);
     let load_example = move |_| {
         loading.set(true);
         spawn_local(async move {
@@ -46,7 +46,6 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     let actions = move || {
-        let start = start.clone();
         view! {
             <div class="actions">
                 <button type="button" class="button primary" on:click=start>
@@ -64,7 +63,6 @@ pub fn PortfolioPage() -> impl IntoView {
         }
     };
 
-    let header_actions = actions.clone();
     view! {
         <section class="page portfolio">
             <header class="page-header">
@@ -76,7 +74,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         </p>
                     </Show>
                 </div>
-                <Show when=move || !is_empty()>{header_actions.clone()}</Show>
+                <Show when=move || !is_empty()>{actions}</Show>
             </header>
             <p class="notice" role="status" aria-live="polite">
                 {move || state.notice.get().unwrap_or_default()}
@@ -92,7 +90,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                 "three owned next steps and a scrappy V1 live within 30 days, then tells you "
                                 "when its momentum fades. Your plans stay in this browser: no account, nothing sent anywhere."
                             </p>
-                            {actions.clone()}
+                            {actions}
                         </div>
                     }
                 }

@@ -1,0 +1,157 @@
+//! Addresses and navigation: the app's routes as a type, read from and written to the browser's
+//! history. A few dozen lines instead of a router crate, which cost about 50 KB of gzipped
+//! bundle for features (nested routes, forms, actions) Pilotdeck does not use.
+//!
+//! Links are ordinary `<a href>` elements, relative to the page's `<base href>`, so the app also
+//! works from a sub-path; a plain click is handled here, a modified click opens a tab as usual.
+
+use crate::domain::PlanId;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// Every screen, by address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/`
+    Portfolio,
+    /// `/new`
+    NewPlan,
+    /// `/plans/<id>`
+    Plan(PlanId),
+    /// Anything else.
+    NotFound,
+}
+
+impl Route {
+    /// The route for a path relative to the app's base (`""`, `"new"`, `"plans/abc"`).
+    pub fn parse(relative: &str) -> Route {
+        let path = relative.trim_matches('/');
+        let segments: Vec<&str> = path.split('/').collect();
+        match segments.as_slice() {
+            [""] => Route::Portfolio,
+            ["new"] => Route::NewPlan,
+            ["plans", id] if is_plan_id(id) => Route::Plan(PlanId((*id).to_string())),
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The path relative to the app's base, for links and history.
+    pub fn relative(&self) -> String {
+        match self {
+            Route::Portfolio | Route::NotFound => String::new(),
+            Route::NewPlan => "new".into(),
+            Route::Plan(id) => format!("plans/{id}"),
+        }
+    }
+
+    /// The href for a link: relative to `<base href>`, `./` for the portfolio.
+    pub fn href(&self) -> String {
+        let relative = self.relative();
+        if relative.is_empty() {
+            "./".into()
+        } else {
+            relative
+        }
+    }
+}
+
+fn is_plan_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= crate::domain::validate::MAX_ID_CHARS
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The path the app is served from ("/" or "/pilotdeck/"), from the page's base URL.
+fn base_path() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The route the browser is at now.
+fn current_route(base: &str) -> Route {
+    let path = window().location().pathname().unwrap_or_default();
+    let relative = path.strip_prefix(base).unwrap_or(&path);
+    Route::parse(relative)
+}
+
+/// The current route and the way to change it, provided as context.
+#[derive(Clone, Copy)]
+pub struct Router {
+    route: RwSignal<Route>,
+}
+
+impl Router {
+    /// Reads the address, follows the back and forward buttons, and provides the router.
+    pub fn provide() -> Self {
+        let base = base_path();
+        let route = RwSignal::new(current_route(&base));
+        let on_pop =
+            window_event_listener_untyped("popstate", move |_| route.set(current_route(&base)));
+        on_cleanup(move || on_pop.remove());
+        let router = Self { route };
+        provide_context(router);
+        router
+    }
+
+    pub fn route(&self) -> Route {
+        self.route.get()
+    }
+
+    /// Goes to `route`, adding it to the history.
+    pub fn go(&self, route: Route) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&route.href()));
+        }
+        self.route.set(route);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(main) = document().get_element_by_id("main") {
+            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                let _ = main.focus();
+            }
+        }
+    }
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+/// A link to a route: a real `<a href>`, navigated in place on a plain click.
+#[component]
+pub fn Link(
+    to: Route,
+    #[prop(optional)] class: &'static str,
+    /// Marks the link `aria-current="page"` when its route is the current one.
+    #[prop(optional)]
+    nav: bool,
+    children: Children,
+) -> impl IntoView {
+    let router = use_router();
+    let href = to.href();
+    let target = to.clone();
+    let current = move || (nav && router.route.get() == to).then_some("page");
+    view! {
+        <a
+            href=href
+            class=class
+            aria-current=current
+            on:click=move |event: web_sys::MouseEvent| {
+                let modified = event.ctrl_key() || event.meta_key() || event.shift_key()
+                    || event.alt_key() || event.button() != 0;
+                if !modified {
+                    event.prevent_default();
+                    router.go(target.clone());
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
