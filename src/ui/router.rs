@@ -110,12 +110,15 @@ impl Router {
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&route.href()));
         }
         self.route.set(route);
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // Like a page load: start at the top, and let screen readers start at the content.
         if let Some(main) = document().get_element_by_id("main") {
             if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                let _ = main.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = main.focus_with_options(&options);
             }
         }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 

@@ -1,0 +1,195 @@
+//! Reading Pilotdeck files: what is refused, and how the refusal reads.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pilotdeck::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES, MAX_PLANS};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
+
+fn example() -> Value {
+    serde_json::from_str(EXAMPLE).expect("json")
+}
+
+fn problems(value: &Value) -> Vec<String> {
+    match parse_envelope(&value.to_string()) {
+        Err(ExchangeError::Problems(problems)) => {
+            problems.iter().map(ToString::to_string).collect()
+        }
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_date_is_reported_at_its_place_with_the_value_found() {
+    let mut file = example();
+    file["plans"][3]["steps"][0]["due_on"] = json!("31/02/2026");
+    assert_eq!(
+        problems(&file),
+        vec!["plans[3].steps[0].due_on: not a date (expected YYYY-MM-DD): \"31/02/2026\""]
+    );
+}
+
+#[test]
+fn wrong_types_unknown_values_and_unknown_fields_name_their_place() {
+    let mut file = example();
+    file["plans"][0]["timing"]["fit"] = json!(9);
+    let found = problems(&file);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("plans[0].timing.fit: a rating must be 1 to 5, not 9"),
+        "{found:?}"
+    );
+
+    let mut file = example();
+    file["plans"][1]["partner"]["kind"] = json!("bank");
+    let found = problems(&file);
+    assert!(
+        found[0].starts_with("plans[1].partner.kind: unknown variant `bank`"),
+        "{found:?}"
+    );
+
+    let mut file = example();
+    file["plans"][2]["colour"] = json!("blue");
+    let found = problems(&file);
+    assert!(
+        found[0].starts_with("plans[2].colour: unknown field `colour`"),
+        "{found:?}"
+    );
+
+    let mut file = example();
+    file["plans"][2]["foundation"]["rhythm"]["cadence_days"] = json!(10);
+    let found = problems(&file);
+    assert!(
+        found[0].starts_with(
+            "plans[2].foundation.rhythm.cadence_days: a cadence is 7, 14 or 30 days, not 10"
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_missing_field_names_the_object_it_is_missing_from() {
+    let mut file = example();
+    file["plans"][4]["partner"]
+        .as_object_mut()
+        .expect("an object")
+        .remove("kind");
+    assert_eq!(
+        problems(&file),
+        vec!["plans[4].partner: missing field `kind`"]
+    );
+}
+
+#[test]
+fn rule_problems_are_listed_together() {
+    let mut file = example();
+    file["plans"][0]["name"] = json!("  ");
+    let duplicate = file["plans"][0]["steps"][0]["id"].clone();
+    file["plans"][0]["steps"][1]["id"] = duplicate;
+    file["plans"][1]["id"] = file["plans"][0]["id"].clone();
+    let found = problems(&file);
+    assert!(
+        found.contains(&"plans[0].name: a plan needs a name".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("plans[0].steps[1].id: duplicate id")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.starts_with("plans[1].id: the id")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn files_that_are_not_pilotdeck_files_say_so() {
+    assert!(matches!(
+        parse_envelope("{\"plans\": "),
+        Err(ExchangeError::NotJson(_))
+    ));
+    assert_eq!(parse_envelope("[1, 2]"), Err(ExchangeError::NotPilotdeck));
+    assert_eq!(
+        parse_envelope("{\"format\": \"other\"}"),
+        Err(ExchangeError::NotPilotdeck)
+    );
+    assert_eq!(
+        parse_envelope("{\"format\": 7}"),
+        Err(ExchangeError::NotPilotdeck)
+    );
+    assert_eq!(
+        parse_envelope("{\"format\": \"pilotdeck\", \"plans\": []}"),
+        Err(ExchangeError::MissingVersion)
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_with_both_versions_named() {
+    let mut file = example();
+    file["schema_version"] = json!(2);
+    let error = parse_envelope(&file.to_string()).expect_err("refused");
+    assert_eq!(
+        error,
+        ExchangeError::NewerVersion {
+            found: 2,
+            supported: 1
+        }
+    );
+    assert!(error.to_string().contains("newer Pilotdeck"));
+    file["schema_version"] = json!("1");
+    assert!(problems(&file)[0].starts_with("schema_version:"));
+    file["schema_version"] = json!(0);
+    assert!(problems(&file)[0].starts_with("schema_version:"));
+}
+
+#[test]
+fn size_and_count_caps_are_enforced_before_reading_plans() {
+    let big = " ".repeat(MAX_FILE_BYTES + 1);
+    assert!(matches!(
+        parse_envelope(&big),
+        Err(ExchangeError::TooLarge { .. })
+    ));
+    let many = format!(
+        "{{\"format\":\"pilotdeck\",\"schema_version\":1,\"plans\":[{}]}}",
+        vec!["0"; MAX_PLANS + 1].join(",")
+    );
+    assert_eq!(
+        parse_envelope(&many),
+        Err(ExchangeError::TooManyPlans {
+            count: MAX_PLANS + 1,
+            max: MAX_PLANS
+        })
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any text at all gives a value or an error, never a panic.
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,400}") {
+        let _ = parse_envelope(&text);
+    }
+
+    /// Cutting a valid file anywhere gives an error, never a panic or a partial import.
+    #[test]
+    fn a_truncated_file_is_refused(cut in 1usize..EXAMPLE.len() - 2) {
+        let end = (0..=cut).rev().find(|i| EXAMPLE.is_char_boundary(*i)).unwrap_or(0);
+        prop_assert!(parse_envelope(&EXAMPLE[..end]).is_err());
+    }
+
+    /// Flipping one byte of a valid file never panics, and an error always names something.
+    #[test]
+    fn a_corrupted_byte_never_panics(at in 0usize..EXAMPLE.len(), byte in 32u8..127) {
+        let mut bytes = EXAMPLE.as_bytes().to_vec();
+        bytes[at] = byte;
+        if let Ok(text) = String::from_utf8(bytes) {
+            if let Err(error) = parse_envelope(&text) {
+                prop_assert!(!error.to_string().is_empty());
+            }
+        }
+    }
+}

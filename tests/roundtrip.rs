@@ -1,0 +1,117 @@
+//! Every type of the model survives a trip through JSON unchanged: as a stored value, inside an
+//! exported file, and one value at a time.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use chrono::{TimeZone, Utc};
+use pilotdeck::domain::*;
+use pilotdeck::exchange::envelope::ScoreModelNote;
+use pilotdeck::exchange::{parse_envelope, Envelope};
+use pilotdeck::storage::record::{decode_index, decode_plan, encode_index, encode_plan};
+use proptest::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T) {
+    let text = serde_json::to_string(value).expect("serializes");
+    let back: T = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(&back, value, "{text}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_generated_plan_is_valid(plan in support::plan()) {
+        prop_assert_eq!(validate_plan(&plan), vec![]);
+    }
+
+    #[test]
+    fn a_plan_and_each_of_its_parts_round_trip(plan in support::plan()) {
+        round_trip(&plan);
+        round_trip(&plan.partner);
+        round_trip(&plan.timing);
+        round_trip(&plan.pilot);
+        round_trip(&plan.pilot.primary_metric);
+        round_trip(&plan.foundation);
+        round_trip(&plan.foundation.governance);
+        round_trip(&plan.foundation.rhythm);
+        round_trip(&plan.foundation.key_results);
+        round_trip(&plan.steps);
+        round_trip(&plan.log);
+        round_trip(&plan.cycles);
+        round_trip(&plan.score_override);
+    }
+
+    #[test]
+    fn a_stored_plan_reads_back_as_it_was_written(plan in support::plan()) {
+        let stored = encode_plan(&plan);
+        prop_assert_eq!(decode_plan(&stored, &plan.id).expect("decodes"), plan);
+    }
+
+    #[test]
+    fn an_exported_file_reads_back_with_the_same_plans(plans in support::plans(6)) {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).single().expect("a time");
+        let envelope = Envelope::new(plans.clone(), now, ScoreModelNote { version: Some(1) });
+        let back = parse_envelope(&envelope.to_json()).expect("parses");
+        prop_assert_eq!(back.plans, plans);
+        prop_assert_eq!(back.exported_at, now);
+    }
+
+    #[test]
+    fn the_index_keeps_ids_and_their_order(plans in support::plans(10)) {
+        let ids: Vec<PlanId> = plans.iter().map(|p| p.id.clone()).collect();
+        prop_assert_eq!(decode_index(&encode_index(&ids)).expect("decodes").plan_ids, ids);
+    }
+}
+
+#[test]
+fn every_enum_value_round_trips_with_its_snake_case_name() {
+    let expect = |value: serde_json::Value, text: &str| assert_eq!(value.to_string(), text);
+    for (stage, name) in Stage::ALL.iter().zip([
+        "exploring",
+        "designing",
+        "live",
+        "reviewing",
+        "scaling",
+        "parked",
+        "stopped",
+    ]) {
+        round_trip(stage);
+        expect(serde_json::json!(stage), &format!("\"{name}\""));
+    }
+    for (kind, name) in PartnerKind::ALL.iter().zip([
+        "telco",
+        "agency",
+        "affiliate",
+        "reseller",
+        "tech_integration",
+        "distributor",
+        "strategic_alliance",
+        "other",
+    ]) {
+        round_trip(kind);
+        expect(serde_json::json!(kind), &format!("\"{name}\""));
+    }
+    for cadence in Cadence::ALL {
+        round_trip(&cadence);
+    }
+    expect(serde_json::json!(Cadence::Monthly), "30");
+    expect(serde_json::json!(Side::Joint), "\"joint\"");
+    expect(serde_json::json!(LogKind::ExecSync), "\"exec_sync\"");
+    expect(serde_json::json!(Confidence::AtRisk), "\"at_risk\"");
+    expect(serde_json::json!(Decision::Iterate), "\"iterate\"");
+    expect(
+        serde_json::json!(Band::GhostTownRisk),
+        "\"ghost_town_risk\"",
+    );
+}
+
+#[test]
+fn values_outside_their_range_are_refused() {
+    assert!(serde_json::from_str::<Rating>("0").is_err());
+    assert!(serde_json::from_str::<Rating>("6").is_err());
+    assert_eq!(serde_json::from_str::<Rating>("5").ok(), Rating::new(5));
+    let error = serde_json::from_str::<Cadence>("10").expect_err("not a cadence");
+    assert!(error.to_string().contains("7, 14 or 30"), "{error}");
+}

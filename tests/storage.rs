@@ -1,0 +1,323 @@
+//! Storage rules, natively against the in-memory store: load before write, quarantine without
+//! loss, only changed plans written, and nothing written over data from a newer version.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use chrono::Utc;
+use pilotdeck::domain::{Plan, PlanId, Portfolio};
+use pilotdeck::exchange::parse_envelope;
+use pilotdeck::storage::keys::{plan_key, quarantine_key, INDEX_KEY};
+use pilotdeck::storage::{load, Autosave, KeyValueStore, MemoryStore, StorageError};
+use proptest::prelude::*;
+
+const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
+
+fn example() -> Vec<Plan> {
+    parse_envelope(EXAMPLE).expect("the example parses").plans
+}
+
+/// A store holding `plans`, saved the way the app saves them.
+fn store_with(plans: &[Plan]) -> MemoryStore {
+    let store = MemoryStore::new();
+    let portfolio = Portfolio::new(plans.to_vec());
+    let mut autosave = Autosave::default();
+    for id in portfolio.ids() {
+        autosave.plan_added(&id);
+    }
+    let flushed = autosave.flush(&store, &portfolio);
+    assert_eq!(flushed.error, None);
+    store
+}
+
+fn snapshot(store: &MemoryStore) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = store
+        .keys()
+        .expect("keys")
+        .into_iter()
+        .map(|k| {
+            let v = store.get(&k).expect("get").expect("a value");
+            (k, v)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn loading_an_empty_store_writes_nothing() {
+    let store = MemoryStore::new();
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.plans.is_empty());
+    assert!(store.is_empty());
+}
+
+#[test]
+fn saved_plans_load_back_in_the_same_order_with_their_revisions() {
+    let plans = example();
+    let store = store_with(&plans);
+    assert_eq!(
+        store.len(),
+        plans.len() + 1,
+        "one key per plan plus the index"
+    );
+    let loaded = load(&store).expect("loads");
+    let ids: Vec<_> = loaded.plans.iter().map(|p| p.id.clone()).collect();
+    let expected: Vec<_> = plans.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(ids, expected);
+    for (before, after) in plans.iter().zip(&loaded.plans) {
+        assert_eq!(after.rev, before.rev + 1, "each save adds one to rev");
+        assert_eq!(
+            Plan {
+                rev: before.rev,
+                ..after.clone()
+            },
+            *before
+        );
+    }
+    assert!(loaded.quarantined.is_empty());
+}
+
+#[test]
+fn only_the_edited_plan_is_written() {
+    let plans = example();
+    let store = store_with(&plans);
+    let loaded = load(&store).expect("loads");
+    let before = snapshot(&store);
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+    let edited = portfolio.ids()[3].clone();
+    portfolio.edit(&edited, Utc::now(), |p| {
+        p.partner.notes = "New notes".into()
+    });
+    autosave.plan_changed(&edited);
+    let flushed = autosave.flush(&store, &portfolio);
+    assert_eq!(flushed.saved.len(), 1);
+    let after = snapshot(&store);
+    let changed: Vec<&String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| &b.0)
+        .collect();
+    assert_eq!(changed, vec![&plan_key(&edited)]);
+    assert!(!autosave.is_pending());
+}
+
+#[test]
+fn a_damaged_plan_is_moved_aside_byte_for_byte_and_the_index_repaired() {
+    let plans = example();
+    let store = store_with(&plans);
+    let victim = plans[4].id.clone();
+    store
+        .set(&plan_key(&victim), "{\"schema_version\":1,\"plan\":")
+        .expect("damage");
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), plans.len() - 1);
+    let aside = quarantine_key(&plan_key(&victim), 0);
+    assert_eq!(loaded.quarantined.len(), 1);
+    assert_eq!(loaded.quarantined[0].kept_at, aside);
+    assert!(loaded.quarantined[0].reason.contains("not valid JSON"));
+    assert_eq!(
+        store.get(&aside).expect("get").as_deref(),
+        Some("{\"schema_version\":1,\"plan\":")
+    );
+    assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
+    let index = store.get(INDEX_KEY).expect("get").expect("an index");
+    assert!(
+        !index.contains(victim.as_str()),
+        "the index no longer lists it"
+    );
+}
+
+#[test]
+fn a_wrongly_shaped_plan_is_quarantined_with_the_place_of_the_problem() {
+    let plans = example();
+    let store = store_with(&plans);
+    let victim = &plans[0];
+    let mut value: serde_json::Value = serde_json::from_str(
+        &store
+            .get(&plan_key(&victim.id))
+            .expect("get")
+            .expect("value"),
+    )
+    .expect("json");
+    value["plan"]["steps"][1]["due_on"] = serde_json::json!("next Tuesday");
+    store
+        .set(&plan_key(&victim.id), &value.to_string())
+        .expect("write");
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.quarantined.len(), 1);
+    let reason = &loaded.quarantined[0].reason;
+    assert!(
+        reason.starts_with("plan.steps[1].due_on: not a date"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_second_damaged_copy_does_not_replace_the_first() {
+    let plans = example();
+    let store = store_with(&plans);
+    let victim = plans[0].id.clone();
+    store
+        .set(&plan_key(&victim), "first damage")
+        .expect("damage");
+    load(&store).expect("loads");
+    store
+        .set(&plan_key(&victim), "second damage")
+        .expect("damage");
+    let loaded = load(&store).expect("loads again");
+    let first = quarantine_key(&plan_key(&victim), 0);
+    let second = quarantine_key(&plan_key(&victim), 1);
+    assert_eq!(
+        store.get(&first).expect("get").as_deref(),
+        Some("first damage")
+    );
+    assert_eq!(
+        store.get(&second).expect("get").as_deref(),
+        Some("second damage")
+    );
+    assert_eq!(loaded.kept_aside.len(), 2);
+}
+
+#[test]
+fn when_nothing_can_be_written_a_damaged_value_stays_in_place_and_is_protected() {
+    let plans = example();
+    let store = store_with(&plans);
+    let victim = plans[1].id.clone();
+    store.set(&plan_key(&victim), "damaged").expect("damage");
+    store.refuse_writes(true);
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.quarantined[0].kept_at, plan_key(&victim));
+    assert_eq!(loaded.protected, vec![victim.clone()]);
+    store.refuse_writes(false);
+
+    // Saving everything again never touches the protected key, and keeps it in the index.
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let mut autosave = Autosave::new(loaded.protected, false);
+    let mut impostor = plans[1].clone();
+    impostor.name = "Would overwrite the damaged value".into();
+    portfolio.add_new(vec![impostor]);
+    autosave.plan_added(&victim);
+    autosave.index_changed();
+    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(
+        store.get(&plan_key(&victim)).expect("get").as_deref(),
+        Some("damaged")
+    );
+    let index = store.get(INDEX_KEY).expect("get").expect("an index");
+    assert!(index.contains(victim.as_str()));
+}
+
+#[test]
+fn an_unreadable_index_is_set_aside_and_rebuilt_from_the_plan_keys() {
+    let plans = example();
+    let store = store_with(&plans);
+    store.set(INDEX_KEY, "[not an index").expect("damage");
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), plans.len());
+    assert_eq!(
+        store
+            .get(&quarantine_key(INDEX_KEY, 0))
+            .expect("get")
+            .as_deref(),
+        Some("[not an index")
+    );
+    let rebuilt = store.get(INDEX_KEY).expect("get").expect("an index");
+    for plan in &plans {
+        assert!(rebuilt.contains(plan.id.as_str()));
+    }
+}
+
+#[test]
+fn a_plan_missing_from_the_index_is_still_loaded() {
+    let plans = example();
+    let store = store_with(&plans[..3]);
+    let orphan = &plans[5];
+    store
+        .set(
+            &plan_key(&orphan.id),
+            &pilotdeck::storage::record::encode_plan(orphan),
+        )
+        .expect("write an orphan");
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), 4);
+    assert_eq!(loaded.plans[3].id, orphan.id);
+}
+
+#[test]
+fn data_from_a_newer_version_is_read_only() {
+    let plans = example();
+    let store = store_with(&plans);
+    store
+        .set(INDEX_KEY, "{\"schema_version\":9,\"plan_ids\":[]}")
+        .expect("newer index");
+    store
+        .set(
+            &plan_key(&plans[0].id),
+            "{\"schema_version\":9,\"plan\":{}}",
+        )
+        .expect("newer plan");
+    let before = snapshot(&store);
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.read_only);
+    assert_eq!(loaded.plans.len(), plans.len() - 1);
+    let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+    let portfolio = Portfolio::new(loaded.plans);
+    autosave.plan_changed(&portfolio.ids()[0]);
+    assert_eq!(
+        autosave.flush(&store, &portfolio).error,
+        Some(StorageError::ReadOnly)
+    );
+    assert_eq!(snapshot(&store), before);
+}
+
+#[test]
+fn a_refused_write_keeps_the_plan_pending_until_a_later_save_succeeds() {
+    let store = MemoryStore::new();
+    let portfolio = Portfolio::new(example());
+    let mut autosave = Autosave::default();
+    let id = portfolio.ids()[0].clone();
+    autosave.plan_added(&id);
+    store.refuse_writes(true);
+    let refused = autosave.flush(&store, &portfolio);
+    assert_eq!(refused.error, Some(StorageError::QuotaExceeded));
+    assert!(autosave.is_pending());
+    store.refuse_writes(false);
+    let saved = autosave.flush(&store, &portfolio);
+    assert_eq!(saved.error, None);
+    assert_eq!(saved.saved[0].id, id);
+    assert_eq!(load(&store).expect("loads").plans.len(), 1);
+}
+
+#[test]
+fn removing_a_plan_deletes_its_key_and_its_index_entry() {
+    let plans = example();
+    let store = store_with(&plans);
+    let mut portfolio = Portfolio::new(load(&store).expect("loads").plans);
+    let gone: PlanId = portfolio.ids()[2].clone();
+    portfolio.remove(&gone);
+    let mut autosave = Autosave::default();
+    autosave.plan_removed(&gone);
+    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(store.get(&plan_key(&gone)).expect("get"), None);
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), plans.len() - 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever garbage sits under a plan key, loading never panics, never loses the value,
+    /// and the readable plans all load.
+    #[test]
+    fn arbitrary_stored_values_are_kept_and_never_crash_loading(garbage in ".{0,200}", plans in support::plans(5)) {
+        let store = store_with(&plans);
+        store.set(&plan_key(&PlanId("garbage".into())), &garbage).expect("write");
+        let loaded = load(&store).expect("loads");
+        prop_assert_eq!(loaded.plans.len(), plans.len());
+        let kept = loaded.quarantined.iter().any(|q| store.get(&q.kept_at).ok().flatten() == Some(garbage.clone()));
+        prop_assert!(kept, "the value is kept somewhere");
+    }
+}
