@@ -118,7 +118,7 @@ async fn the_app_opens_on_damaged_storage_with_a_banner_and_the_other_plans() {
 async fn refused_writes_keep_the_edit_in_memory_and_report_it() {
     local_storage().clear().expect("clear");
     let owner = Owner::new();
-    let state = owner.with(AppState::load);
+    let state = owner.with(|| AppState::load(pilotdeck::ui::router::Router::provide()));
     let plans = parse_envelope(EXAMPLE).expect("parses").plans;
 
     let prototype = js_sys::Reflect::get(

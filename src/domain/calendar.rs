@@ -32,6 +32,20 @@ impl Quarter {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date as people write it: "23 Nov 2026".
+pub fn written(date: NaiveDate) -> String {
+    format!("{} {}", written_short(date), date.year())
+}
+
+/// A date without its year: "23 Nov".
+pub fn written_short(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), MONTHS[date.month0() as usize])
+}
+
 /// Whether two dates fall in the same calendar quarter.
 pub fn same_quarter(a: NaiveDate, b: NaiveDate) -> bool {
     Quarter::of(a) == Quarter::of(b)
@@ -86,6 +100,12 @@ mod tests {
         assert_eq!(Quarter::of(d(2026, 11, 23)).next_start(), d(2027, 1, 1));
         assert_eq!(Quarter::of(d(2026, 2, 10)).next_start(), d(2026, 4, 1));
         assert_eq!(Quarter::of(d(2026, 11, 23)).label(), "Q4 2026");
+    }
+
+    #[test]
+    fn dates_are_written_day_month_year() {
+        assert_eq!(written(d(2026, 11, 3)), "3 Nov 2026");
+        assert_eq!(written_short(d(2027, 1, 18)), "18 Jan");
     }
 
     #[test]

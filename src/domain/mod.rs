@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod dates;
 pub mod plan;
 pub mod portfolio;
+pub mod scoring;
 pub mod shift;
 pub mod validate;
 

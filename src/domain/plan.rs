@@ -101,6 +101,14 @@ impl Plan {
             .min_by_key(|s| s.due_on)
     }
 
+    /// Adds a log entry. A sync ends any manual band: it lasts until the next sync.
+    pub fn record(&mut self, entry: LogEntry) {
+        if entry.kind.is_sync() {
+            self.score_override = None;
+        }
+        self.log.push(entry);
+    }
+
     /// The log, newest first; entries of the same day latest-logged first.
     pub fn history(&self) -> Vec<&LogEntry> {
         let mut entries: Vec<&LogEntry> = self.log.iter().rev().collect();

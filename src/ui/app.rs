@@ -11,9 +11,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
-    provide_context(state);
     let router = Router::provide();
+    let state = AppState::load(router);
+    provide_context(state);
 
     // Whatever is pending is written as soon as the tab is hidden or closed.
     let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
@@ -55,6 +55,9 @@ pub fn App() -> impl IntoView {
         </header>
         <StorageBanners/>
         <main id="main" tabindex="-1">
+            <p class="notice" role="status" aria-live="polite">
+                {move || state.notice_for(&router.route()).unwrap_or_default()}
+            </p>
             {move || match router.route() {
                 Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
                 Route::NewPlan => view! { <NewPlanPage/> }.into_any(),

@@ -1,23 +1,16 @@
 //! How dates and numbers read on screen.
 
-use chrono::{Datelike, NaiveDate};
+use crate::domain::calendar::{written, written_short};
+use chrono::NaiveDate;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month(date: NaiveDate) -> &'static str {
-    MONTHS[date.month0() as usize]
-}
-
-/// "23 Nov 2026". Written by hand: chrono's formatter costs more bundle than it saves.
+/// "23 Nov 2026".
 pub fn date(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), month(date), date.year())
+    written(date)
 }
 
 /// "23 Nov".
 pub fn short_date(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), month(date))
+    written_short(date)
 }
 
 /// A date, or "Not set".
@@ -52,5 +45,21 @@ pub fn text(value: &str) -> String {
         "Not set".into()
     } else {
         value.to_string()
+    }
+}
+
+/// A value with one decimal ("17.7"), written with integer arithmetic.
+pub fn tenths(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
+}
+
+/// "1 day", "3 days".
+pub fn days(n: i64) -> String {
+    if n == 1 || n == -1 {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
     }
 }

@@ -92,8 +92,13 @@ impl Router {
     pub fn provide() -> Self {
         let base = base_path();
         let route = RwSignal::new(current_route(&base));
-        let on_pop =
-            window_event_listener_untyped("popstate", move |_| route.set(current_route(&base)));
+        // A fragment link (#foundation) also fires popstate: re-render only when the route changes.
+        let on_pop = window_event_listener_untyped("popstate", move |_| {
+            let now = current_route(&base);
+            if route.get_untracked() != now {
+                route.set(now);
+            }
+        });
         on_cleanup(move || on_pop.remove());
         let router = Self { route };
         provide_context(router);
@@ -102,6 +107,10 @@ impl Router {
 
     pub fn route(&self) -> Route {
         self.route.get()
+    }
+
+    pub fn current_untracked(&self) -> Route {
+        self.route.get_untracked()
     }
 
     /// Goes to `route`, adding it to the history.

@@ -9,6 +9,7 @@ use crate::domain::{Added, Plan, PlanId, Portfolio};
 use crate::storage::{
     load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
 };
+use crate::ui::router::{Route, Router};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -43,8 +44,10 @@ struct Session {
 pub struct AppState {
     pub portfolio: RwSignal<Portfolio>,
     pub storage: RwSignal<StorageReport>,
-    /// A short message about the last action ("9 example plans added").
-    pub notice: RwSignal<Option<String>>,
+    /// A short message about the last action ("Added 9 example plans.") and the screen it
+    /// belongs to: it is shown there only, so it does not follow the user elsewhere.
+    pub notice: RwSignal<Option<(Route, String)>>,
+    router: Router,
     pub today: RwSignal<NaiveDate>,
     session: StoredValue<Session, LocalStorage>,
 }
@@ -61,7 +64,7 @@ pub fn local_today() -> NaiveDate {
 
 impl AppState {
     /// Opens storage, reads and checks everything in it, and starts from what could be read.
-    pub fn load() -> Self {
+    pub fn load(router: Router) -> Self {
         let mut report = StorageReport::default();
         let (store, loaded): (Box<dyn KeyValueStore>, _) = match BrowserStore::open() {
             Ok(store) => match load(&store) {
@@ -93,6 +96,7 @@ impl AppState {
             portfolio: RwSignal::new(Portfolio::new(plans)),
             storage: RwSignal::new(report),
             notice: RwSignal::new(None),
+            router,
             today: RwSignal::new(local_today()),
             session: StoredValue::new_local(Session {
                 store,
@@ -100,6 +104,21 @@ impl AppState {
                 timer: None,
             }),
         }
+    }
+
+    /// Shows a short message on the current screen.
+    pub fn notify(&self, text: impl Into<String>) {
+        self.notice
+            .set(Some((self.router.current_untracked(), text.into())));
+    }
+
+    /// The message for `route`, if there is one.
+    pub fn notice_for(&self, route: &Route) -> Option<String> {
+        self.notice.with(|n| {
+            n.as_ref()
+                .filter(|(r, _)| r == route)
+                .map(|(_, t)| t.clone())
+        })
     }
 
     pub fn plan(&self, id: &PlanId) -> Option<Plan> {

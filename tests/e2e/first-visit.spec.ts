@@ -33,8 +33,15 @@ test("first visit: empty state, example portfolio, a plan, and reloads keep it a
     await expect(card).toHaveAttribute("data-plan-id", plan.id);
     const stage = plan.stage[0].toUpperCase() + plan.stage.slice(1);
     await expect(card.getByTestId("plan-stage")).toHaveText(stage);
-    const running = ["live", "reviewing", "scaling"].includes(plan.stage);
-    await expect(card.getByTestId(running ? "momentum-score" : "readiness-score")).toBeVisible();
+    if (["live", "reviewing", "scaling"].includes(plan.stage)) {
+      await expect(card.getByTestId("momentum-score")).toBeVisible();
+      await expect(card.getByTestId("momentum-band")).toBeVisible();
+    } else if (plan.stage === "stopped") {
+      await expect(card.getByTestId("momentum-score")).toHaveCount(0);
+      await expect(card.getByTestId("readiness-score")).toHaveCount(0);
+    } else {
+      await expect(card.getByTestId("readiness-score")).toHaveText(/^\d{1,3}%$/);
+    }
   }
   await checkAccessibility();
 

@@ -20,9 +20,7 @@ pub fn StorageBanners() -> impl IntoView {
         let text = serde_json::to_string_pretty(&values).unwrap_or_default();
         let file = format!("pilotdeck-unreadable-{}.json", state.today.get_untracked());
         if let Err(error) = download(&file, "application/json", &text) {
-            state
-                .notice
-                .set(Some(format!("The download did not start: {error}")));
+            state.notify(format!("The download did not start: {error}"));
         }
     };
 

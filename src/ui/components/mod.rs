@@ -1,6 +1,13 @@
 //! Small components, one per file.
 
+pub mod band_badge;
 pub mod banners;
+pub mod momentum_panel;
+pub mod override_control;
 pub mod plan_card;
+pub mod readiness_panel;
 pub mod score_summary;
+pub mod sparkline;
 pub mod stage_badge;
+pub mod trend_arrow;
+pub mod trend_chart;

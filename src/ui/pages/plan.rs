@@ -1,7 +1,8 @@
 //! `/plans/<id>`: one plan, every section of it.
 
 use crate::domain::{LogEntry, LogKind, Plan, PlanId, Stage};
-use crate::ui::components::score_summary::ScoreSummary;
+use crate::ui::components::momentum_panel::MomentumPanel;
+use crate::ui::components::readiness_panel::ReadinessPanel;
 use crate::ui::components::stage_badge::StageBadge;
 use crate::ui::format;
 use crate::ui::router::{Link, Route};
@@ -11,7 +12,10 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanPage(id: PlanId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let plan = Memo::new(move |_| state.portfolio.with(|p| p.get(&id).cloned()));
+    let plan = {
+        let id = id.clone();
+        Memo::new(move |_| state.portfolio.with(|p| p.get(&id).cloned()))
+    };
 
     view! {
         <Show
@@ -29,13 +33,13 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                 }
             }
         >
-            <PlanView plan=plan/>
+            <PlanView plan=plan id=id.clone()/>
         </Show>
     }
 }
 
 #[component]
-fn PlanView(plan: Memo<Option<Plan>>) -> impl IntoView {
+fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let read =
         move |f: fn(&Plan) -> String| move || plan.with(|p| p.as_ref().map(f).unwrap_or_default());
@@ -58,7 +62,6 @@ fn PlanView(plan: Memo<Option<Plan>>) -> impl IntoView {
                 </div>
                 <div class="plan-header-side">
                     <StageBadge stage=stage/>
-                    <ScoreSummary plan=plan/>
                 </div>
             </header>
             <Show when=move || stage.get() == Stage::Parked>
@@ -67,6 +70,21 @@ fn PlanView(plan: Memo<Option<Plan>>) -> impl IntoView {
                     ". The timing was not right; look at it again then."
                 </p>
             </Show>
+            {move || match stage.get() {
+                Stage::Live | Stage::Reviewing | Stage::Scaling => {
+                    view! { <MomentumPanel plan=plan id=id.clone()/> }.into_any()
+                }
+                Stage::Stopped => view! {
+                    <p class="callout">"This pilot was stopped. Its history stays here for the next attempt."</p>
+                }
+                .into_any(),
+                _ => {
+                    let today = state.today.get();
+                    plan.get()
+                        .map(|p| view! { <ReadinessPanel plan=p today=today/> })
+                        .into_any()
+                }
+            }}
             {move || plan.get().map(|p| view! { <PlanSections plan=p today=state.today.get()/> })}
         </article>
     }
@@ -123,7 +141,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
 
     view! {
         <div class="plan-sections">
-            <section class="panel" aria-labelledby="partner-heading">
+            <section class="panel" id="partner" aria-labelledby="partner-heading">
                 <h2 id="partner-heading">"Partner"</h2>
                 <dl class="facts">
                     <Fact label="Partner" value=format::text(&partner.name)/>
@@ -134,7 +152,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 </dl>
             </section>
 
-            <section class="panel" aria-labelledby="timing-heading">
+            <section class="panel" id="timing" aria-labelledby="timing-heading">
                 <h2 id="timing-heading">"Timing"</h2>
                 <dl class="facts">
                     <Fact
@@ -149,7 +167,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 </dl>
             </section>
 
-            <section class="panel" aria-labelledby="pilot-heading">
+            <section class="panel" id="pilot" aria-labelledby="pilot-heading">
                 <h2 id="pilot-heading">"Fastest joint win"</h2>
                 <dl class="facts">
                     <Fact label="Use case" value=format::text(&pilot.use_case)/>
@@ -170,7 +188,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 </dl>
             </section>
 
-            <section class="panel wide" aria-labelledby="foundation-heading">
+            <section class="panel wide" id="foundation" aria-labelledby="foundation-heading">
                 <h2 id="foundation-heading">"Foundation"</h2>
                 <dl class="facts">
                     <Fact label="Shared objective" value=format::text(&foundation.objective)/>
@@ -250,7 +268,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 </div>
             </section>
 
-            <section class="panel wide" aria-labelledby="steps-heading">
+            <section class="panel wide" id="steps" aria-labelledby="steps-heading">
                 <h2 id="steps-heading">"Next steps"</h2>
                 {if steps.is_empty() {
                     view! { <p class="muted">"No next steps yet."</p> }.into_any()
@@ -283,7 +301,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 }}
             </section>
 
-            <section class="panel wide" aria-labelledby="log-heading">
+            <section class="panel wide" id="history" aria-labelledby="log-heading">
                 <h2 id="log-heading">"History"</h2>
                 {if plan_history.is_empty() {
                     view! { <p class="muted">"Nothing logged yet."</p> }.into_any()
@@ -311,7 +329,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 }}
             </section>
 
-            <section class="panel" aria-labelledby="cycles-heading">
+            <section class="panel" id="cycles" aria-labelledby="cycles-heading">
                 <h2 id="cycles-heading">"30-day cycles"</h2>
                 {if cycles.is_empty() {
                     view! { <p class="muted">"The first cycle starts at launch."</p> }.into_any()
@@ -345,7 +363,7 @@ fn PlanSections(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 }}
             </section>
 
-            <section class="panel" aria-labelledby="parking-heading">
+            <section class="panel" id="parking-lot" aria-labelledby="parking-heading">
                 <h2 id="parking-heading">"Parking lot"</h2>
                 {if parking_lot.is_empty() {
                     view! { <p class="muted">"Nothing parked."</p> }.into_any()

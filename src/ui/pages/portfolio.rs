@@ -40,7 +40,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 },
                 Err(error) => format!("The example portfolio could not be loaded: {error}"),
             };
-            state.notice.set(Some(message));
+            state.notify(message);
             loading.set(false);
         });
     };
@@ -76,9 +76,6 @@ pub fn PortfolioPage() -> impl IntoView {
                 </div>
                 <Show when=move || !is_empty()>{actions}</Show>
             </header>
-            <p class="notice" role="status" aria-live="polite">
-                {move || state.notice.get().unwrap_or_default()}
-            </p>
             <Show
                 when=move || !is_empty()
                 fallback=move || {
