@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    pilotdeck::ui::timing::mark(pilotdeck::ui::timing::START);
     leptos::mount::mount_to_body(pilotdeck::ui::App);
 }
 

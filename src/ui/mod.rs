@@ -8,5 +8,6 @@ pub mod format;
 pub mod pages;
 pub mod router;
 pub mod state;
+pub mod timing;
 
 pub use app::App;

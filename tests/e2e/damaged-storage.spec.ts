@@ -8,6 +8,7 @@ test("a damaged stored plan is set aside untouched and the others still load", a
   await portfolio.open();
   const added = await portfolio.loadExamplePortfolio();
   await expect(portfolio.cards).toHaveCount(added);
+  await portfolio.waitForSaved(added);
   const victim = (await portfolio.summary())[0];
 
   const key = `pilotdeck/v1/plans/${victim.id}`;

@@ -2,77 +2,103 @@
 
 use super::score_summary::ScoreSummary;
 use super::stage_badge::StageBadge;
-use crate::domain::{PlanId, Stage};
+use crate::domain::scoring::{headline, history, Headline, HistoryPoint, MODEL};
+use crate::domain::{Plan, PlanId, Stage};
 use crate::ui::format;
 use crate::ui::router::{Link, Route};
-use crate::ui::state::AppState;
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-#[component]
-pub fn PlanCard(id: PlanId) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let plan = {
-        let id = id.clone();
-        Memo::new(move |_| state.portfolio.with(|p| p.get(&id).cloned()))
-    };
-    let field = move |f: fn(&crate::domain::Plan) -> String| {
-        move || plan.with(|p| p.as_ref().map(f).unwrap_or_default())
-    };
-    let stage = Signal::derive(move || {
-        plan.with(|p| p.as_ref().map(|p| p.stage).unwrap_or(Stage::Designing))
-    });
-    let launched = move || {
-        let today = state.today.get();
-        plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.days_since_launch(today))
-                .map(|days| match days {
-                    d if d < 0 => format!("Launches in {} days", -d),
-                    0 => "Launched today".to_string(),
-                    1 => "Launched yesterday".to_string(),
-                    d => format!("Day {d} since launch"),
-                })
-        })
-    };
-    let next_step = move || {
-        plan.with(|p| {
-            p.as_ref().and_then(|p| p.next_step_due()).map(|s| {
-                let due = s.due_on.map(format::short_date);
-                format!("{} · due {}", s.title, due.unwrap_or_default())
-            })
-        })
-    };
+/// What a card shows, computed once per plan for the whole portfolio.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardSummary {
+    pub id: PlanId,
+    pub name: String,
+    pub partner: String,
+    pub kind: &'static str,
+    pub stage: Stage,
+    pub headline: Headline,
+    pub history: Vec<HistoryPoint>,
+    pub launch: Option<String>,
+    pub next_step: Option<String>,
+    /// With `today`, what makes a card re-render when its plan changes.
+    pub updated_at: DateTime<Utc>,
+    pub today: NaiveDate,
+}
 
+impl CardSummary {
+    pub fn of(plan: &Plan, today: NaiveDate) -> Self {
+        Self {
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+            partner: plan.partner.name.clone(),
+            kind: plan.partner.kind.label(),
+            stage: plan.stage,
+            headline: headline(plan, today, &MODEL),
+            history: if plan.stage.is_running() {
+                history(plan, today, &MODEL)
+            } else {
+                Vec::new()
+            },
+            launch: plan.days_since_launch(today).map(|days| match days {
+                d if d < 0 => format!("Launches in {}", format::days(-d)),
+                0 => "Launched today".to_string(),
+                1 => "Launched yesterday".to_string(),
+                d => format!("Day {d} since launch"),
+            }),
+            next_step: plan.next_step_due().map(|s| {
+                let due = s.due_on.map(format::short_date).unwrap_or_default();
+                format!("{} · due {due}", s.title)
+            }),
+            updated_at: plan.updated_at,
+            today,
+        }
+    }
+}
+
+#[component]
+pub fn PlanCard(card: CardSummary) -> impl IntoView {
+    let CardSummary {
+        id,
+        name,
+        partner,
+        kind,
+        stage,
+        headline,
+        history,
+        launch,
+        next_step,
+        ..
+    } = card;
+    let plan_id = id.to_string();
     view! {
-        <article class="plan-card" data-testid="plan-card" data-plan-id=id.to_string()>
+        <article class="plan-card" data-testid="plan-card" data-plan-id=plan_id>
             <header class="plan-card-head">
                 <h2 class="plan-card-title">
-                    <Link to=Route::Plan(id.clone()) class="stretched-link">
-                        <span data-testid="plan-name">{field(|p| p.name.clone())}</span>
+                    <Link to=Route::Plan(id) class="stretched-link">
+                        <span data-testid="plan-name">{name}</span>
                     </Link>
                 </h2>
                 <StageBadge stage=stage/>
             </header>
             <p class="plan-card-partner">
-                {field(|p| p.partner.name.clone())}
-                <span class="muted">" · " {field(|p| p.partner.kind.label().to_string())}</span>
+                {partner}
+                <span class="muted">" · " {kind}</span>
             </p>
-            <ScoreSummary plan=plan/>
+            <ScoreSummary headline=headline history=history/>
             <dl class="plan-card-facts">
-                {move || {
-                    launched()
-                        .map(|text| {
-                            view! {
-                                <div>
-                                    <dt>"Launch"</dt>
-                                    <dd>{text}</dd>
-                                </div>
-                            }
-                        })
-                }}
+                {launch
+                    .map(|text| {
+                        view! {
+                            <div>
+                                <dt>"Launch"</dt>
+                                <dd>{text}</dd>
+                            </div>
+                        }
+                    })}
                 <div>
                     <dt>"Next step"</dt>
-                    <dd>{move || next_step().unwrap_or_else(|| "None planned".to_string())}</dd>
+                    <dd>{next_step.unwrap_or_else(|| "None planned".to_string())}</dd>
                 </div>
             </dl>
         </article>

@@ -4,29 +4,13 @@
 use super::band_badge::BandBadge;
 use super::sparkline::Sparkline;
 use super::trend_arrow::TrendArrow;
-use crate::domain::scoring::{headline, history, Headline, MODEL};
-use crate::domain::Plan;
-use crate::ui::state::AppState;
+use crate::domain::scoring::{Headline, HistoryPoint, MODEL};
 use leptos::prelude::*;
 
 #[component]
-pub fn ScoreSummary(plan: Memo<Option<Plan>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let summary = Memo::new(move |_| {
-        let today = state.today.get();
-        plan.with(|p| p.as_ref().map(|p| headline(p, today, &MODEL)))
-    });
-    let weeks = MODEL.history_weeks as usize;
-    let sparkline = Memo::new(move |_| {
-        let today = state.today.get();
-        plan.with(|p| {
-            p.as_ref()
-                .filter(|p| p.stage.is_running())
-                .map(|p| history(p, today, &MODEL))
-        })
-    });
-    move || match summary.get() {
-        Some(Headline::Momentum { momentum, trend }) => view! {
+pub fn ScoreSummary(headline: Headline, history: Vec<HistoryPoint>) -> impl IntoView {
+    match headline {
+        Headline::Momentum { momentum, trend } => view! {
             <div class="score momentum">
                 <span class="score-label">"Momentum"</span>
                 <span class="score-value" data-testid="momentum-score">
@@ -34,11 +18,11 @@ pub fn ScoreSummary(plan: Memo<Option<Plan>>) -> impl IntoView {
                 </span>
                 <TrendArrow trend=trend/>
                 <BandBadge band=momentum.band test_id="momentum-band"/>
-                {sparkline.get().map(|points| view! { <Sparkline points=points weeks=weeks/> })}
+                <Sparkline points=history weeks=MODEL.history_weeks as usize/>
             </div>
         }
         .into_any(),
-        Some(Headline::Readiness(readiness)) => {
+        Headline::Readiness(readiness) => {
             let percent = readiness.percent();
             view! {
                 <div class="score readiness">
@@ -53,12 +37,11 @@ pub fn ScoreSummary(plan: Memo<Option<Plan>>) -> impl IntoView {
             }
             .into_any()
         }
-        Some(Headline::Stopped) => view! {
+        Headline::Stopped => view! {
             <div class="score stopped">
                 <span class="score-label">"Stopped"</span>
             </div>
         }
         .into_any(),
-        None => ().into_any(),
     }
 }

@@ -1,0 +1,132 @@
+//! Domain timings for the benchmark command: scoring a large portfolio with its histories,
+//! reading a large file, and encoding one plan for storage. Prints the median of several runs.
+//! Run with `cargo bench --bench domain` (scripts/bench does).
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+/// The measurements use native timers; a browser build of this file does nothing.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::support;
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use pilotdeck::domain::scoring::{headline, history, MODEL};
+    use pilotdeck::domain::{Plan, PlanId};
+    use pilotdeck::exchange::envelope::ScoreModelNote;
+    use pilotdeck::exchange::{parse_envelope, Envelope};
+    use pilotdeck::storage::record::encode_plan;
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    use std::hint::black_box;
+    use std::time::{Duration, Instant};
+
+    const PLANS: usize = 1_000;
+    const RUNS: usize = 11;
+
+    /// A thousand varied, valid plans, the same on every run.
+    fn portfolio() -> Vec<Plan> {
+        let mut runner = TestRunner::deterministic();
+        (0..PLANS)
+            .map(|i| {
+                let mut plan = support::plan()
+                    .new_tree(&mut runner)
+                    .expect("a plan")
+                    .current();
+                plan.id = PlanId(format!("bench-{i}"));
+                plan
+            })
+            .collect()
+    }
+
+    /// The median of `RUNS` timings of `work`.
+    fn median(mut work: impl FnMut()) -> Duration {
+        work(); // warm up
+        let mut times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                work();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[RUNS / 2]
+    }
+
+    fn report(what: &str, time: Duration, budget: Option<Duration>) -> bool {
+        let ms = time.as_secs_f64() * 1000.0;
+        match budget {
+            Some(budget) => {
+                let within = time <= budget;
+                println!(
+                    "{what:<58} {ms:>9.3} ms  (budget {} ms: {})",
+                    budget.as_millis(),
+                    if within { "within" } else { "OVER" }
+                );
+                within
+            }
+            None => {
+                println!("{what:<58} {ms:>9.3} ms");
+                true
+            }
+        }
+    }
+
+    pub fn run() {
+        let plans = portfolio();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        let mut within = true;
+
+        let scoring = median(|| {
+            for plan in &plans {
+                black_box(headline(plan, today, &MODEL));
+                if plan.stage.is_running() {
+                    black_box(history(plan, today, &MODEL));
+                }
+            }
+        });
+        within &= report(
+            "score 1,000 plans with their 12-week histories (median)",
+            scoring,
+            Some(Duration::from_millis(20)),
+        );
+
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+            .single()
+            .expect("a time");
+        let file = Envelope::new(plans.clone(), now, ScoreModelNote { version: Some(1) }).to_json();
+        let reading = median(|| {
+            black_box(parse_envelope(&file).expect("parses"));
+        });
+        within &= report(
+            &format!(
+                "read and check a file of 1,000 plans ({} KB)",
+                file.len() / 1024
+            ),
+            reading,
+            Some(Duration::from_millis(200)),
+        );
+
+        let one = &plans[PLANS / 2];
+        let encoding = median(|| {
+            for _ in 0..100 {
+                black_box(encode_plan(black_box(one)));
+            }
+        });
+        within &= report(
+            "encode one plan for storage (per plan)",
+            encoding / 100,
+            Some(Duration::from_millis(5)),
+        );
+
+        if !within {
+            std::process::exit(1);
+        }
+    }
+}
+
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    native::run();
+}

@@ -1,0 +1,48 @@
+//! Performance marks the benchmark reads (`performance.getEntriesByName(...)`): when the app
+//! started and when its first screen was on the glass.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+pub const START: &str = "pilotdeck:start";
+/// Storage read and checked, before the first render.
+pub const LOADED: &str = "pilotdeck:loaded";
+pub const READY: &str = "pilotdeck:ready";
+/// Computing every card's scores and history.
+pub const SCORE: &str = "pilotdeck:score";
+
+/// Runs `work` between two marks and records a measure named `name`.
+pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    result
+}
+
+/// Records a mark now; does nothing where the browser has no Performance API.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Records a mark once the next frame has been painted: a task queued from the frame callback
+/// runs after that frame's paint.
+pub fn mark_after_next_frame(name: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let after_paint = Closure::once_into_js(move || mark(name));
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(after_paint.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
