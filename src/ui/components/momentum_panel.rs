@@ -9,7 +9,7 @@ use super::trend_chart::TrendChart;
 use crate::domain::scoring::{
     alerts, explain, history, trend, Cap, Component, ComponentScore, Explanation, MODEL,
 };
-use crate::domain::{LogEntry, LogKind, Plan, PlanId};
+use crate::domain::{Band, LogEntry, LogKind, Plan, PlanId};
 use crate::ui::format;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -240,7 +240,10 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                 <div>
                     <h3>"What would move it"</h3>
                     {move || {
-                        let what_ifs = explanation.get().map(|e| e.what_ifs).unwrap_or_default();
+                        let (what_ifs, band_now) = explanation
+                            .get()
+                            .map(|e| (e.what_ifs, e.momentum.computed_band))
+                            .unwrap_or((Vec::new(), Band::Unknown));
                         if what_ifs.is_empty() {
                             view! { <p class="muted">"Nothing quick would raise it today: keep the rhythm."</p> }.into_any()
                         } else {
@@ -251,11 +254,14 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                         .map(|w| {
                                             view! {
                                                 <li>
-                                                    <span>{w.action.label()}</span>
-                                                    <strong class="gain">
-                                                        {if w.gain > 0 { format!("+{}", w.gain) } else { "±0".to_string() }}
-                                                    </strong>
-                                                    <span class="muted">" → " {w.band_after.label()}</span>
+                                                    <span class="what-if-action">{w.action.label()}</span>
+                                                    <span class="what-if-effect">
+                                                        <strong class="gain">
+                                                            {if w.gain > 0 { format!("+{}", w.gain) } else { "±0".to_string() }}
+                                                        </strong>
+                                                        {(w.band_after != band_now)
+                                                            .then(|| view! { <span class="muted">" → " {w.band_after.label()}</span> })}
+                                                    </span>
                                                 </li>
                                             }
                                         })
