@@ -33,7 +33,7 @@ try {
     await page.getByRole("button", { name: "Load example portfolio" }).click();
     await page.getByTestId("plan-card").first().waitFor();
     await page.screenshot({ path: `${out}/portfolio-${scheme}.png`, fullPage: scheme === "light" });
-    await page.getByTestId("plan-card").first().getByRole("link").click();
+    await page.getByTestId("plan-name").first().click();
     await page.getByRole("heading", { level: 2, name: "Partner" }).waitFor();
     await page.screenshot({ path: `${out}/plan-${scheme}.png` });
     await page.close();

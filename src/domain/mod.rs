@@ -7,7 +7,9 @@ pub mod plan;
 pub mod portfolio;
 pub mod scoring;
 pub mod shift;
+pub mod templates;
 pub mod validate;
+pub mod wizard;
 
 pub use plan::*;
 pub use portfolio::{Added, Portfolio};

@@ -120,7 +120,12 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
     }
 
     let partner = &plan.partner;
-    if partner.name.trim().is_empty() {
+    // A draft may not name its partner yet; anything past design must.
+    let draft = matches!(
+        plan.stage,
+        super::Stage::Exploring | super::Stage::Designing
+    );
+    if partner.name.trim().is_empty() && !draft {
         c.report("partner.name", "the partner needs a name");
     }
     c.text("partner.name", &partner.name, MAX_NAME_CHARS);

@@ -3,7 +3,7 @@
 
 use super::components::banners::StorageBanners;
 use super::pages::{
-    new_plan::NewPlanPage, not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage,
+    not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, wizard::WizardPage,
 };
 use super::router::{Link, Route, Router};
 use super::state::AppState;
@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let screen = match router.route() {
             Route::Portfolio => "Portfolio".to_string(),
-            Route::NewPlan => "Start a pilot".to_string(),
+            Route::Wizard { step, .. } => format!("{} · Start a pilot", step.label()),
             Route::Plan(id) => state
                 .portfolio
                 .with(|p| p.get(&id).map(|plan| plan.name.clone()))
@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
             </Link>
             <nav aria-label="Main">
                 <Link to=Route::Portfolio nav=true>"Plans"</Link>
-                <Link to=Route::NewPlan nav=true>"New pilot"</Link>
+                <Link to=Route::new_pilot() nav=true>"New pilot"</Link>
             </nav>
         </header>
         <StorageBanners/>
@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
             </p>
             {move || match router.route() {
                 Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
-                Route::NewPlan => view! { <NewPlanPage/> }.into_any(),
+                Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step/> }.into_any(),
                 Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}

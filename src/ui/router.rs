@@ -5,6 +5,8 @@
 //! Links are ordinary `<a href>` elements, relative to the page's `<base href>`, so the app also
 //! works from a sub-path; a plain click is handled here, a modified click opens a tab as usual.
 
+use crate::domain::scoring::Section;
+use crate::domain::wizard::STEPS;
 use crate::domain::PlanId;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -14,8 +16,11 @@ use wasm_bindgen::JsValue;
 pub enum Route {
     /// `/`
     Portfolio,
-    /// `/new`
-    NewPlan,
+    /// `/new`, or `/new?draft=<id>&step=<1–6>` while a draft is being written.
+    Wizard {
+        draft: Option<PlanId>,
+        step: Section,
+    },
     /// `/plans/<id>`
     Plan(PlanId),
     /// Anything else.
@@ -23,13 +28,38 @@ pub enum Route {
 }
 
 impl Route {
-    /// The route for a path relative to the app's base (`""`, `"new"`, `"plans/abc"`).
-    pub fn parse(relative: &str) -> Route {
+    /// A new pilot, at the wizard's first step.
+    pub fn new_pilot() -> Route {
+        Route::Wizard {
+            draft: None,
+            step: Section::Partner,
+        }
+    }
+
+    /// The route for a path relative to the app's base (`""`, `"new"`, `"plans/abc"`) and the
+    /// query string (`"?draft=abc&step=3"`).
+    pub fn parse(relative: &str, query: &str) -> Route {
         let path = relative.trim_matches('/');
         let segments: Vec<&str> = path.split('/').collect();
         match segments.as_slice() {
             [""] => Route::Portfolio,
-            ["new"] => Route::NewPlan,
+            ["new"] => {
+                let param = |name: &str| {
+                    query
+                        .trim_start_matches('?')
+                        .split('&')
+                        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+                };
+                let draft = param("draft")
+                    .filter(|id| is_plan_id(id))
+                    .map(|id| PlanId(id.to_string()));
+                let step = param("step")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| STEPS.get(n.wrapping_sub(1)).copied())
+                    .filter(|_| draft.is_some())
+                    .unwrap_or(Section::Partner);
+                Route::Wizard { draft, step }
+            }
             ["plans", id] if is_plan_id(id) => Route::Plan(PlanId((*id).to_string())),
             _ => Route::NotFound,
         }
@@ -39,7 +69,14 @@ impl Route {
     pub fn relative(&self) -> String {
         match self {
             Route::Portfolio | Route::NotFound => String::new(),
-            Route::NewPlan => "new".into(),
+            Route::Wizard { draft: None, .. } => "new".into(),
+            Route::Wizard {
+                draft: Some(id),
+                step,
+            } => {
+                let number = STEPS.iter().position(|s| s == step).unwrap_or(0) + 1;
+                format!("new?draft={id}&step={number}")
+            }
             Route::Plan(id) => format!("plans/{id}"),
         }
     }
@@ -76,9 +113,11 @@ fn base_path() -> String {
 
 /// The route the browser is at now.
 fn current_route(base: &str) -> Route {
-    let path = window().location().pathname().unwrap_or_default();
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
     let relative = path.strip_prefix(base).unwrap_or(&path);
-    Route::parse(relative)
+    Route::parse(relative, &query)
 }
 
 /// The current route and the way to change it, provided as context.
@@ -111,6 +150,14 @@ impl Router {
 
     pub fn current_untracked(&self) -> Route {
         self.route.get_untracked()
+    }
+
+    /// Puts `route` in the address bar without changing the screen: for a draft that just got its
+    /// id while the user is typing, so a reload comes back to it.
+    pub fn replace_address(&self, route: &Route) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.href()));
+        }
     }
 
     /// Goes to `route`, adding it to the history.

@@ -30,7 +30,7 @@ test("every scored card shows a number and band that match its plan page", async
     if (band === "Moving") expect(Number(score)).toBeGreaterThanOrEqual(70);
     await expect(card.getByTestId("trend")).toBeVisible();
 
-    await card.getByRole("link").click();
+    await card.getByTestId("plan-name").click();
     await expect(plan.title).toHaveText(p.name);
     await expect(page.getByTestId("momentum-score")).toHaveText(score);
     await expect(page.getByTestId("momentum-band")).toHaveText(band);
@@ -43,7 +43,7 @@ test("every scored card shows a number and band that match its plan page", async
   const shown = await portfolio.cards.getByTestId("momentum-band").allTextContents();
   expect(new Set(shown)).toEqual(new Set(["Moving", "Drifting", "Ghost-town risk"]));
 
-  await portfolio.card(running[0].name).getByRole("link").click();
+  await portfolio.openPlan(running[0].name);
   await checkAccessibility();
 });
 
@@ -53,7 +53,7 @@ test("plans not yet live show readiness on the card and the checklist on the pag
     const card = portfolio.card(p.name);
     const readiness = (await card.getByTestId("readiness-score").textContent())!.trim();
     expect(readiness).toMatch(/^\d{1,3}%$/);
-    await card.getByRole("link").click();
+    await card.getByTestId("plan-name").click();
     await expect(page.getByTestId("readiness-score")).toHaveText(readiness);
     const items = page.locator(".checklist li");
     await expect(items).toHaveCount(10);
@@ -62,17 +62,14 @@ test("plans not yet live show readiness on the card and the checklist on the pag
     await page.goBack();
   }
 
-  // A checklist item that is not done links to the section where it is fixed.
-  const draft = notLive.find((p) => p.stage === "designing")!;
-  await portfolio.card(draft.name).getByRole("link").click();
+  // A checklist item that is not done links to the wizard step where it is fixed.
+  const draft = notLive.find((p) => p.id.includes("marlow"))!;
+  await portfolio.openPlan(draft.name);
   await checkAccessibility();
-  const fix = page.getByRole("link", { name: /^Fix in / }).first();
-  if (await fix.count()) {
-    const href = await fix.getAttribute("href");
-    await fix.click();
-    await expect(page).toHaveURL(new RegExp(`/plans/${draft.id}#${href!.split("#")[1]}$`));
-    await expect(new PlanPage(page).title).toHaveText(draft.name);
-  }
+  const fix = page.getByRole("link", { name: "Fix in Foundation" }).first();
+  await fix.click();
+  await expect(page).toHaveURL(new RegExp(`/new\\?draft=${draft.id}&step=4$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Foundation" })).toBeVisible();
 });
 
 test("logging a sync on a quiet plan raises its score on the page and on the portfolio", async ({ page }) => {
@@ -81,7 +78,7 @@ test("logging a sync on a quiet plan raises its score on the page and on the por
   const card = portfolio.card(quiet.name);
   const before = Number(await card.getByTestId("momentum-score").textContent());
 
-  await card.getByRole("link").click();
+  await card.getByTestId("plan-name").click();
   await expect(page.getByTestId("momentum-score")).toHaveText(String(before));
   const promised = page.locator(".what-ifs li", { hasText: "Log today's sync" }).locator(".gain");
   const gain = Number((await promised.textContent())!.replace("+", ""));
@@ -102,7 +99,7 @@ test("logging a sync on a quiet plan raises its score on the page and on the por
 test("a band set by hand shows with its reason while the computed band stays visible", async ({ page }) => {
   const portfolio = new PortfolioPage(page);
   const moving = running.find((p) => p.id.includes("northwind"))!;
-  await portfolio.card(moving.name).getByRole("link").click();
+  await portfolio.openPlan(moving.name);
   await expect(page.getByTestId("momentum-band")).toHaveText("Moving");
 
   await page.getByText("Set the band by hand").click();
@@ -119,7 +116,7 @@ test("a band set by hand shows with its reason while the computed band stays vis
   await expect(portfolio.card(moving.name).getByTestId("momentum-band")).toHaveText("Drifting");
 
   // The next sync ends it.
-  await portfolio.card(moving.name).getByRole("link").click();
+  await portfolio.openPlan(moving.name);
   await page.getByRole("button", { name: "Log sync" }).click();
   await expect(page.getByTestId("momentum-band")).toHaveText("Moving");
 });

@@ -2,6 +2,8 @@
 
 pub mod band_badge;
 pub mod banners;
+pub mod checklist;
+pub mod field;
 pub mod momentum_panel;
 pub mod override_control;
 pub mod plan_card;

@@ -3,6 +3,7 @@
 use super::score_summary::ScoreSummary;
 use super::stage_badge::StageBadge;
 use crate::domain::scoring::{headline, history, Headline, HistoryPoint, MODEL};
+use crate::domain::wizard::first_incomplete;
 use crate::domain::{Plan, PlanId, Stage};
 use crate::ui::format;
 use crate::ui::router::{Link, Route};
@@ -21,6 +22,8 @@ pub struct CardSummary {
     pub history: Vec<HistoryPoint>,
     pub launch: Option<String>,
     pub next_step: Option<String>,
+    /// For drafts, where the wizard resumes.
+    pub resume: Option<Route>,
     /// With `today`, what makes a card re-render when its plan changes.
     pub updated_at: DateTime<Utc>,
     pub today: NaiveDate,
@@ -50,6 +53,12 @@ impl CardSummary {
                 let due = s.due_on.map(format::short_date).unwrap_or_default();
                 format!("{} · due {due}", s.title)
             }),
+            resume: matches!(plan.stage, Stage::Exploring | Stage::Designing).then(|| {
+                Route::Wizard {
+                    draft: Some(plan.id.clone()),
+                    step: first_incomplete(plan, today, &MODEL),
+                }
+            }),
             updated_at: plan.updated_at,
             today,
         }
@@ -68,9 +77,11 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
         history,
         launch,
         next_step,
+        resume,
         ..
     } = card;
     let plan_id = id.to_string();
+    let name_for_continue = name.clone();
     view! {
         <article class="plan-card" data-testid="plan-card" data-plan-id=plan_id>
             <header class="plan-card-head">
@@ -101,6 +112,14 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                     <dd>{next_step.unwrap_or_else(|| "None planned".to_string())}</dd>
                 </div>
             </dl>
+            {resume
+                .map(|route| {
+                    view! {
+                        <Link to=route class="button small card-action">
+                            "Continue" <span class="visually-hidden">{format!(" {name_for_continue}")}</span>
+                        </Link>
+                    }
+                })}
         </article>
     }
 }

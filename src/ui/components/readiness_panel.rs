@@ -1,7 +1,9 @@
 //! Launch readiness on the plan page: the checklist, why each item matters, and where to fix it.
 
-use crate::domain::scoring::{alerts, readiness, MODEL};
-use crate::domain::Plan;
+use super::checklist::Checklist;
+use crate::domain::scoring::{alerts, readiness, Section, MODEL};
+use crate::domain::wizard::first_incomplete;
+use crate::domain::{Plan, Stage};
 use crate::ui::router::Route;
 use leptos::prelude::*;
 
@@ -11,38 +13,30 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
     let percent = checklist.percent();
     let done = checklist.items.iter().filter(|i| i.done).count();
     let total = checklist.items.len();
-    let page = Route::Plan(plan.id.clone()).href();
-    let notes = alerts(&plan, today, &MODEL);
-    let items = checklist
-        .items
-        .iter()
-        .map(|item| {
-            let section = item.check.section();
-            let status = if item.done { "Done" } else { "To do" };
-            view! {
-                <li class=if item.done { "check check-done" } else { "check check-todo" }>
-                    <span class="check-icon" aria-hidden="true">
-                        {if item.done { "✓" } else { "○" }}
-                    </span>
-                    <div>
-                        <p class="check-label">
-                            <span class="visually-hidden">{status} ": "</span>
-                            {item.check.label()}
-                        </p>
-                        <p class="check-reason">{item.check.reason()}</p>
-                    </div>
-                    {(!item.done)
-                        .then(|| {
-                            view! {
-                                <a class="check-fix" href=format!("{page}#{}", section.anchor())>
-                                    "Fix in " {section.label()}
-                                </a>
-                            }
-                        })}
-                </li>
+    let ready = checklist.ready();
+    // A draft or parked plan is fixed in the wizard; anything else on its own page.
+    let id = plan.id.clone();
+    let in_wizard = matches!(
+        plan.stage,
+        Stage::Exploring | Stage::Designing | Stage::Parked
+    );
+    let continue_href = Route::Wizard {
+        draft: Some(id.clone()),
+        step: first_incomplete(&plan, today, &MODEL),
+    }
+    .href();
+    let fix_in = move |section: Section| {
+        if in_wizard {
+            Route::Wizard {
+                draft: Some(id.clone()),
+                step: section,
             }
-        })
-        .collect_view();
+            .href()
+        } else {
+            format!("{}#{}", Route::Plan(id.clone()).href(), section.anchor())
+        }
+    };
+    let notes = alerts(&plan, today, &MODEL);
     view! {
         <section class="panel wide readiness-panel" aria-labelledby="readiness-heading">
             <div class="panel-head">
@@ -56,7 +50,7 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                 <span class="meter-fill" style:width=format!("{percent}%")></span>
             </span>
             <p class="muted">
-                {if checklist.ready() {
+                {if ready {
                     "Every gate holds: this pilot is ready to launch its scrappy V1."
                 } else {
                     "Launch waits until every gate holds: each one is a lesson from pilots that died quietly."
@@ -80,7 +74,17 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                         </ul>
                     }
                 })}
-            <ul class="checklist">{items}</ul>
+            {in_wizard
+                .then(|| {
+                    view! {
+                        <p>
+                            <a class="button primary" href=continue_href>
+                                "Continue in the wizard"
+                            </a>
+                        </p>
+                    }
+                })}
+            <Checklist readiness=checklist fix=fix_in/>
         </section>
     }
 }

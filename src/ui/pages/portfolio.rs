@@ -39,7 +39,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let hidden = move || count().saturating_sub(shown.get());
 
     let router = use_router();
-    let start = move |_| router.go(Route::NewPlan);
+    let start = move |_| router.go(Route::new_pilot());
     let load_example = move |_| {
         loading.set(true);
         spawn_local(async move {

@@ -1,0 +1,351 @@
+//! The Scrappy V1 wizard's rules: its six steps, what each step needs before moving on (with
+//! a message per field), parking a plan whose timing is poor, and launching one.
+
+use super::calendar::add_days;
+use super::plan::{Cycle, Plan, Stage};
+use super::scoring::readiness::{poor_timing, readiness, Section};
+use super::scoring::ScoreModel;
+use chrono::NaiveDate;
+
+/// The wizard's steps, in order (the same six sections the readiness checklist points to).
+pub const STEPS: [Section; 6] = [
+    Section::Partner,
+    Section::Timing,
+    Section::FastestJointWin,
+    Section::Foundation,
+    Section::NextSteps,
+    Section::Launch,
+];
+
+/// The number of next steps a pilot launches with.
+pub const NEXT_STEPS: usize = 3;
+
+/// A field the wizard asks for, so a message can sit next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    PartnerName,
+    OurOwner,
+    TheirChampion,
+    TheirPriority,
+    HowWeFit,
+    Fit,
+    Readiness,
+    UseCase,
+    Segment,
+    MetricName,
+    MetricBaseline,
+    MetricTarget,
+    FastestWin,
+    StopCondition,
+    Objective,
+    KeyResultName(usize),
+    KeyResultTarget(usize),
+    GovernanceOurOwner,
+    GovernanceTheirOwner,
+    OurSponsor,
+    TheirSponsor,
+    NextSync,
+    StepTitle(usize),
+    StepOwner(usize),
+    StepDue(usize),
+    /// The three steps as a whole (one must be the partner's).
+    Steps,
+    LaunchDate,
+}
+
+/// What is missing or wrong in a field, in words for the person filling it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub message: String,
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Everything a step still needs, field by field; empty when the step is complete.
+pub fn step_problems(
+    plan: &Plan,
+    step: Section,
+    today: NaiveDate,
+    model: &ScoreModel,
+) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let mut need = |missing: bool, field: Field, message: &str| {
+        if missing {
+            problems.push(FieldProblem {
+                field,
+                message: message.to_string(),
+            });
+        }
+    };
+    match step {
+        Section::Partner => {
+            let partner = &plan.partner;
+            need(
+                blank(&partner.name),
+                Field::PartnerName,
+                "Name the partner.",
+            );
+            need(
+                blank(&partner.our_owner),
+                Field::OurOwner,
+                "Who on our side owns this partnership?",
+            );
+            need(
+                blank(&partner.their_champion),
+                Field::TheirChampion,
+                "Who champions it on their side?",
+            );
+        }
+        Section::Timing => {
+            let timing = &plan.timing;
+            need(
+                blank(&timing.their_priority),
+                Field::TheirPriority,
+                "Write down what their leadership is focused on this quarter.",
+            );
+            need(
+                blank(&timing.how_we_fit),
+                Field::HowWeFit,
+                "Say how this partnership fits into that picture.",
+            );
+            need(
+                timing.fit.is_none(),
+                Field::Fit,
+                "Rate the fit from 1 to 5.",
+            );
+            need(
+                timing.readiness.is_none(),
+                Field::Readiness,
+                "Rate whether now is the right time, from 1 to 5.",
+            );
+        }
+        Section::FastestJointWin => {
+            let pilot = &plan.pilot;
+            let metric = &pilot.primary_metric;
+            need(
+                blank(&pilot.use_case),
+                Field::UseCase,
+                "Pick one narrow use case.",
+            );
+            need(
+                blank(&pilot.segment),
+                Field::Segment,
+                "Which customers or region does the pilot cover?",
+            );
+            need(
+                blank(&metric.name),
+                Field::MetricName,
+                "Name the one metric that says it worked.",
+            );
+            need(
+                metric.baseline.is_none(),
+                Field::MetricBaseline,
+                "Where does the metric stand today?",
+            );
+            need(
+                metric.target.is_none(),
+                Field::MetricTarget,
+                "What number would prove it?",
+            );
+            need(
+                metric.baseline.is_some() && metric.baseline == metric.target,
+                Field::MetricTarget,
+                "The target must differ from the baseline.",
+            );
+            need(
+                blank(&pilot.fastest_joint_win),
+                Field::FastestWin,
+                "What's the fastest joint win you can deliver together?",
+            );
+            need(
+                blank(&pilot.stop_condition),
+                Field::StopCondition,
+                "Agree now when you would stop.",
+            );
+        }
+        Section::Foundation => {
+            let foundation = &plan.foundation;
+            let governance = &foundation.governance;
+            need(
+                blank(&foundation.objective),
+                Field::Objective,
+                "Write the objective both sides share, in one sentence.",
+            );
+            if foundation.key_results.is_empty() {
+                need(
+                    true,
+                    Field::KeyResultName(0),
+                    "Add at least one measurable key result.",
+                );
+            }
+            for (i, kr) in foundation.key_results.iter().enumerate() {
+                need(
+                    blank(&kr.name),
+                    Field::KeyResultName(i),
+                    "Name the key result.",
+                );
+                need(
+                    kr.target == kr.baseline,
+                    Field::KeyResultTarget(i),
+                    "The target must differ from the baseline.",
+                );
+            }
+            need(
+                blank(&governance.our_owner),
+                Field::GovernanceOurOwner,
+                "Name our owner.",
+            );
+            need(
+                blank(&governance.their_owner),
+                Field::GovernanceTheirOwner,
+                "Name their owner.",
+            );
+            need(
+                blank(&governance.our_sponsor),
+                Field::OurSponsor,
+                "Name our sponsor.",
+            );
+            need(
+                blank(&governance.their_sponsor),
+                Field::TheirSponsor,
+                "Name their sponsor.",
+            );
+            match foundation.rhythm.next_sync_on {
+                None => need(true, Field::NextSync, "Put the next sync in the calendar."),
+                Some(on) => need(
+                    on < today,
+                    Field::NextSync,
+                    "The next sync can't be in the past.",
+                ),
+            }
+        }
+        Section::NextSteps => {
+            let slots = next_step_slots(plan);
+            for i in 0..NEXT_STEPS {
+                match slots.get(i).map(|&index| &plan.steps[index]) {
+                    None => need(true, Field::StepTitle(i), "Describe this step."),
+                    Some(step) => {
+                        need(
+                            blank(&step.title),
+                            Field::StepTitle(i),
+                            "Describe this step.",
+                        );
+                        need(
+                            blank(&step.owner_name),
+                            Field::StepOwner(i),
+                            "Who owns it, by name?",
+                        );
+                        match step.due_on {
+                            None => need(true, Field::StepDue(i), "When is it due?"),
+                            Some(due) => need(
+                                due < today,
+                                Field::StepDue(i),
+                                "The due date is in the past.",
+                            ),
+                        }
+                    }
+                }
+            }
+            let mutual = slots
+                .iter()
+                .any(|&index| plan.steps[index].owner_side.involves_partner());
+            need(
+                !mutual,
+                Field::Steps,
+                "At least one step must be owned by the partner, or jointly.",
+            );
+        }
+        Section::Launch => match plan.pilot.launch_on {
+            None => need(true, Field::LaunchDate, "Pick the launch date."),
+            Some(on) => {
+                let latest = add_days(today, model.readiness.launch_within_days);
+                need(
+                    on < today,
+                    Field::LaunchDate,
+                    "The launch date is in the past.",
+                );
+                if on > latest {
+                    need(
+                        true,
+                        Field::LaunchDate,
+                        &format!(
+                            "Launch within {} days: a scrappy V1 beats a perfect plan.",
+                            model.readiness.launch_within_days
+                        ),
+                    );
+                }
+            }
+        },
+    }
+    problems
+}
+
+/// Where the wizard's "next three steps" are in the plan: the first three steps still open
+/// (steps already done stay in the plan's history).
+pub fn next_step_slots(plan: &Plan) -> Vec<usize> {
+    plan.steps
+        .iter()
+        .enumerate()
+        .filter(|(_, step)| step.done_on.is_none())
+        .map(|(index, _)| index)
+        .take(NEXT_STEPS)
+        .collect()
+}
+
+/// The first step with something missing: where "Continue" resumes a draft.
+pub fn first_incomplete(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Section {
+    STEPS
+        .into_iter()
+        .find(|step| !step_problems(plan, *step, today, model).is_empty())
+        .unwrap_or(Section::Launch)
+}
+
+/// Whether the timing step should offer parking instead of pressing on.
+pub fn should_offer_parking(plan: &Plan, model: &ScoreModel) -> bool {
+    poor_timing(plan, model)
+}
+
+/// Parks a draft until `revisit_on`: the timing is wrong, the plan is kept.
+pub fn park(plan: &mut Plan, revisit_on: NaiveDate) {
+    plan.stage = Stage::Parked;
+    plan.revisit_on = Some(revisit_on);
+}
+
+/// Why a plan cannot launch yet, or `Ok` after launching it: stage live, the launch date and
+/// review date set, and the first 30-day cycle started.
+pub fn launch(plan: &mut Plan, today: NaiveDate, model: &ScoreModel) -> Result<(), Vec<String>> {
+    let checklist = readiness(plan, today, model);
+    if !checklist.ready() {
+        return Err(checklist.missing().map(|c| c.label().to_string()).collect());
+    }
+    let launch_on = plan.pilot.launch_on.unwrap_or(today);
+    plan.stage = Stage::Live;
+    plan.revisit_on = None;
+    plan.foundation.rhythm.review_on = Some(add_days(launch_on, i64::from(plan.pilot.length_days)));
+    plan.cycles.push(Cycle {
+        started_on: launch_on,
+        reviewed_on: None,
+        keep: String::new(),
+        change: String::new(),
+        stop: String::new(),
+        decision: None,
+    });
+    Ok(())
+}
+
+/// The name a draft carries until the user names it: the partner and the use case.
+pub fn draft_name(plan: &Plan) -> String {
+    let partner = plan.partner.name.trim();
+    let use_case = plan.pilot.use_case.trim();
+    match (partner.is_empty(), use_case.is_empty()) {
+        (true, _) => "Untitled pilot".to_string(),
+        (false, true) => format!("{partner} pilot"),
+        (false, false) => {
+            let short: String = use_case.chars().take(60).collect();
+            format!("{partner} — {short}")
+        }
+    }
+}

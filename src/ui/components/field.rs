@@ -1,0 +1,243 @@
+//! Form fields with a visible label, an optional hint, the problem next to the field, and
+//! suggestions that fill the field on click. Every field reports each keystroke.
+
+use crate::ui::format;
+use leptos::prelude::*;
+
+/// Ids for a field's hint and problem, for `aria-describedby`.
+fn described_by(id: &str, hint: bool) -> String {
+    if hint {
+        format!("{id}-hint {id}-problem")
+    } else {
+        format!("{id}-problem")
+    }
+}
+
+/// For fields that are optional and cannot be wrong.
+pub fn no_problem() -> Signal<Option<String>> {
+    Signal::derive(|| None)
+}
+
+/// The problem line under a field (empty when there is none).
+#[component]
+pub fn Problem(id: String, #[prop(into)] problem: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="field-problem" id=format!("{id}-problem")>
+            {move || problem.get()}
+        </p>
+    }
+}
+
+/// Buttons that put a suggestion into a field.
+#[component]
+pub fn Suggestions(
+    items: Vec<&'static str>,
+    on_pick: Callback<&'static str>,
+    #[prop(optional)] label: Option<&'static str>,
+) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <div class="suggestions">
+                <span class="suggestions-label">{label.unwrap_or("Suggestions")}</span>
+                {items
+                    .into_iter()
+                    .map(|item| {
+                        view! {
+                            <button type="button" class="chip" on:click=move |_| on_pick.run(item)>
+                                <span class="visually-hidden">"Use: "</span>
+                                {item}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+    })
+}
+
+/// A text input (or a textarea) bound to a text field.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(into)] problem: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] suggestions: Vec<&'static str>,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let invalid = move || problem.get().is_some().then_some("true");
+    let input = move |ev| on_change.run(event_target_value(&ev));
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id
+                rows="3"
+                prop:value=move || value.get()
+                on:input=input
+                aria-invalid=invalid
+                aria-describedby=described_by(id, hint.is_some())
+                autofocus=autofocus
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type="text"
+                prop:value=move || value.get()
+                on:input=input
+                aria-invalid=invalid
+                aria-describedby=described_by(id, hint.is_some())
+                autofocus=autofocus
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|hint| view! { <p class="field-hint" id=format!("{id}-hint")>{hint}</p> })}
+            {control}
+            <Problem id=id.to_string() problem=problem/>
+            <Suggestions
+                items=suggestions
+                on_pick=Callback::new(move |text: &'static str| on_change.run(text.to_string()))
+            />
+        </div>
+    }
+}
+
+/// Reads a number as typed ("1200", "12.5", "-3"); `None` for anything else.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    // The JSON reader's number parser is already in the bundle; `str::parse` would add another.
+    serde_json::from_str::<f64>(text).ok()
+}
+
+/// A number input. It is not re-rendered while typing (a half-typed "12." stays as typed);
+/// the owner re-creates it when the value changes from elsewhere.
+#[component]
+pub fn NumberField(
+    id: String,
+    label: &'static str,
+    value: Option<f64>,
+    on_change: Callback<Option<f64>>,
+    #[prop(into)] problem: Signal<Option<String>>,
+) -> impl IntoView {
+    let typed_problem = RwSignal::new(None::<String>);
+    let shown = Signal::derive(move || typed_problem.get().or_else(|| problem.get()));
+    let initial = value.map(format::number).unwrap_or_default();
+    let described = described_by(&id, false);
+    view! {
+        <div class="field field-number" class:field-invalid=move || shown.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                type="text"
+                inputmode="decimal"
+                value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    match parse_number(&text) {
+                        Some(number) => {
+                            typed_problem.set(None);
+                            on_change.run(Some(number));
+                        }
+                        None if text.trim().is_empty() => {
+                            typed_problem.set(None);
+                            on_change.run(None);
+                        }
+                        None => typed_problem.set(Some("Type a number, like 120 or 4.5.".into())),
+                    }
+                }
+                aria-invalid=move || shown.get().is_some().then_some("true")
+                aria-describedby=described
+            />
+            <Problem id=id problem=shown/>
+        </div>
+    }
+}
+
+/// A date input (`YYYY-MM-DD`).
+#[component]
+pub fn DateField(
+    id: String,
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<chrono::NaiveDate>>,
+    on_change: Callback<Option<chrono::NaiveDate>>,
+    #[prop(into)] problem: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some());
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field field-date" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
+            <input
+                id=id.clone()
+                type="date"
+                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
+                on:input=move |ev| {
+                    on_change.run(crate::domain::dates::parse_date(&event_target_value(&ev)))
+                }
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=described
+            />
+            <Problem id=id problem=problem/>
+        </div>
+    }
+}
+
+/// A 1–5 rating as a group of radio buttons.
+#[component]
+pub fn RatingField(
+    name: &'static str,
+    legend: &'static str,
+    low: &'static str,
+    high: &'static str,
+    #[prop(into)] value: Signal<Option<u8>>,
+    on_change: Callback<u8>,
+    #[prop(into)] problem: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field rating" class:field-invalid=move || problem.get().is_some()>
+            <legend>{legend}</legend>
+            <div class="rating-scale">
+                <span class="rating-end" aria-hidden="true">{low}</span>
+                {(1u8..=5)
+                    .map(|n| {
+                        view! {
+                            <label class="rating-option">
+                                <input
+                                    type="radio"
+                                    name=name
+                                    value=n.to_string()
+                                    prop:checked=move || value.get() == Some(n)
+                                    on:change=move |_| on_change.run(n)
+                                />
+                                <span>{n.to_string()}</span>
+                                <span class="visually-hidden">
+                                    {match n {
+                                        1 => format!(" ({low})"),
+                                        5 => format!(" ({high})"),
+                                        _ => String::new(),
+                                    }}
+                                </span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+                <span class="rating-end" aria-hidden="true">{high}</span>
+            </div>
+            <Problem id=name.to_string() problem=problem/>
+        </fieldset>
+    }
+}

@@ -1,0 +1,163 @@
+// Journey: a partner manager turns an idea into a launched 30-day pilot with the Scrappy V1
+// wizard — by keyboard, across a reload, past the launch gates, or parking it when the timing
+// is wrong.
+import { test, expect } from "./fixtures/test";
+import { PortfolioPage, PlanPage, WizardPage, isoDay } from "./fixtures/pages";
+
+test("a telco pilot from /new to launched, with labels and the keyboard only", async ({ page, checkAccessibility }) => {
+  const wizard = new WizardPage(page);
+  await page.goto("/new");
+  await wizard.expectStep("Partner");
+  await checkAccessibility();
+
+  // "Next" on an empty step says what is missing, next to the fields, and focuses the first.
+  await wizard.next.press("Enter");
+  await expect(wizard.missing).toHaveText("3 things are missing on this step: see the messages next to the fields.");
+  await expect(page.locator("#partner-name-problem")).toHaveText("Name the partner.");
+  await expect(page.getByLabel("Partner name")).toBeFocused();
+  await checkAccessibility();
+
+  await wizard.partner();
+  await wizard.enterFrom("Their champion");
+  await wizard.expectStep("Timing");
+  await expect(page).toHaveURL(/\/new\?draft=[\w-]+&step=2$/);
+  await checkAccessibility();
+  await wizard.timing(5, 4);
+  await wizard.next.press("Enter");
+
+  await wizard.expectStep("Fastest joint win");
+  await checkAccessibility();
+  await wizard.fastestWin();
+  await wizard.enterFrom("Unit");
+
+  await wizard.expectStep("Foundation");
+  await checkAccessibility();
+  await wizard.foundation();
+  await wizard.enterFrom("Their sponsor");
+
+  await wizard.expectStep("Next three steps");
+  await checkAccessibility();
+  await wizard.step(0, "Whitelist the activation SMS sender", "Ravi Chandran", "The partner", 5);
+  await wizard.step(1, "Telesales script and objection sheet", "Maya Okafor", "Us", 7);
+  await wizard.step(2, "Train the 28 telesales agents", "Hannah Mercer", "Both (jointly)", 10);
+  await page.locator("#step-2-owner").press("Enter");
+
+  await wizard.expectStep("Launch");
+  await expect(page.getByRole("heading", { name: "The plan on one page" })).toBeVisible();
+  await page.getByLabel("Launch date").fill(isoDay(3));
+  await expect(page.locator(".launch-why")).toHaveText("Every launch gate holds.");
+  await checkAccessibility();
+  await wizard.launch.press("Enter");
+
+  // The plan page shows what was entered, live, with the first cycle running.
+  const plan = new PlanPage(page);
+  await expect(page).toHaveURL(/\/plans\/[\w-]+$/);
+  await expect(plan.title).toHaveText("Northwind Mobile — Bundle our booking add-on into Business Flex for salons");
+  await expect(page.getByTestId("plan-stage")).toHaveText("Live");
+  await expect(page.getByTestId("momentum-score")).toHaveText(/^\d+$/);
+  await expect(plan.section("Partner")).toContainText("Hannah Mercer");
+  await expect(plan.section("Fastest joint win")).toContainText("Activated accounts: from 0 accounts to 120 accounts");
+  await expect(plan.section("Foundation")).toContainText("Bundled lines activated");
+  await expect(plan.section("Next steps")).toContainText("Train the 28 telesales agents");
+  await expect(plan.section("30-day cycles")).toContainText("Cycle 1");
+  await expect(page.getByRole("status")).toContainText("Launched");
+});
+
+test("a reload at step 4 comes back with every answer", async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await page.goto("/new");
+  await wizard.partner("Cascadia Fibre");
+  await wizard.next.click();
+  await wizard.timing(4, 4);
+  await wizard.next.click();
+  await wizard.fastestWin();
+  await wizard.next.click();
+  await wizard.expectStep("Foundation");
+  await page.getByLabel("Shared objective").fill("Half-typed objective");
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? "").includes("Half-typed objective")))).toBe(true);
+
+  await page.reload();
+  await wizard.expectStep("Foundation");
+  await expect(page.getByLabel("Shared objective")).toHaveValue("Half-typed objective");
+  await wizard.back.click();
+  await wizard.expectStep("Fastest joint win");
+  await expect(page.getByLabel("One use case")).toHaveValue("Bundle our booking add-on into Business Flex for salons");
+  await expect(page.getByLabel("Baseline (today)")).toHaveValue("0");
+  await expect(page.getByLabel("Target", { exact: true })).toHaveValue("120");
+
+  // The draft is on the portfolio, and "Continue" resumes at the first step with something missing.
+  await page.goto("/");
+  const card = new PortfolioPage(page).card("Cascadia Fibre — Bundle our booking add-on into Business Flex for salons");
+  await expect(card.getByTestId("plan-stage")).toHaveText("Designing");
+  await card.getByRole("link", { name: /^Continue/ }).click();
+  await wizard.expectStep("Foundation");
+  await expect(page.getByLabel("Shared objective")).toHaveValue("Half-typed objective");
+});
+
+test("launch stays disabled with two steps, or with none the partner owns, and says why", async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await page.goto("/new");
+  await wizard.partner();
+  await wizard.next.click();
+  await wizard.timing(4, 4);
+  await wizard.next.click();
+  await wizard.fastestWin();
+  await wizard.next.click();
+  await wizard.foundation();
+  await wizard.next.click();
+  await wizard.expectStep("Next three steps");
+  await wizard.step(0, "Whitelist the activation SMS sender", "Ravi Chandran", "The partner", 5);
+  await wizard.step(1, "Telesales script", "Maya Okafor", "Us", 7);
+  await wizard.next.click();
+  await expect(page.locator("#step-2-title-problem")).toHaveText("Describe this step.");
+
+  // Straight to the launch step with two steps: the button is disabled and says why.
+  const launchUrl = page.url().replace(/step=\d$/, "step=6");
+  await page.goto(launchUrl);
+  await wizard.expectStep("Launch");
+  await page.getByLabel("Launch date").fill(isoDay(3));
+  await expect(wizard.launch).toBeDisabled();
+  await expect(page.locator(".launch-why")).toContainText("Three owned, dated next steps, one the partner's");
+
+  // Three steps, all ours: still no launch.
+  await wizard.back.click();
+  await wizard.step(0, "Whitelist the activation SMS sender", "Maya Okafor", "Us", 5);
+  await wizard.step(2, "Train the agents", "Maya Okafor", "Us", 10);
+  await wizard.next.click();
+  await expect(page.locator("#steps-problem")).toHaveText("At least one step must be owned by the partner, or jointly.");
+  await page.goto(launchUrl);
+  await expect(wizard.launch).toBeDisabled();
+  await expect(page.locator(".launch-why")).toContainText("one the partner's");
+
+  // One of them made joint: the gate opens.
+  await wizard.back.click();
+  await page.locator("#step-2-side").selectOption("Both (jointly)");
+  await wizard.next.click();
+  await wizard.expectStep("Launch");
+  await expect(wizard.launch).toBeEnabled();
+});
+
+test("poor timing offers to park the plan until a date, and keeps it", async ({ page, checkAccessibility }) => {
+  const wizard = new WizardPage(page);
+  await page.goto("/new");
+  await wizard.partner("Harbor & Main Bank");
+  await wizard.next.click();
+  await wizard.timing(5, 1);
+  await expect(page.getByText("The timing looks poor.")).toBeVisible();
+  await checkAccessibility();
+  const revisit = isoDay(60);
+  await page.getByLabel("Revisit on").fill(revisit);
+  await page.getByRole("button", { name: "Park until…" }).click();
+
+  await expect(page).toHaveURL(/\/plans\/[\w-]+$/);
+  await expect(page.getByTestId("plan-stage")).toHaveText("Parked");
+  await expect(page.locator(".callout").first()).toContainText("Parked until");
+  const stored = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("pilotdeck/v1/plans/"))!;
+    return JSON.parse(localStorage.getItem(key)!).plan;
+  });
+  expect(stored.stage).toBe("parked");
+  expect(stored.revisit_on).toBe(revisit);
+  expect(stored.timing.readiness).toBe(1);
+  expect(stored.partner.name).toBe("Harbor & Main Bank");
+});
