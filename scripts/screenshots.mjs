@@ -38,6 +38,22 @@ try {
     await page.screenshot({ path: `${out}/plan-${scheme}.png` });
     await page.close();
   }
+  // The wizard's third step, with a telco partner's suggestions.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/new`);
+  await page.getByLabel("Partner name").fill("Northwind Mobile");
+  await page.getByLabel("Kind of partnership").selectOption("Telco");
+  await page.getByLabel("Our owner", { exact: true }).fill("Maya Okafor");
+  await page.getByLabel("Their champion").fill("Hannah Mercer");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByLabel("What's top-of-mind for their leadership this quarter?").fill("Cut early churn on SMB lines below 6%");
+  await page.getByLabel("How does this partnership fit into that picture?").fill("Salons that take bookings daily have a reason to stay");
+  await page.getByRole("group", { name: /^Fit/ }).getByRole("radio", { name: "5" }).check();
+  await page.getByRole("group", { name: /^Readiness/ }).getByRole("radio", { name: "4" }).check();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Fastest joint win" }).waitFor();
+  await page.screenshot({ path: `${out}/wizard.png` });
+  await page.close();
   await browser.close();
   console.log(`screenshots written to ${out}/`);
 } finally {

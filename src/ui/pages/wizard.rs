@@ -336,6 +336,12 @@ fn PartnerStep(d: Draft) -> impl IntoView {
                     .collect_view()}
             </select>
             <p class="template-summary">{summary}</p>
+            <details class="risks">
+                <summary>{move || format!("Typical risks in a {} pilot", d.kind().label().to_lowercase())}</summary>
+                <ul>
+                    {move || template(d.kind()).risks.iter().map(|risk| view! { <li>{*risk}</li> }).collect_view()}
+                </ul>
+            </details>
         </div>
         <TextField
             id="our-owner"
