@@ -4,25 +4,15 @@
 // Prints the median of 5 fresh page loads. Usage: node scripts/browser-bench.mjs
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { seedScript, storedPlans } from "../tests/e2e/fixtures/seed.mjs";
 
 const port = 4197;
 const base = `http://127.0.0.1:${port}`;
 const runs = 5;
 const count = 1000;
 
-// A thousand stored plans: the example's plans repeated under new ids, as the app stores them.
-const example = JSON.parse(readFileSync("public/examples/portfolio.json", "utf8"));
-const storage = {};
-const ids = [];
-for (let i = 0; i < count; i++) {
-  const plan = structuredClone(example.plans[i % example.plans.length]);
-  plan.id = `bench-${i}`;
-  plan.name = `${plan.name} #${i}`;
-  ids.push(plan.id);
-  storage[`pilotdeck/v1/plans/${plan.id}`] = JSON.stringify({ schema_version: 1, plan });
-}
-storage["pilotdeck/v1/index"] = JSON.stringify({ schema_version: 1, plan_ids: ids });
+// A thousand stored plans, as the app stores them.
+const { entries: storage } = storedPlans(count, "bench");
 
 const server = spawn("node", ["tests/e2e/serve.mjs", "dist", String(port)], { stdio: "ignore" });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -45,11 +35,7 @@ try {
   const scoring = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript((entries) => {
-      if (!localStorage.getItem("pilotdeck/v1/index")) {
-        for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-      }
-    }, storage);
+    await context.addInitScript(seedScript, storage);
     const page = await context.newPage();
     await page.goto(base);
     await page.getByRole("button", { name: /^Show \d+ more$/ }).waitFor({ timeout: 60_000 });

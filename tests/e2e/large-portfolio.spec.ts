@@ -2,27 +2,13 @@
 // with the first page of cards, and the rest are a click away.
 import { test, expect } from "./fixtures/test";
 import { PortfolioPage } from "./fixtures/pages";
-import { readFileSync } from "node:fs";
+import { seedScript, storedPlans } from "./fixtures/seed.mjs";
 
-const example = JSON.parse(readFileSync("public/examples/portfolio.json", "utf8"));
 const count = 150;
 
 test("a long portfolio shows a page of cards at a time", async ({ page, checkAccessibility }) => {
-  const stored: Record<string, string> = {};
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const plan = structuredClone(example.plans[i % example.plans.length]);
-    plan.id = `many-${i}`;
-    plan.name = `${plan.name} #${i}`;
-    ids.push(plan.id);
-    stored[`pilotdeck/v1/plans/${plan.id}`] = JSON.stringify({ schema_version: 1, plan });
-  }
-  stored["pilotdeck/v1/index"] = JSON.stringify({ schema_version: 1, plan_ids: ids });
-  await page.addInitScript((entries) => {
-    if (!localStorage.getItem("pilotdeck/v1/index")) {
-      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-    }
-  }, stored);
+  const { entries, ids } = storedPlans(count, "many");
+  await page.addInitScript(seedScript, entries);
 
   const portfolio = new PortfolioPage(page);
   await portfolio.open();

@@ -1,5 +1,6 @@
 //! Small components, one per file.
 
+pub mod alert_list;
 pub mod band_badge;
 pub mod banners;
 pub mod checklist;

@@ -2,6 +2,7 @@
 //! weight and what they come from; the biggest drag; what-if actions with their gains; the alerts;
 //! the twelve-week chart; quick actions; and the manual band.
 
+use super::alert_list::AlertList;
 use super::band_badge::BandBadge;
 use super::override_control::OverrideControl;
 use super::trend_arrow::TrendArrow;
@@ -277,21 +278,7 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         if list.is_empty() {
                             view! { <p class="muted">"Nothing right now."</p> }.into_any()
                         } else {
-                            view! {
-                                <ul class="alert-list" data-testid="alerts">
-                                    {list
-                                        .into_iter()
-                                        .map(|a| {
-                                            view! {
-                                                <li class="alert">
-                                                    <strong>{a.kind.label()} ": "</strong>
-                                                    {a.message}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
+                            view! { <AlertList alerts=list/> }
                                 .into_any()
                         }
                     }}

@@ -1,5 +1,6 @@
 //! Launch readiness on the plan page: the checklist, why each item matters, and where to fix it.
 
+use super::alert_list::AlertList;
 use super::checklist::Checklist;
 use crate::domain::scoring::{alerts, readiness, Section, MODEL};
 use crate::domain::wizard::first_incomplete;
@@ -56,24 +57,7 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                     "Launch waits until every gate holds: each one is a lesson from pilots that died quietly."
                 }}
             </p>
-            {(!notes.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="alert-list">
-                            {notes
-                                .into_iter()
-                                .map(|a| {
-                                    view! {
-                                        <li class="alert">
-                                            <strong>{a.kind.label()} ": "</strong>
-                                            {a.message}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
+            {(!notes.is_empty()).then(|| view! { <AlertList alerts=notes/> })}
             {in_wizard
                 .then(|| {
                     view! {
