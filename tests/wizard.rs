@@ -236,7 +236,7 @@ fn launch_is_refused_with_the_reasons_while_a_gate_is_open() {
         reasons,
         vec![
             "A sponsor on each side".to_string(),
-            "Timing confirmed this quarter, and not poor".to_string()
+            "Timing confirmed this quarter, rated, and not poor".to_string()
         ]
     );
     assert_eq!(plan, before, "nothing changes when launch is refused");

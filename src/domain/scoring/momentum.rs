@@ -101,6 +101,8 @@ pub struct Facts {
     pub days_since_sync: i64,
     pub days_since_exec_sync: i64,
     pub days_since_win: i64,
+    /// Whether any win was logged since launch (on launch day or later).
+    pub won_since_launch: bool,
     /// Open, owned steps due within the commitments horizon.
     pub commitments: usize,
     /// Whether one of those is the partner's, alone or jointly.
@@ -154,9 +156,15 @@ impl Momentum {
     }
 }
 
-/// Rounds to the nearest integer, halves up.
+/// Rounds to the nearest integer, halves up. (Not `(x + 0.5).floor()`: that addition itself
+/// rounds 0.49999999999999994 up to 1.)
 pub fn round_half_up(value: f64) -> f64 {
-    (value + 0.5).floor()
+    let floor = value.floor();
+    if value - floor >= 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    }
 }
 
 fn clamp(value: f64) -> f64 {
@@ -174,7 +182,8 @@ pub fn band_of(score: u8, model: &ScoreModel) -> Band {
     }
 }
 
-/// Whether timing was confirmed in the same calendar quarter as `day`.
+/// Whether timing was confirmed in the same calendar quarter as `day`, as known at `day`: a
+/// confirmation dated later was not known then (this keeps trend and history honest).
 pub fn timing_confirmed(plan: &Plan, day: NaiveDate) -> bool {
     plan.timing
         .confirmed_on
@@ -204,8 +213,10 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
     let cadence = f64::from(plan.foundation.rhythm.cadence_days.days());
     let launch = plan.pilot.launch_on;
 
-    // The last sync, exec sync and win as known at `day`, never earlier than launch.
+    // The last sync, exec sync and win as known at `day`, never earlier than launch; whether
+    // any win has been logged since launch (a win on launch day counts) is tracked apart.
     let (mut last_sync, mut last_exec, mut last_win) = (launch, launch, launch);
+    let mut won_since_launch = false;
     for entry in plan.log.iter().filter(|e| e.on <= day) {
         let latest = |slot: &mut Option<NaiveDate>| {
             if slot.is_none_or(|at| entry.on > at) {
@@ -218,7 +229,10 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
                 latest(&mut last_sync);
                 latest(&mut last_exec);
             }
-            LogKind::Win => latest(&mut last_win),
+            LogKind::Win => {
+                won_since_launch |= launch.is_none_or(|launch| entry.on >= launch);
+                latest(&mut last_win);
+            }
             LogKind::Blocker | LogKind::Note => {}
         }
     }
@@ -268,7 +282,7 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
 
     let days_since_launch = since(launch);
     let energy = since(last_win).map(|days| {
-        let no_win_yet = last_win == launch;
+        let no_win_yet = !won_since_launch;
         let in_hold =
             days_since_launch.is_some_and(|d| (0..=model.energy.launch_hold_days).contains(&d));
         if no_win_yet && in_hold {
@@ -306,6 +320,7 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
         days_since_sync: since(last_sync).unwrap_or(0),
         days_since_exec_sync: since(last_exec).unwrap_or(0),
         days_since_win: since(last_win).unwrap_or(0),
+        won_since_launch,
         commitments: commitment_count,
         partner_commitment,
         due_steps: due as usize,

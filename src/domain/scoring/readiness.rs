@@ -82,7 +82,7 @@ impl Check {
             Check::Owners => "An owner on each side",
             Check::Sponsors => "A sponsor on each side",
             Check::Rhythm => "A cadence and the next sync date",
-            Check::Timing => "Timing confirmed this quarter, and not poor",
+            Check::Timing => "Timing confirmed this quarter, rated, and not poor",
             Check::NextSteps => "Three owned, dated next steps, one the partner's",
             Check::LaunchDate => "A launch date within 30 days",
         }

@@ -68,9 +68,7 @@ fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> St
             }
         ),
         (Component::Energy, _) => {
-            if facts.days_since_win == facts.days_since_launch
-                && facts.days_since_launch <= MODEL.energy.launch_hold_days
-            {
+            if !facts.won_since_launch && facts.days_since_launch <= MODEL.energy.launch_hold_days {
                 format!(
                     "No win yet: held steady through the first {} after launch.",
                     format::days(MODEL.energy.launch_hold_days)
