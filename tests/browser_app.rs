@@ -63,7 +63,7 @@ fn store_example_with_one_damaged() -> (usize, String) {
     for id in portfolio.ids() {
         autosave.plan_added(&id);
     }
-    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
     let damaged = plan_key(&plans[2].id);
     storage
         .set_item(&damaged, "not json at all")

@@ -34,7 +34,7 @@ fn saved(plans: Vec<Plan>) -> (BrowserStore, Portfolio) {
     for id in portfolio.ids() {
         autosave.plan_added(&id);
     }
-    let flushed = autosave.flush(&store, &portfolio);
+    let flushed = autosave.flush(&store, &portfolio, &[]);
     assert_eq!(flushed.error, None);
     assert_eq!(flushed.saved.len(), portfolio.len());
     (store, portfolio)
@@ -84,7 +84,7 @@ fn a_corrupted_plan_is_quarantined_not_overwritten_and_the_others_still_load() {
     let first = portfolio.ids()[0].clone();
     portfolio.edit(&first, chrono::Utc::now(), |p| p.name.push_str(" (edited)"));
     autosave.plan_changed(&first);
-    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
     assert_eq!(
         local_storage().get_item(&aside).expect("get"),
         Some(garbage.to_string())
@@ -137,7 +137,7 @@ fn data_from_a_newer_version_is_read_only_and_nothing_is_written() {
     portfolio.edit(&first, chrono::Utc::now(), |p| p.name = "Changed".into());
     autosave.plan_changed(&first);
     assert_eq!(
-        autosave.flush(&store, &portfolio).error,
+        autosave.flush(&store, &portfolio, &[]).error,
         Some(StorageError::ReadOnly)
     );
     assert_eq!(snapshot(), before, "not a byte was written");
@@ -187,7 +187,7 @@ fn storage_that_throws_on_write_keeps_everything_pending_and_reports_quota() {
 
     let refused = {
         let _guard = RefuseWrites::start();
-        autosave.flush(&store, &portfolio)
+        autosave.flush(&store, &portfolio, &[])
     };
     assert_eq!(refused.error, Some(StorageError::QuotaExceeded));
     assert!(refused.saved.is_empty());
@@ -196,7 +196,7 @@ fn storage_that_throws_on_write_keeps_everything_pending_and_reports_quota() {
     assert_eq!(local_storage().length().expect("length"), 0);
 
     // Once writes work again, the next save writes everything.
-    let retried = autosave.flush(&store, &portfolio);
+    let retried = autosave.flush(&store, &portfolio, &[]);
     assert_eq!(retried.error, None);
     assert_eq!(retried.saved.len(), portfolio.len());
     let loaded = load(&store).expect("loads");

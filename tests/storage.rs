@@ -25,7 +25,7 @@ fn store_with(plans: &[Plan]) -> MemoryStore {
     for id in portfolio.ids() {
         autosave.plan_added(&id);
     }
-    let flushed = autosave.flush(&store, &portfolio);
+    let flushed = autosave.flush(&store, &portfolio, &[]);
     assert_eq!(flushed.error, None);
     store
 }
@@ -91,7 +91,7 @@ fn only_the_edited_plan_is_written() {
         p.partner.notes = "New notes".into()
     });
     autosave.plan_changed(&edited);
-    let flushed = autosave.flush(&store, &portfolio);
+    let flushed = autosave.flush(&store, &portfolio, &[]);
     assert_eq!(flushed.saved.len(), 1);
     let after = snapshot(&store);
     let changed: Vec<&String> = before
@@ -201,7 +201,7 @@ fn when_nothing_can_be_written_a_damaged_value_stays_in_place_and_is_protected()
     portfolio.add_new(vec![impostor]);
     autosave.plan_added(&victim);
     autosave.index_changed();
-    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
     assert_eq!(
         store.get(&plan_key(&victim)).expect("get").as_deref(),
         Some("damaged")
@@ -267,7 +267,7 @@ fn data_from_a_newer_version_is_read_only() {
     let portfolio = Portfolio::new(loaded.plans);
     autosave.plan_changed(&portfolio.ids()[0]);
     assert_eq!(
-        autosave.flush(&store, &portfolio).error,
+        autosave.flush(&store, &portfolio, &[]).error,
         Some(StorageError::ReadOnly)
     );
     assert_eq!(snapshot(&store), before);
@@ -281,11 +281,11 @@ fn a_refused_write_keeps_the_plan_pending_until_a_later_save_succeeds() {
     let id = portfolio.ids()[0].clone();
     autosave.plan_added(&id);
     store.refuse_writes(true);
-    let refused = autosave.flush(&store, &portfolio);
+    let refused = autosave.flush(&store, &portfolio, &[]);
     assert_eq!(refused.error, Some(StorageError::QuotaExceeded));
     assert!(autosave.is_pending());
     store.refuse_writes(false);
-    let saved = autosave.flush(&store, &portfolio);
+    let saved = autosave.flush(&store, &portfolio, &[]);
     assert_eq!(saved.error, None);
     assert_eq!(saved.saved[0].id, id);
     assert_eq!(load(&store).expect("loads").plans.len(), 1);
@@ -300,7 +300,7 @@ fn removing_a_plan_deletes_its_key_and_its_index_entry() {
     portfolio.remove(&gone);
     let mut autosave = Autosave::default();
     autosave.plan_removed(&gone);
-    assert_eq!(autosave.flush(&store, &portfolio).error, None);
+    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
     assert_eq!(store.get(&plan_key(&gone)).expect("get"), None);
     let loaded = load(&store).expect("loads");
     assert_eq!(loaded.plans.len(), plans.len() - 1);

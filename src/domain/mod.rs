@@ -3,8 +3,10 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod overview;
 pub mod plan;
 pub mod portfolio;
+pub mod run;
 pub mod scoring;
 pub mod shift;
 pub mod templates;
@@ -12,5 +14,5 @@ pub mod validate;
 pub mod wizard;
 
 pub use plan::*;
-pub use portfolio::{Added, Portfolio};
+pub use portfolio::{Added, Portfolio, Trashed};
 pub use validate::{validate_plan, Problem};

@@ -9,6 +9,13 @@ pub struct Portfolio {
     plans: Vec<Plan>,
 }
 
+/// A deleted plan, kept so it can be restored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trashed {
+    pub deleted_at: DateTime<Utc>,
+    pub plan: Plan,
+}
+
 /// What adding a batch of plans did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Added {

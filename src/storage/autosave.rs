@@ -2,10 +2,10 @@
 //! were added or removed. A failed write keeps everything pending, so nothing is lost in memory
 //! and the next save tries again.
 
-use super::keys::{plan_key, INDEX_KEY};
-use super::record::{encode_index, encode_plan};
+use super::keys::{plan_key, trash_key, INDEX_KEY};
+use super::record::{encode_index, encode_plan, encode_trashed};
 use super::store::{KeyValueStore, StorageError};
-use crate::domain::{PlanId, Portfolio};
+use crate::domain::{PlanId, Portfolio, Trashed};
 
 /// What is waiting to be written. The lists are short (the plans touched in one pause), so
 /// they are plain vectors without duplicates.
@@ -13,6 +13,10 @@ use crate::domain::{PlanId, Portfolio};
 pub struct Autosave {
     changed: Vec<PlanId>,
     removed: Vec<PlanId>,
+    /// Plans moved to the trash: written there before their own key is removed.
+    trashed: Vec<PlanId>,
+    /// Trash entries to remove (restored, or deleted for good).
+    untrashed: Vec<PlanId>,
     index_changed: bool,
     /// Plans whose stored value is unreadable and kept in place: never written over.
     protected: Vec<PlanId>,
@@ -57,13 +61,38 @@ impl Autosave {
         self.index_changed = true;
     }
 
+    /// A plan moved from the portfolio to the trash.
+    pub fn plan_trashed(&mut self, id: &PlanId) {
+        self.changed.retain(|c| c != id);
+        self.untrashed.retain(|u| u != id);
+        insert(&mut self.trashed, id);
+        self.index_changed = true;
+    }
+
+    /// A plan taken back out of the trash into the portfolio.
+    pub fn plan_restored(&mut self, id: &PlanId) {
+        self.trashed.retain(|t| t != id);
+        insert(&mut self.untrashed, id);
+        self.plan_added(id);
+    }
+
+    /// A plan deleted from the trash for good.
+    pub fn plan_forgotten(&mut self, id: &PlanId) {
+        self.trashed.retain(|t| t != id);
+        insert(&mut self.untrashed, id);
+    }
+
     /// Rewrites the index on the next save (after a load could not repair it).
     pub fn index_changed(&mut self) {
         self.index_changed = true;
     }
 
     pub fn is_pending(&self) -> bool {
-        !self.changed.is_empty() || !self.removed.is_empty() || self.index_changed
+        !self.changed.is_empty()
+            || !self.removed.is_empty()
+            || !self.trashed.is_empty()
+            || !self.untrashed.is_empty()
+            || self.index_changed
     }
 
     pub fn is_protected(&self, id: &PlanId) -> bool {
@@ -72,9 +101,14 @@ impl Autosave {
 
     /// Writes what is pending. Each plan is written with its revision plus one; the caller
     /// records the returned revisions in memory. On error, what was not written stays pending.
-    pub fn flush(&mut self, store: &dyn KeyValueStore, portfolio: &Portfolio) -> Flushed {
+    pub fn flush(
+        &mut self,
+        store: &dyn KeyValueStore,
+        portfolio: &Portfolio,
+        trash: &[Trashed],
+    ) -> Flushed {
         let mut flushed = Flushed::default();
-        if let Err(error) = self.write_pending(store, portfolio, &mut flushed.saved) {
+        if let Err(error) = self.write_pending(store, portfolio, trash, &mut flushed.saved) {
             flushed.error = Some(error);
         }
         flushed
@@ -84,6 +118,7 @@ impl Autosave {
         &mut self,
         store: &dyn KeyValueStore,
         portfolio: &Portfolio,
+        trash: &[Trashed],
         saved: &mut Vec<Saved>,
     ) -> Result<(), StorageError> {
         if !self.is_pending() {
@@ -106,6 +141,21 @@ impl Autosave {
                 _ => {}
             }
             self.changed.remove(0);
+        }
+        while let Some(id) = self.trashed.first().cloned() {
+            if let Some(entry) = trash.iter().find(|t| t.plan.id == id) {
+                // The copy in the trash is written before the plan's own key goes.
+                store.set(&trash_key(&id), &encode_trashed(entry))?;
+                if !self.protected.contains(&id) {
+                    store.remove(&plan_key(&id))?;
+                }
+            }
+            self.trashed.remove(0);
+        }
+        while let Some(id) = self.untrashed.first().cloned() {
+            // Restored plans were written above, so the trash copy is no longer needed.
+            store.remove(&trash_key(&id))?;
+            self.untrashed.remove(0);
         }
         while let Some(id) = self.removed.first().cloned() {
             if !self.protected.contains(&id) {

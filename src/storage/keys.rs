@@ -8,6 +8,10 @@ pub const PREFIX: &str = "pilotdeck/v1/";
 pub const INDEX_KEY: &str = "pilotdeck/v1/index";
 /// Plans live under this, one key each.
 pub const PLAN_PREFIX: &str = "pilotdeck/v1/plans/";
+/// Deleted plans wait here until restored or deleted for good.
+pub const TRASH_PREFIX: &str = "pilotdeck/v1/trash/";
+/// The portfolio's search, filters and order.
+pub const VIEW_KEY: &str = "pilotdeck/v1/view";
 /// Values that could not be read are moved under this, untouched.
 pub const QUARANTINE_PREFIX: &str = "pilotdeck/v1/quarantine/";
 
@@ -18,6 +22,17 @@ pub fn plan_key(id: &PlanId) -> String {
 /// The plan id a key holds, if it is a plan key.
 pub fn plan_id_of(key: &str) -> Option<PlanId> {
     key.strip_prefix(PLAN_PREFIX)
+        .filter(|id| !id.is_empty())
+        .map(|id| PlanId(id.to_string()))
+}
+
+pub fn trash_key(id: &PlanId) -> String {
+    format!("{TRASH_PREFIX}{id}")
+}
+
+/// The plan id a trash key holds, if it is one.
+pub fn trash_id_of(key: &str) -> Option<PlanId> {
+    key.strip_prefix(TRASH_PREFIX)
         .filter(|id| !id.is_empty())
         .map(|id| PlanId(id.to_string()))
 }

@@ -4,10 +4,12 @@
 //! copy is read back, and only then is the original removed. If even that fails, the value stays
 //! where it is, its key is protected from writes, and its id stays in the index.
 
-use super::keys::{plan_id_of, quarantine_key, INDEX_KEY, PLAN_PREFIX, QUARANTINE_PREFIX};
-use super::record::{decode_index, decode_plan, encode_index, Unreadable};
+use super::keys::{
+    plan_id_of, quarantine_key, trash_id_of, INDEX_KEY, PLAN_PREFIX, QUARANTINE_PREFIX,
+};
+use super::record::{decode_index, decode_plan, decode_trashed, encode_index, Unreadable};
 use super::store::{KeyValueStore, StorageError};
-use crate::domain::{Plan, PlanId};
+use crate::domain::{Plan, PlanId, Trashed};
 use std::collections::HashSet;
 
 /// What was found in storage.
@@ -15,6 +17,8 @@ use std::collections::HashSet;
 pub struct Loaded {
     /// Every plan that could be read, in the user's order.
     pub plans: Vec<Plan>,
+    /// Deleted plans that can still be restored, most recently deleted first.
+    pub trash: Vec<Trashed>,
     /// Values found unreadable in this load.
     pub quarantined: Vec<Quarantined>,
     /// Every key holding a value set aside, by this load or an earlier one.
@@ -77,6 +81,23 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
     }
     // Plans the index did not list (an interrupted save) go after the listed ones.
     loaded.plans.extend(orphans);
+    for key in keys.iter().filter(|k| trash_id_of(k).is_some()) {
+        let (Some(id), Some(raw)) = (trash_id_of(key), store.get(key)?) else {
+            continue;
+        };
+        match decode_trashed(&raw, &id) {
+            Ok(trashed) => loaded.trash.push(trashed),
+            Err(why) => unreadable.push((key.clone(), raw, why)),
+        }
+    }
+    // Newest deletion first; a short list, so an insertion pass is enough.
+    for i in 1..loaded.trash.len() {
+        let mut j = i;
+        while j > 0 && loaded.trash[j - 1].deleted_at < loaded.trash[j].deleted_at {
+            loaded.trash.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     if let Some((raw, Err(why))) = &index {
         if !loaded.read_only {
             unreadable.push((INDEX_KEY.to_string(), raw.clone(), why.clone()));

@@ -3,9 +3,10 @@
 //! Reading a stored plan uses the same reader, migrations and rules as reading a file, so a
 //! value that would be refused on import is refused here too.
 
-use crate::domain::{validate_plan, Plan, PlanId, SCHEMA_VERSION};
+use crate::domain::{validate_plan, Plan, PlanId, Trashed, SCHEMA_VERSION};
 use crate::exchange::json::{read_json, JsonError};
 use crate::exchange::migrate::{migrate, HAS_STEPS};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -22,6 +23,25 @@ struct StoredPlan<'a> {
 struct StoredPlanOwned {
     #[allow(dead_code)]
     schema_version: u32,
+    plan: Plan,
+}
+
+/// A deleted plan as stored in the trash.
+#[derive(Serialize)]
+struct StoredTrash<'a> {
+    schema_version: u32,
+    #[serde(with = "crate::domain::dates::timestamp")]
+    deleted_at: &'a DateTime<Utc>,
+    plan: &'a Plan,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredTrashOwned {
+    #[allow(dead_code)]
+    schema_version: u32,
+    #[serde(with = "crate::domain::dates::timestamp")]
+    deleted_at: DateTime<Utc>,
     plan: Plan,
 }
 
@@ -136,6 +156,36 @@ fn migrate_record(raw: &str, version: u64) -> Result<String, Unreadable> {
     value["plan"] = migrate(plan, from).ok_or_else(unknown)?;
     value["schema_version"] = Value::from(SCHEMA_VERSION);
     Ok(value.to_string())
+}
+
+pub fn encode_trashed(trashed: &Trashed) -> String {
+    let record = StoredTrash {
+        schema_version: SCHEMA_VERSION,
+        deleted_at: &trashed.deleted_at,
+        plan: &trashed.plan,
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Reads a deleted plan kept in the trash under the key of `id`.
+pub fn decode_trashed(raw: &str, id: &PlanId) -> Result<Trashed, Unreadable> {
+    if checked_version(raw)? != u64::from(SCHEMA_VERSION) {
+        return Err(Unreadable::Damaged("an older trash entry".into()));
+    }
+    let record = read_json::<StoredTrashOwned>(raw).map_err(damaged)?;
+    if &record.plan.id != id {
+        return Err(Unreadable::Damaged(format!(
+            "it holds plan \"{}\" under the key of plan \"{id}\"",
+            record.plan.id
+        )));
+    }
+    match validate_plan(&record.plan).first() {
+        Some(problem) => Err(Unreadable::Damaged(problem.to_string())),
+        None => Ok(Trashed {
+            deleted_at: record.deleted_at,
+            plan: record.plan,
+        }),
+    }
 }
 
 /// Reads the index.

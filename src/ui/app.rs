@@ -2,8 +2,10 @@
 //! title in step, and saves when the page is hidden.
 
 use super::components::banners::StorageBanners;
+use super::components::notices::Notices;
 use super::pages::{
-    not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, wizard::WizardPage,
+    not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, settings::SettingsPage,
+    wizard::WizardPage,
 };
 use super::router::{Link, Route, Router};
 use super::state::AppState;
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                 .portfolio
                 .with(|p| p.get(&id).map(|plan| plan.name.clone()))
                 .unwrap_or_else(|| "Plan not found".into()),
+            Route::Settings => "Settings".to_string(),
             Route::NotFound => "Page not found".to_string(),
         };
         document().set_title(&format!("{screen} · Pilotdeck"));
@@ -56,17 +59,17 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Main">
                 <Link to=Route::Portfolio nav=true>"Plans"</Link>
                 <Link to=Route::new_pilot() nav=true>"New pilot"</Link>
+                <Link to=Route::Settings nav=true>"Settings"</Link>
             </nav>
         </header>
         <StorageBanners/>
         <main id="main" tabindex="-1">
-            <p class="notice" role="status" aria-live="polite">
-                {move || state.notice_for(&router.route()).unwrap_or_default()}
-            </p>
+            <Notices/>
             {move || match router.route() {
                 Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
                 Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step/> }.into_any(),
                 Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
+                Route::Settings => view! { <SettingsPage/> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}
         </main>

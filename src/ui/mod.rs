@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod editor;
 pub mod format;
 pub mod pages;
 pub mod router;

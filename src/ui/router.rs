@@ -23,6 +23,8 @@ pub enum Route {
     },
     /// `/plans/<id>`
     Plan(PlanId),
+    /// `/settings`
+    Settings,
     /// Anything else.
     NotFound,
 }
@@ -61,6 +63,7 @@ impl Route {
                 Route::Wizard { draft, step }
             }
             ["plans", id] if is_plan_id(id) => Route::Plan(PlanId((*id).to_string())),
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -78,6 +81,7 @@ impl Route {
                 format!("new?draft={id}&step={number}")
             }
             Route::Plan(id) => format!("plans/{id}"),
+            Route::Settings => "settings".into(),
         }
     }
 

@@ -5,7 +5,9 @@
 //! and schedules one save about 300 ms after the last change. Saving reads the portfolio
 //! untracked, so rendering never causes a write, and a save never runs before a load succeeded.
 
-use crate::domain::{Added, Plan, PlanId, Portfolio};
+use crate::domain::overview::View;
+use crate::domain::{Added, Plan, PlanId, Portfolio, Trashed};
+use crate::storage::view::{load_view, save_view};
 use crate::storage::{
     load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
 };
@@ -39,14 +41,27 @@ struct Session {
     timer: Option<TimeoutHandle>,
 }
 
+/// A short message on one screen, and what it offers to undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub route: Route,
+    pub text: String,
+    /// A deleted plan the notice can bring back.
+    pub undo: Option<PlanId>,
+}
+
 /// The app's state and the only way to change it.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub portfolio: RwSignal<Portfolio>,
+    /// Deleted plans, most recent first, until restored or deleted for good.
+    pub trash: RwSignal<Vec<Trashed>>,
+    /// The portfolio's search, filters and order.
+    pub view: RwSignal<View>,
     pub storage: RwSignal<StorageReport>,
     /// A short message about the last action ("Added 9 example plans.") and the screen it
     /// belongs to: it is shown there only, so it does not follow the user elsewhere.
-    pub notice: RwSignal<Option<(Route, String)>>,
+    pub notice: RwSignal<Option<Notice>>,
     router: Router,
     pub today: RwSignal<NaiveDate>,
     session: StoredValue<Session, LocalStorage>,
@@ -79,7 +94,8 @@ impl AppState {
                 (Box::new(MemoryStore::new()), None)
             }
         };
-        let (plans, autosave) = match loaded {
+        let view = load_view(store.as_ref());
+        let (plans, trash, autosave) = match loaded {
             Some(loaded) => {
                 report.read_only = loaded.read_only;
                 report.quarantined = loaded.quarantined;
@@ -88,12 +104,14 @@ impl AppState {
                 if loaded.index_stale {
                     autosave.index_changed();
                 }
-                (loaded.plans, autosave)
+                (loaded.plans, loaded.trash, autosave)
             }
-            None => (Vec::new(), Autosave::default()),
+            None => (Vec::new(), Vec::new(), Autosave::default()),
         };
         Self {
             portfolio: RwSignal::new(Portfolio::new(plans)),
+            trash: RwSignal::new(trash),
+            view: RwSignal::new(view),
             storage: RwSignal::new(report),
             notice: RwSignal::new(None),
             router,
@@ -108,17 +126,95 @@ impl AppState {
 
     /// Shows a short message on the current screen.
     pub fn notify(&self, text: impl Into<String>) {
-        self.notice
-            .set(Some((self.router.current_untracked(), text.into())));
+        self.notice.set(Some(Notice {
+            route: self.router.current_untracked(),
+            text: text.into(),
+            undo: None,
+        }));
     }
 
     /// The message for `route`, if there is one.
-    pub fn notice_for(&self, route: &Route) -> Option<String> {
-        self.notice.with(|n| {
-            n.as_ref()
-                .filter(|(r, _)| r == route)
-                .map(|(_, t)| t.clone())
+    pub fn notice_for(&self, route: &Route) -> Option<Notice> {
+        self.notice
+            .with(|n| n.as_ref().filter(|n| &n.route == route).cloned())
+    }
+
+    /// Moves a plan to the trash; the notice offers to undo it.
+    pub fn delete_plan(&self, id: &PlanId) {
+        let mut removed = None;
+        self.portfolio.update(|p| removed = p.remove(id));
+        let Some(plan) = removed else { return };
+        let name = plan.name.clone();
+        self.trash.update(|t| {
+            t.insert(
+                0,
+                Trashed {
+                    deleted_at: now(),
+                    plan,
+                },
+            )
+        });
+        self.session.update_value(|s| s.autosave.plan_trashed(id));
+        self.save_now();
+        self.notice.set(Some(Notice {
+            route: Route::Portfolio,
+            text: format!("“{name}” was moved to the trash."),
+            undo: Some(id.clone()),
+        }));
+    }
+
+    /// Brings a plan back from the trash.
+    pub fn restore_plan(&self, id: &PlanId) {
+        let mut found = None;
+        self.trash.update(|t| {
+            if let Some(at) = t.iter().position(|x| &x.plan.id == id) {
+                found = Some(t.remove(at));
+            }
+        });
+        let Some(trashed) = found else { return };
+        let name = trashed.plan.name.clone();
+        self.portfolio.update(|p| {
+            p.add_new(vec![trashed.plan]);
+        });
+        self.session.update_value(|s| s.autosave.plan_restored(id));
+        self.save_now();
+        self.notify(format!("“{name}” is back."));
+    }
+
+    /// Deletes a plan from the trash for good.
+    pub fn forget_plan(&self, id: &PlanId) {
+        self.trash.update(|t| t.retain(|x| &x.plan.id != id));
+        self.session.update_value(|s| s.autosave.plan_forgotten(id));
+        self.save_now();
+    }
+
+    /// Bytes of browser storage Pilotdeck's keys and values take (two bytes a character, as
+    /// browsers count them).
+    pub fn storage_used(&self) -> usize {
+        self.session.with_value(|s| {
+            s.store
+                .keys()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|k| k.starts_with("pilotdeck/"))
+                .map(|k| {
+                    let value = s.store.get(&k).ok().flatten().unwrap_or_default();
+                    2 * (k.encode_utf16().count() + value.encode_utf16().count())
+                })
+                .sum()
         })
+    }
+
+    /// Changes the portfolio's view and keeps it for the next visit.
+    pub fn set_view(&self, change: impl FnOnce(&mut View)) {
+        self.view.update(change);
+        let view = self.view.get_untracked();
+        let read_only = self.storage.with_untracked(|r| r.read_only);
+        if !read_only {
+            self.session.with_value(|s| {
+                let _ = save_view(s.store.as_ref(), &view);
+            });
+        }
     }
 
     pub fn plan(&self, id: &PlanId) -> Option<Plan> {
@@ -172,8 +268,10 @@ impl AppState {
             if let Some(timer) = s.timer.take() {
                 timer.clear();
             }
-            self.portfolio
-                .with_untracked(|portfolio| s.autosave.flush(s.store.as_ref(), portfolio))
+            self.portfolio.with_untracked(|portfolio| {
+                self.trash
+                    .with_untracked(|trash| s.autosave.flush(s.store.as_ref(), portfolio, trash))
+            })
         });
         let Some(flushed) = flushed else { return };
         if !flushed.saved.is_empty() {

@@ -58,7 +58,7 @@ pub fn Suggestions(
 /// A text input (or a textarea) bound to a text field.
 #[component]
 pub fn TextField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
@@ -70,15 +70,16 @@ pub fn TextField(
 ) -> impl IntoView {
     let invalid = move || problem.get().is_some().then_some("true");
     let input = move |ev| on_change.run(event_target_value(&ev));
+    let described = described_by(&id, hint.is_some());
     let control = if multiline {
         view! {
             <textarea
-                id=id
+                id=id.clone()
                 rows="3"
                 prop:value=move || value.get()
                 on:input=input
                 aria-invalid=invalid
-                aria-describedby=described_by(id, hint.is_some())
+                aria-describedby=described
                 autofocus=autofocus
             ></textarea>
         }
@@ -86,23 +87,24 @@ pub fn TextField(
     } else {
         view! {
             <input
-                id=id
+                id=id.clone()
                 type="text"
                 prop:value=move || value.get()
                 on:input=input
                 aria-invalid=invalid
-                aria-describedby=described_by(id, hint.is_some())
+                aria-describedby=described
                 autofocus=autofocus
             />
         }
         .into_any()
     };
+    let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=format!("{id}-hint")>{hint}</p> })}
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
             {control}
-            <Problem id=id.to_string() problem=problem/>
+            <Problem id=id problem=problem/>
             <Suggestions
                 items=suggestions
                 on_pick=Callback::new(move |text: &'static str| on_change.run(text.to_string()))

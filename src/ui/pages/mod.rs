@@ -3,4 +3,5 @@
 pub mod not_found;
 pub mod plan;
 pub mod portfolio;
+pub mod settings;
 pub mod wizard;

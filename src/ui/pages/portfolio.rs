@@ -1,8 +1,12 @@
 //! `/`: every plan on this device, or a friendly start when there are none.
 
+use crate::domain::overview::arrange;
+use crate::domain::scoring::MODEL;
 use crate::exchange::example::EXAMPLE_PATH;
 use crate::exchange::example_plans;
 use crate::ui::browser::fetch_text;
+use crate::ui::components::filters::Filters;
+use crate::ui::components::overview::Overview;
 use crate::ui::components::plan_card::{CardSummary, PlanCard};
 use crate::ui::router::{use_router, Route};
 use crate::ui::state::AppState;
@@ -22,21 +26,24 @@ pub fn PortfolioPage() -> impl IntoView {
             .with(|p| p.plans().iter().filter(|p| p.stage.is_running()).count())
     };
 
-    // Every card's figures in one pass, measured: the benchmark reports this span.
+    // Every shown card's figures in one pass, measured: the benchmark reports this span.
     let cards = Memo::new(move |_| {
         let today = state.today.get();
         timing::measure(timing::SCORE, || {
-            state.portfolio.with(|p| {
-                p.plans()
-                    .iter()
-                    .map(|plan| CardSummary::of(plan, today))
-                    .collect::<Vec<_>>()
+            state.view.with(|view| {
+                state.portfolio.with(|p| {
+                    arrange(p.plans(), view, today, &MODEL)
+                        .into_iter()
+                        .map(|i| CardSummary::of(&p.plans()[i], today))
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
+    let matching = move || cards.with(Vec::len);
     // A long portfolio shows a page of cards at a time.
     let shown = RwSignal::new(PAGE);
-    let hidden = move || count().saturating_sub(shown.get());
+    let hidden = move || matching().saturating_sub(shown.get());
 
     let router = use_router();
     let start = move |_| router.go(Route::new_pilot());
@@ -109,6 +116,11 @@ pub fn PortfolioPage() -> impl IntoView {
                     }
                 }
             >
+                <Overview/>
+                <Filters/>
+                <Show when=move || { matching() == 0 }>
+                    <p class="callout">"No plan matches this search and these filters."</p>
+                </Show>
                 <ul class="plan-grid" aria-label="Plans">
                     <For
                         each=move || {

@@ -1,0 +1,35 @@
+//! The short message about the last action on this screen, with "Undo" when it can be undone.
+
+use crate::ui::router::use_router;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let router = use_router();
+    let notice = Memo::new(move |_| state.notice_for(&router.route()));
+    view! {
+        <div class="notice" class:notice-empty=move || notice.with(Option::is_none)>
+            <p role="status" aria-live="polite">
+                {move || notice.get().map(|n| n.text).unwrap_or_default()}
+            </p>
+            {move || {
+                notice
+                    .get()
+                    .and_then(|n| n.undo)
+                    .map(|id| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button small"
+                                on:click=move |_| state.restore_plan(&id)
+                            >
+                                "Undo"
+                            </button>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! The top of the portfolio: what needs attention across every plan, most urgent first, and
+//! the ghost-town radar.
+
+use super::radar::Radar;
+use crate::domain::overview::{needs_attention, radar};
+use crate::domain::scoring::MODEL;
+use crate::ui::router::{Link, Route};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Alerts shown before "Show all".
+const FIRST: usize = 6;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let attention = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .portfolio
+            .with(|p| needs_attention(p.plans(), today, &MODEL))
+    });
+    let points = Memo::new(move |_| {
+        let today = state.today.get();
+        state.portfolio.with(|p| radar(p.plans(), today, &MODEL))
+    });
+    let all = RwSignal::new(false);
+    view! {
+        <div class="overview">
+            <section class="panel attention" aria-labelledby="attention-heading">
+                <h2 id="attention-heading">
+                    "Needs attention " <span class="count">{move || format!("({})", attention.with(Vec::len))}</span>
+                </h2>
+                {move || {
+                    let items = attention.get();
+                    if items.is_empty() {
+                        return view! { <p class="muted">"Nothing needs attention: every pilot is moving."</p> }.into_any();
+                    }
+                    let total = items.len();
+                    let limit = if all.get() { total } else { FIRST };
+                    view! {
+                        <ul class="attention-list" data-testid="needs-attention">
+                            {items
+                                .into_iter()
+                                .take(limit)
+                                .map(|item| {
+                                    view! {
+                                        <li class="alert">
+                                            <strong>{item.alert.kind.label()}</strong>
+                                            " · "
+                                            <Link to=Route::Plan(item.plan)>{item.plan_name}</Link>
+                                            <span class="attention-message">{item.alert.message}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                        {(total > FIRST && !all.get()).then(|| view! {
+                            <button type="button" class="button small" on:click=move |_| all.set(true)>
+                                {format!("Show all {total}")}
+                            </button>
+                        })}
+                    }
+                    .into_any()
+                }}
+            </section>
+            <section class="panel radar-panel" aria-labelledby="radar-heading">
+                <h2 id="radar-heading">"Ghost-town radar"</h2>
+                {move || view! { <Radar points=points.get()/> }}
+            </section>
+        </div>
+    }
+}

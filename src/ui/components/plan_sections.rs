@@ -1,0 +1,540 @@
+//! The plan page's sections — partner, timing, the fastest joint win, the foundation with its
+//! key-result check-ins, the cycles and the parking lot. Each reads as a summary and turns into
+//! a form with "Edit"; fields save as the user types.
+
+use super::field::{no_problem, DateField, NumberField, RatingField, TextField};
+use crate::domain::{Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS};
+use crate::ui::editor::Editor;
+use crate::ui::format;
+use leptos::prelude::*;
+
+/// A labelled value in a definition list.
+#[component]
+pub fn Fact(label: &'static str, value: String) -> impl IntoView {
+    let unset = value == "Not set";
+    view! {
+        <div class="fact">
+            <dt>{label}</dt>
+            <dd class:unset=unset>{value}</dd>
+        </div>
+    }
+}
+
+/// A section's heading with its "Edit" / "Done" toggle.
+#[component]
+fn SectionHead(id: &'static str, title: &'static str, editing: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="section-head">
+            <h2 id=format!("{id}-heading")>{title}</h2>
+            <button
+                type="button"
+                class="button small"
+                aria-expanded=move || editing.get().to_string()
+                on:click=move |_| editing.update(|e| *e = !*e)
+            >
+                {move || if editing.get() { "Done" } else { "Edit" }}
+                <span class="visually-hidden">{format!(" {}", title.to_lowercase())}</span>
+            </button>
+        </div>
+    }
+}
+
+fn rating(r: Option<Rating>) -> String {
+    r.map(|r| format!("{} of 5", r.get()))
+        .unwrap_or_else(|| "Not set".into())
+}
+
+#[component]
+pub fn PartnerSection(e: Editor) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let kind = move || e.read(PartnerKind::Other, |p| p.partner.kind);
+    view! {
+        <section class="panel" id="partner" aria-labelledby="partner-heading">
+            <SectionHead id="partner" title="Partner" editing=editing/>
+            <Show
+                when=move || editing.get()
+                fallback=move || {
+                    e.read(().into_any(), |p| {
+                        view! {
+                            <dl class="facts">
+                                <Fact label="Partner" value=format::text(&p.partner.name)/>
+                                <Fact label="Kind" value=p.partner.kind.label().to_string()/>
+                                <Fact label="Our owner" value=format::text(&p.partner.our_owner)/>
+                                <Fact label="Their champion" value=format::text(&p.partner.their_champion)/>
+                                <Fact label="Notes" value=format::text(&p.partner.notes)/>
+                            </dl>
+                        }
+                        .into_any()
+                    })
+                }
+            >
+                <div class="edit-form">
+                    <TextField id="edit-plan-name" label="Pilot name" value=e.text(|p| &p.name) on_change=e.setter(|p, v| p.name = v) problem=no_problem()/>
+                    <TextField id="edit-partner-name" label="Partner name" value=e.text(|p| &p.partner.name) on_change=e.setter(|p, v| p.partner.name = v) problem=no_problem()/>
+                    <div class="field">
+                        <label for="edit-partner-kind">"Kind of partnership"</label>
+                        <select id="edit-partner-kind" on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Some(k) = PartnerKind::ALL.into_iter().find(|k| k.label() == value) {
+                                e.edit(|p| p.partner.kind = k);
+                            }
+                        }>
+                            {PartnerKind::ALL
+                                .into_iter()
+                                .map(|k| view! { <option selected=move || kind() == k>{k.label()}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <TextField id="edit-our-owner" label="Our owner" value=e.text(|p| &p.partner.our_owner) on_change=e.setter(|p, v| p.partner.our_owner = v) problem=no_problem()/>
+                    <TextField id="edit-their-champion" label="Their champion" value=e.text(|p| &p.partner.their_champion) on_change=e.setter(|p, v| p.partner.their_champion = v) problem=no_problem()/>
+                    <TextField id="edit-notes" label="Notes" value=e.text(|p| &p.partner.notes) on_change=e.setter(|p, v| p.partner.notes = v) problem=no_problem() multiline=true/>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn TimingSection(e: Editor) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let today = e.state.today;
+    // Answering the timing questions again is confirming them, today.
+    let confirm = move |p: &mut Plan| p.timing.confirmed_on = Some(today.get_untracked());
+    let rated = move |read: fn(&Plan) -> Option<Rating>| {
+        Signal::derive(move || e.read(None, |p| read(p).map(Rating::get)))
+    };
+    view! {
+        <section class="panel" id="timing" aria-labelledby="timing-heading">
+            <SectionHead id="timing" title="Timing" editing=editing/>
+            <Show
+                when=move || editing.get()
+                fallback=move || {
+                    e.read(().into_any(), |p| {
+                        let confirmed = p
+                            .timing
+                            .confirmed_on
+                            .map(|d| {
+                                let quarter = crate::domain::calendar::Quarter::of(d).label();
+                                format!("{} ({quarter})", format::date(d))
+                            })
+                            .unwrap_or_else(|| "Not set".into());
+                        view! {
+                            <dl class="facts">
+                                <Fact label="What's top-of-mind for their leadership this quarter" value=format::text(&p.timing.their_priority)/>
+                                <Fact label="How this partnership fits that picture" value=format::text(&p.timing.how_we_fit)/>
+                                <Fact label="Fit" value=rating(p.timing.fit)/>
+                                <Fact label="Readiness" value=rating(p.timing.readiness)/>
+                                <Fact label="In a rebuild phase" value=if p.timing.in_rebuild { "Yes".into() } else { "No".into() }/>
+                                <Fact label="Confirmed on" value=confirmed/>
+                            </dl>
+                        }
+                        .into_any()
+                    })
+                }
+            >
+                <div class="edit-form">
+                    <TextField id="edit-their-priority" label="What's top-of-mind for their leadership this quarter?" value=e.text(|p| &p.timing.their_priority)
+                        on_change=Callback::new(move |v| e.edit(|p| { p.timing.their_priority = v; confirm(p); })) problem=no_problem() multiline=true/>
+                    <TextField id="edit-how-we-fit" label="How does this partnership fit into that picture?" value=e.text(|p| &p.timing.how_we_fit)
+                        on_change=Callback::new(move |v| e.edit(|p| { p.timing.how_we_fit = v; confirm(p); })) problem=no_problem() multiline=true/>
+                    <RatingField name="edit-fit" legend="Fit" low="poor" high="excellent" value=rated(|p| p.timing.fit)
+                        on_change=Callback::new(move |n| e.edit(|p| { p.timing.fit = Rating::new(n); confirm(p); })) problem=no_problem()/>
+                    <RatingField name="edit-readiness" legend="Readiness" low="not now" high="right now" value=rated(|p| p.timing.readiness)
+                        on_change=Callback::new(move |n| e.edit(|p| { p.timing.readiness = Rating::new(n); confirm(p); })) problem=no_problem()/>
+                    <div class="field field-check">
+                        <label>
+                            <input type="checkbox" prop:checked=move || e.read(false, |p| p.timing.in_rebuild)
+                                on:change=move |ev| { let on = event_target_checked(&ev); e.edit(|p| { p.timing.in_rebuild = on; confirm(p); }) }/>
+                            " They are in a rebuild phase"
+                        </label>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn PilotSection(e: Editor) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    view! {
+        <section class="panel" id="pilot" aria-labelledby="pilot-heading">
+            <SectionHead id="pilot" title="Fastest joint win" editing=editing/>
+            <Show
+                when=move || editing.get()
+                fallback=move || {
+                    e.read(().into_any(), |p| {
+                        let metric = &p.pilot.primary_metric;
+                        let metric_text = match (metric.baseline, metric.target) {
+                            (Some(b), Some(t)) => format!(
+                                "{}: from {} to {}",
+                                format::text(&metric.name),
+                                format::quantity(b, &metric.unit),
+                                format::quantity(t, &metric.unit)
+                            ),
+                            _ => format::text(&metric.name),
+                        };
+                        let out = if p.pilot.out_of_scope.is_empty() {
+                            "Not set".to_string()
+                        } else {
+                            p.pilot.out_of_scope.join("; ")
+                        };
+                        view! {
+                            <dl class="facts">
+                                <Fact label="Use case" value=format::text(&p.pilot.use_case)/>
+                                <Fact label="Segment" value=format::text(&p.pilot.segment)/>
+                                <Fact label="Primary metric" value=metric_text/>
+                                <Fact label="Fastest joint win" value=format::text(&p.pilot.fastest_joint_win)/>
+                                <Fact label="Out of scope" value=out/>
+                                <Fact label="Stop condition" value=format::text(&p.pilot.stop_condition)/>
+                                <Fact label="Launch date" value=format::maybe_date(p.pilot.launch_on)/>
+                                <Fact label="Pilot length" value=format!("{} days", p.pilot.length_days)/>
+                            </dl>
+                        }
+                        .into_any()
+                    })
+                }
+            >
+                <div class="edit-form">
+                    <TextField id="edit-use-case" label="One use case" value=e.text(|p| &p.pilot.use_case) on_change=e.setter(|p, v| p.pilot.use_case = v) problem=no_problem()/>
+                    <TextField id="edit-segment" label="Segment" value=e.text(|p| &p.pilot.segment) on_change=e.setter(|p, v| p.pilot.segment = v) problem=no_problem()/>
+                    <TextField id="edit-metric" label="Primary metric" value=e.text(|p| &p.pilot.primary_metric.name) on_change=e.setter(|p, v| p.pilot.primary_metric.name = v) problem=no_problem()/>
+                    <div class="field-row">
+                        <NumberField id="edit-metric-baseline".to_string() label="Baseline" value=e.read(None, |p| p.pilot.primary_metric.baseline)
+                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.baseline = v)) problem=no_problem()/>
+                        <NumberField id="edit-metric-target".to_string() label="Target" value=e.read(None, |p| p.pilot.primary_metric.target)
+                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.target = v)) problem=no_problem()/>
+                        <TextField id="edit-metric-unit" label="Unit" value=e.text(|p| &p.pilot.primary_metric.unit) on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>
+                    </div>
+                    <TextField id="edit-fastest-win" label="The fastest joint win" value=e.text(|p| &p.pilot.fastest_joint_win) on_change=e.setter(|p, v| p.pilot.fastest_joint_win = v) problem=no_problem() multiline=true/>
+                    <TextField id="edit-stop-condition" label="Stop condition" value=e.text(|p| &p.pilot.stop_condition) on_change=e.setter(|p, v| p.pilot.stop_condition = v) problem=no_problem() multiline=true/>
+                    <Show when=move || e.read(false, |p| !p.stage.has_launched())>
+                        <DateField id="edit-launch-on".to_string() label="Launch date" value=Signal::derive(move || e.read(None, |p| p.pilot.launch_on))
+                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.launch_on = v)) problem=no_problem()/>
+                    </Show>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn FoundationSection(e: Editor) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let cadence = move || e.read(Cadence::default(), |p| p.foundation.rhythm.cadence_days);
+    let count = move || e.read(0, |p| p.foundation.key_results.len());
+    view! {
+        <section class="panel wide" id="foundation" aria-labelledby="foundation-heading">
+            <SectionHead id="foundation" title="Foundation" editing=editing/>
+            <Show
+                when=move || editing.get()
+                fallback=move || view! { <FoundationSummary e=e/> }
+            >
+                <div class="edit-form">
+                    <TextField id="edit-objective" label="Shared objective" value=e.text(|p| &p.foundation.objective) on_change=e.setter(|p, v| p.foundation.objective = v) problem=no_problem() multiline=true/>
+                    <fieldset class="field-group">
+                        <legend>"Key results"</legend>
+                        {move || (0..count()).map(|i| view! { <KeyResultEditor e=e index=i/> }).collect_view()}
+                        <button type="button" class="button small" disabled=move || { count() >= MAX_KEY_RESULTS }
+                            on:click=move |_| e.edit(|p| p.foundation.key_results.push(KeyResult {
+                                name: "New key result".into(), baseline: 0.0, target: 1.0, current: None, unit: String::new(),
+                                due_on: None, confidence: None, checked_on: None,
+                            }))>
+                            "Add key result"
+                        </button>
+                    </fieldset>
+                    <fieldset class="field-group">
+                        <legend>"Governance"</legend>
+                        <div class="field-row">
+                            <TextField id="edit-gov-our-owner" label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner) on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
+                            <TextField id="edit-gov-their-owner" label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner) on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
+                            <TextField id="edit-gov-our-sponsor" label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor) on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
+                            <TextField id="edit-gov-their-sponsor" label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor) on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
+                        </div>
+                        <TextField id="edit-decision-rule" label="Decision rule" value=e.text(|p| &p.foundation.governance.decision_rule) on_change=e.setter(|p, v| p.foundation.governance.decision_rule = v) problem=no_problem()/>
+                        <TextField id="edit-escalation" label="Escalation" value=e.text(|p| &p.foundation.governance.escalation) on_change=e.setter(|p, v| p.foundation.governance.escalation = v) problem=no_problem()/>
+                    </fieldset>
+                    <fieldset class="field-group">
+                        <legend>"Rhythm"</legend>
+                        <div class="field-row">
+                            <div class="field">
+                                <label for="edit-cadence">"Cadence"</label>
+                                <select id="edit-cadence" on:change=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == value) {
+                                        e.edit(|p| p.foundation.rhythm.cadence_days = c);
+                                    }
+                                }>
+                                    {Cadence::ALL.into_iter().map(|c| view! { <option selected=move || cadence() == c>{c.label()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <DateField id="edit-next-sync".to_string() label="Next sync" value=Signal::derive(move || e.read(None, |p| p.foundation.rhythm.next_sync_on))
+                                on_change=Callback::new(move |v| e.edit(|p| p.foundation.rhythm.next_sync_on = v)) problem=no_problem()/>
+                        </div>
+                    </fieldset>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// One key result's name, numbers and unit, while editing the foundation.
+#[component]
+fn KeyResultEditor(e: Editor, index: usize) -> impl IntoView {
+    let kr = move || e.read(None, |p| p.foundation.key_results.get(index).cloned());
+    let Some(initial) = kr() else {
+        return ().into_any();
+    };
+    let write = move |change: Box<dyn FnOnce(&mut KeyResult)>| {
+        e.edit(|p| {
+            if let Some(kr) = p.foundation.key_results.get_mut(index) {
+                change(kr)
+            }
+        })
+    };
+    view! {
+        <div class="kr-row">
+            <TextField id=["edit-kr-0-name", "edit-kr-1-name", "edit-kr-2-name"][index.min(2)] label="Key result"
+                value=Signal::derive(move || kr().map(|k| k.name).unwrap_or_default())
+                on_change=Callback::new(move |v: String| write(Box::new(move |k| k.name = v))) problem=no_problem()/>
+            <NumberField id=format!("edit-kr-{index}-baseline") label="Baseline" value=Some(initial.baseline)
+                on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.baseline = v.unwrap_or(0.0)))) problem=no_problem()/>
+            <NumberField id=format!("edit-kr-{index}-target") label="Target" value=Some(initial.target)
+                on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.target = v.unwrap_or(0.0)))) problem=no_problem()/>
+            <TextField id=["edit-kr-0-unit", "edit-kr-1-unit", "edit-kr-2-unit"][index.min(2)] label="Unit"
+                value=Signal::derive(move || kr().map(|k| k.unit).unwrap_or_default())
+                on_change=Callback::new(move |v: String| write(Box::new(move |k| k.unit = v))) problem=no_problem()/>
+            <button type="button" class="button small quiet" on:click=move |_| e.edit(|p| {
+                if index < p.foundation.key_results.len() { p.foundation.key_results.remove(index); }
+            })>
+                "Remove" <span class="visually-hidden">{format!(" key result {}", index + 1)}</span>
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The foundation as read: the objective, key results with progress and check-ins, governance
+/// and rhythm.
+#[component]
+fn FoundationSummary(e: Editor) -> impl IntoView {
+    move || {
+        e.read(().into_any(), |p| {
+            let f = &p.foundation;
+            let results = f
+                .key_results
+                .iter()
+                .enumerate()
+                .map(|(i, kr)| view! { <KeyResultRow e=e index=i kr=kr.clone()/> })
+                .collect_view();
+            view! {
+                <dl class="facts">
+                    <Fact label="Shared objective" value=format::text(&f.objective)/>
+                </dl>
+                <h3>"Key results"</h3>
+                {if f.key_results.is_empty() {
+                    view! { <p class="muted">"No key results yet."</p> }.into_any()
+                } else {
+                    view! { <ul class="kr-list">{results}</ul> }.into_any()
+                }}
+                <div class="two-columns">
+                    <div>
+                        <h3>"Governance"</h3>
+                        <dl class="facts">
+                            <Fact label="Our owner" value=format::text(&f.governance.our_owner)/>
+                            <Fact label="Their owner" value=format::text(&f.governance.their_owner)/>
+                            <Fact label="Our sponsor" value=format::text(&f.governance.our_sponsor)/>
+                            <Fact label="Their sponsor" value=format::text(&f.governance.their_sponsor)/>
+                            <Fact label="Decision rule" value=format::text(&f.governance.decision_rule)/>
+                            <Fact label="Escalation" value=format::text(&f.governance.escalation)/>
+                        </dl>
+                    </div>
+                    <div>
+                        <h3>"Rhythm"</h3>
+                        <dl class="facts">
+                            <Fact label="Cadence" value=f.rhythm.cadence_days.label().to_string()/>
+                            <Fact label="Next sync" value=format::maybe_date(f.rhythm.next_sync_on)/>
+                            <Fact label="Review" value=format::maybe_date(f.rhythm.review_on)/>
+                        </dl>
+                    </div>
+                </div>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// Progress between baseline and target, 0–100, for the bar.
+fn progress(kr: &KeyResult) -> u32 {
+    let span = kr.target - kr.baseline;
+    match kr.current {
+        Some(current) if span != 0.0 => {
+            (((current - kr.baseline) / span).clamp(0.0, 1.0) * 100.0).round() as u32
+        }
+        Some(current) if current >= kr.target => 100,
+        _ => 0,
+    }
+}
+
+const CONFIDENCES: [Confidence; 3] = [
+    Confidence::OnTrack,
+    Confidence::AtRisk,
+    Confidence::OffTrack,
+];
+
+/// One key result: its progress, its last check-in, and a small form for a new one.
+#[component]
+fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
+    let percent = progress(&kr);
+    let current_text = kr
+        .current
+        .map(|c| format::quantity(c, &kr.unit))
+        .unwrap_or_else(|| "no value yet".into());
+    let checked = match (kr.checked_on, kr.confidence) {
+        (Some(on), Some(c)) => format!("{} on {}", c.label(), format::date(on)),
+        _ => "Not checked in yet".to_string(),
+    };
+    let open = RwSignal::new(false);
+    let value = RwSignal::new(kr.current);
+    let confidence = RwSignal::new(kr.confidence.unwrap_or(Confidence::OnTrack));
+    let on = RwSignal::new(Some(e.state.today.get_untracked()));
+    let name = kr.name.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day = on
+            .get_untracked()
+            .unwrap_or_else(|| e.state.today.get_untracked());
+        e.edit(|p| {
+            p.check_in(
+                index,
+                value.get_untracked(),
+                confidence.get_untracked(),
+                day,
+            );
+        });
+        e.state.notify("Key result checked in.");
+    };
+    view! {
+        <li class="kr">
+            <div class="kr-head">
+                <strong>{kr.name.clone()}</strong>
+                <span class="muted">
+                    {format!("{} → {} · now {current_text}", format::quantity(kr.baseline, &kr.unit), format::quantity(kr.target, &kr.unit))}
+                </span>
+            </div>
+            <span class="meter meter-wide" role="img" aria-label=format!("{percent}% of the way to the target")>
+                <span class="meter-fill" style:width=format!("{percent}%")></span>
+            </span>
+            <p class="kr-meta">
+                {format!("{percent}% of the way · {checked}")}
+                {kr.due_on.map(|d| format!(" · due {}", format::date(d)))}
+                " "
+                <button type="button" class="button small" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    "Check in" <span class="visually-hidden">{format!(" on {name}")}</span>
+                </button>
+            </p>
+            <Show when=move || open.get()>
+                <form class="checkin-form" on:submit=save>
+                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value.get_untracked()
+                        on_change=Callback::new(move |v| value.set(v)) problem=no_problem()/>
+                    <div class="field">
+                        <label for=format!("checkin-{index}-confidence")>"Confidence"</label>
+                        <select id=format!("checkin-{index}-confidence") on:change=move |ev| {
+                            let picked = event_target_value(&ev);
+                            if let Some(c) = CONFIDENCES.into_iter().find(|c| c.label() == picked) { confidence.set(c); }
+                        }>
+                            {CONFIDENCES.into_iter().map(|c| view! { <option selected=move || confidence.get() == c>{c.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <DateField id=format!("checkin-{index}-on") label="On" value=on on_change=Callback::new(move |v| on.set(v)) problem=no_problem()/>
+                    <button type="submit" class="button primary">"Save check-in"</button>
+                </form>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+pub fn CyclesSection(e: Editor) -> impl IntoView {
+    view! {
+        <section class="panel" id="cycles" aria-labelledby="cycles-heading">
+            <h2 id="cycles-heading">"30-day cycles"</h2>
+            {move || {
+                let cycles = e.read(Vec::new(), |p| p.cycles.clone());
+                if cycles.is_empty() {
+                    return view! { <p class="muted">"The first cycle starts at launch."</p> }.into_any();
+                }
+                view! {
+                    <ol class="cycle-list">
+                        {cycles
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, cycle)| {
+                                view! {
+                                    <li>
+                                        <h3>{format!("Cycle {} · from {}", i + 1, format::date(cycle.started_on))}</h3>
+                                        <dl class="facts">
+                                            <Fact label="Reviewed" value=format::maybe_date(cycle.reviewed_on)/>
+                                            <Fact label="Keep" value=format::text(&cycle.keep)/>
+                                            <Fact label="Change" value=format::text(&cycle.change)/>
+                                            <Fact label="Stop" value=format::text(&cycle.stop)/>
+                                            <Fact label="Decision" value=cycle.decision.map(|d| d.label().to_string()).unwrap_or_else(|| "Not yet".into())/>
+                                        </dl>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn ParkingLotSection(e: Editor) -> impl IntoView {
+    let draft = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = draft.get_untracked().trim().to_string();
+        if !text.is_empty() {
+            e.edit(|p| p.parking_lot.push(text));
+            draft.set(String::new());
+        }
+    };
+    view! {
+        <section class="panel" id="parking-lot" aria-labelledby="parking-heading">
+            <h2 id="parking-heading">"Parking lot"</h2>
+            {move || {
+                let items = e.read(Vec::new(), |p| p.parking_lot.clone());
+                if items.is_empty() {
+                    view! { <p class="muted">"Nothing parked."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="parking-lot">
+                            {items
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, item)| view! {
+                                    <li>
+                                        <span>{item}</span>
+                                        <button type="button" class="button small quiet" on:click=move |_| e.edit(|p| { if i < p.parking_lot.len() { p.parking_lot.remove(i); } })>
+                                            "Remove" <span class="visually-hidden">{format!(" parking lot item {}", i + 1)}</span>
+                                        </button>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+            <form class="inline-form" on:submit=add>
+                <label for="parking-new" class="visually-hidden">"Park an idea"</label>
+                <input id="parking-new" type="text" placeholder="Park an idea for later" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                <button type="submit" class="button small">"Park it"</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,145 @@
+//! The ghost-town radar: days since launch (x, with 30, 60 and 90-day markers) against momentum
+//! (y, with the band zones), one dot per scored plan. Each dot is named on hover and focus,
+//! reachable by keyboard, and opens its plan; a table says the same for screen readers.
+
+use crate::domain::overview::RadarPoint;
+use crate::domain::scoring::MODEL;
+use crate::domain::Band;
+use crate::ui::router::{use_router, Route};
+use leptos::prelude::*;
+
+// The drawing's coordinate space: whole numbers, scaled by CSS.
+const LEFT: i64 = 44;
+const TOP: i64 = 14;
+const WIDTH: i64 = 560;
+const HEIGHT: i64 = 220;
+const BOTTOM: i64 = 40;
+const MARKERS: [i64; 3] = [30, 60, 90];
+
+fn dot_class(band: Band) -> &'static str {
+    match band {
+        Band::Moving => "dot-moving",
+        Band::Drifting => "dot-drifting",
+        Band::GhostTownRisk => "dot-ghost",
+        Band::Unknown => "dot-unknown",
+    }
+}
+
+fn y(score: u8) -> i64 {
+    TOP + HEIGHT - i64::from(score) * HEIGHT / 100
+}
+
+#[component]
+pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
+    let router = use_router();
+    let span = points
+        .iter()
+        .map(|p| p.days_since_launch)
+        .max()
+        .unwrap_or(0)
+        .max(100)
+        + 10;
+    let x = move |days: i64| LEFT + days.clamp(0, span) * WIDTH / span;
+    let moving = MODEL.bands.moving_from;
+    let drifting = MODEL.bands.drifting_from;
+    let zone = move |from: u8, to: u8, class: &'static str| {
+        view! { <rect class=class x=LEFT y=y(to) width=WIDTH height=y(from) - y(to)/> }
+    };
+    let dots = points
+        .iter()
+        .map(|p| {
+            let label = format!(
+                "{}: day {}, momentum {} ({})",
+                p.name,
+                p.days_since_launch,
+                p.score,
+                p.band.label()
+            );
+            let aria = label.clone();
+            let route = Route::Plan(p.plan.clone());
+            let on_key = route.clone();
+            let (cx, cy) = (x(p.days_since_launch), y(p.score));
+            let anchor_right = cx > LEFT + WIDTH * 2 / 3;
+            let short: String = p.name.chars().take(28).collect();
+            view! {
+                <g
+                    class=format!("radar-dot {}", dot_class(p.band))
+                    tabindex="0"
+                    role="link"
+                    aria-label=aria
+                    data-testid="radar-dot"
+                    on:click=move |_| router.go(route.clone())
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            router.go(on_key.clone());
+                        }
+                    }
+                >
+                    <title>{label}</title>
+                    <circle cx=cx cy=cy r="8"/>
+                    <text class="radar-label" x=if anchor_right { cx - 12 } else { cx + 12 } y=cy + 4 text-anchor=if anchor_right { "end" } else { "start" }>
+                        {short}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = points
+        .iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <th scope="row">{p.name.clone()}</th>
+                    <td>{p.days_since_launch}</td>
+                    <td>{p.score}</td>
+                    <td>{p.band.label()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let count = points.len();
+    view! {
+        <figure class="radar">
+            <svg viewBox=format!("0 0 {} {}", LEFT + WIDTH + 12, TOP + HEIGHT + BOTTOM) role="group" aria-labelledby="radar-caption">
+                {zone(moving, 100, "zone zone-moving")}
+                {zone(drifting, moving, "zone zone-drifting")}
+                {zone(0, drifting, "zone zone-ghost")}
+                {[0u8, drifting, moving, 100]
+                    .into_iter()
+                    .map(|s| view! {
+                        <text class="chart-axis" x=LEFT - 8 y=y(s) + 5 text-anchor="end">{s.to_string()}</text>
+                    })
+                    .collect_view()}
+                {MARKERS
+                    .into_iter()
+                    .map(|d| view! {
+                        <line class="radar-marker" x1=x(d) x2=x(d) y1=TOP y2=TOP + HEIGHT/>
+                        <text class="chart-axis" x=x(d) y=TOP + HEIGHT + 18 text-anchor="middle">{format!("{d} days")}</text>
+                    })
+                    .collect_view()}
+                <text class="chart-axis" x=LEFT y=TOP + HEIGHT + 34>"Days since launch →"</text>
+                {dots}
+            </svg>
+            <figcaption id="radar-caption">
+                {if count == 0 {
+                    "No running pilot to plot yet.".to_string()
+                } else {
+                    format!("{count} running pilots by days since launch and momentum. Pilots low and to the right are turning into ghost towns.")
+                }}
+            </figcaption>
+            <table class="visually-hidden">
+                <caption>"Running pilots on the radar"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Pilot"</th>
+                        <th scope="col">"Days since launch"</th>
+                        <th scope="col">"Momentum"</th>
+                        <th scope="col">"Band"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </figure>
+    }
+}

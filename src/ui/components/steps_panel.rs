@@ -1,0 +1,207 @@
+//! Next steps on the plan page: add one, complete it in one click, edit, reopen or delete it.
+//! Open steps come first, the overdue ones marked; done steps follow.
+
+use super::field::{no_problem, DateField, TextField};
+use crate::domain::run::new_step;
+use crate::domain::{Side, Step};
+use crate::ui::editor::Editor;
+use crate::ui::format;
+use leptos::prelude::*;
+
+const SIDES: [Side; 3] = [Side::Ours, Side::Theirs, Side::Joint];
+
+fn side_label(side: Side) -> &'static str {
+    match side {
+        Side::Ours => "Us",
+        Side::Theirs => "The partner",
+        Side::Joint => "Both (jointly)",
+    }
+}
+
+#[component]
+fn SidePicker(id: String, value: Signal<Side>, on_change: Callback<Side>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>"Owned by"</label>
+            <select id=id on:change=move |ev| {
+                let picked = event_target_value(&ev);
+                if let Some(side) = SIDES.into_iter().find(|s| side_label(*s) == picked) {
+                    on_change.run(side);
+                }
+            }>
+                {SIDES.into_iter().map(|s| view! { <option selected=move || value.get() == s>{side_label(s)}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn StepsSection(e: Editor) -> impl IntoView {
+    let today = e.state.today;
+    let title = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let side = RwSignal::new(Side::Theirs);
+    let due = RwSignal::new(None);
+    let problem = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = title.get_untracked().trim().to_string();
+        if text.is_empty() {
+            problem.set(Some("Describe the step.".into()));
+            return;
+        }
+        problem.set(None);
+        let step = new_step(
+            format!("step-{}", uuid::Uuid::new_v4()),
+            text,
+            side.get_untracked(),
+            owner.get_untracked().trim().to_string(),
+            due.get_untracked(),
+            today.get_untracked(),
+        );
+        e.edit(|p| p.add_step(step));
+        title.set(String::new());
+        e.state.notify("Step added.");
+    };
+    // Open steps first (soonest due first), then done ones (latest first).
+    let ordered = move || {
+        e.read(Vec::new(), |p| {
+            let mut open: Vec<Step> = p
+                .steps
+                .iter()
+                .filter(|s| s.done_on.is_none())
+                .cloned()
+                .collect();
+            let mut done: Vec<Step> = p
+                .steps
+                .iter()
+                .filter(|s| s.done_on.is_some())
+                .cloned()
+                .collect();
+            insertion_order(&mut open, |a, b| match (a.due_on, b.due_on) {
+                (Some(x), Some(y)) => x > y,
+                (None, Some(_)) => true,
+                _ => false,
+            });
+            insertion_order(&mut done, |a, b| a.done_on < b.done_on);
+            open.into_iter().chain(done).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="panel wide" id="steps" aria-labelledby="steps-heading">
+            <h2 id="steps-heading">"Next steps"</h2>
+            <form class="add-step" on:submit=add novalidate>
+                <TextField id="new-step-title" label="New step" value=Signal::derive(move || title.get())
+                    on_change=Callback::new(move |v| title.set(v)) problem=Signal::derive(move || problem.get())/>
+                <SidePicker id="new-step-side".into() value=Signal::derive(move || side.get()) on_change=Callback::new(move |s| side.set(s))/>
+                <TextField id="new-step-owner" label="Owner's name" value=Signal::derive(move || owner.get())
+                    on_change=Callback::new(move |v| owner.set(v)) problem=no_problem()/>
+                <DateField id="new-step-due".into() label="Due" value=Signal::derive(move || due.get())
+                    on_change=Callback::new(move |v| due.set(v)) problem=no_problem()/>
+                <button type="submit" class="button primary">"Add step"</button>
+            </form>
+            <ul class="step-list">
+                <For each=ordered key=|s| (s.id.clone(), s.done_on) let:step>
+                    <StepRow e=e step=step/>
+                </For>
+            </ul>
+            <Show when=move || e.read(true, |p| p.steps.is_empty())>
+                <p class="muted">"No next steps yet: secure the next three before the energy dips."</p>
+            </Show>
+        </section>
+    }
+}
+
+/// Orders a short, nearly sorted list in place; `after(a, b)` says `a` belongs after `b`.
+fn insertion_order<T>(items: &mut [T], after: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && after(&items[j - 1], &items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[component]
+fn StepRow(e: Editor, step: Step) -> impl IntoView {
+    let today = e.state.today;
+    let id = StoredValue::new(step.id.clone());
+    let editing = RwSignal::new(false);
+    let current = move || {
+        e.read(None, |p| {
+            p.steps.iter().find(|s| s.id == id.get_value()).cloned()
+        })
+    };
+    // What the row shows follows the step as it is edited; the row itself stays put.
+    let status = move || {
+        let s = current()?;
+        Some(match (s.done_on, s.due_on) {
+            (Some(done), _) => (format!("Done {}", format::date(done)), "done"),
+            (None, Some(due)) if due < today.get() => {
+                (format!("Overdue since {}", format::date(due)), "overdue")
+            }
+            (None, Some(due)) => (format!("Due {}", format::date(due)), "open"),
+            (None, None) => ("No due date".to_string(), "open"),
+        })
+    };
+    let key = step.id.clone();
+    let done = step.done_on.is_some();
+    let title = step.title.clone();
+    let write = move |change: Box<dyn FnOnce(&mut Step)>| {
+        e.edit(|p| {
+            if let Some(s) = p.step_mut(&id.get_value()) {
+                change(s)
+            }
+        })
+    };
+    view! {
+        <li class=move || format!("step step-{}", status().map_or("open", |s| s.1))>
+            <div class="step-main">
+                {if done {
+                    view! {
+                        <button type="button" class="button small" on:click=move |_| { e.edit(|p| { p.reopen_step(&id.get_value()); }); }>
+                            "Reopen" <span class="visually-hidden">{format!(" “{title}”")}</span>
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button small primary" on:click=move |_| {
+                            let on = today.get_untracked();
+                            e.edit(|p| { p.complete_step(&id.get_value(), on); });
+                            e.state.notify("Step completed.");
+                        }>
+                            "Done" <span class="visually-hidden">{format!(": complete “{title}”")}</span>
+                        </button>
+                    }
+                    .into_any()
+                }}
+                <span class="step-title">{move || current().map(|s| s.title).unwrap_or_default()}</span>
+                <span class="step-owner">
+                    {move || current().map(|s| format!("{} · {}", s.owner_side.label(), format::text(&s.owner_name))).unwrap_or_default()}
+                </span>
+                <span class="step-status">{move || status().map(|s| s.0).unwrap_or_default()}</span>
+                <button type="button" class="button small quiet" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|x| *x = !*x)>
+                    {move || if editing.get() { "Close" } else { "Edit" }}
+                    <span class="visually-hidden">{format!(" “{}”", step.title)}</span>
+                </button>
+                <button type="button" class="button small quiet" on:click=move |_| { e.edit(|p| { p.remove_step(&id.get_value()); }); e.state.notify("Step deleted."); }>
+                    "Delete" <span class="visually-hidden">{format!(" “{}”", step.title)}</span>
+                </button>
+            </div>
+            <Show when=move || editing.get()>
+                <div class="step-edit">
+                    <TextField id=format!("edit-{key}-title") label="Step" value=Signal::derive(move || current().map(|s| s.title).unwrap_or_default())
+                        on_change=Callback::new(move |v: String| write(Box::new(move |s| s.title = v))) problem=no_problem()/>
+                    <SidePicker id=format!("edit-{key}-side") value=Signal::derive(move || current().map(|s| s.owner_side).unwrap_or(Side::Ours))
+                        on_change=Callback::new(move |side| write(Box::new(move |s| s.owner_side = side)))/>
+                    <TextField id=format!("edit-{key}-owner") label="Owner's name" value=Signal::derive(move || current().map(|s| s.owner_name).unwrap_or_default())
+                        on_change=Callback::new(move |v: String| write(Box::new(move |s| s.owner_name = v))) problem=no_problem()/>
+                    <DateField id=format!("edit-{key}-due") label="Due" value=Signal::derive(move || current().and_then(|s| s.due_on))
+                        on_change=Callback::new(move |v| write(Box::new(move |s| s.due_on = v))) problem=no_problem()/>
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,85 @@
+//! `/settings`: how much browser storage Pilotdeck uses, the trash of deleted plans, and what
+//! happens to your data.
+
+use crate::ui::format;
+use crate::ui::router::{Link, Route};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let used = move || {
+        // Recomputed when plans or the trash change.
+        state.portfolio.track();
+        state.trash.track();
+        state.storage_used()
+    };
+    view! {
+        <section class="page narrow settings">
+            <h1>"Settings"</h1>
+            <section class="panel" aria-labelledby="storage-heading">
+                <h2 id="storage-heading">"Storage"</h2>
+                <dl class="facts">
+                    <div class="fact">
+                        <dt>"Storage used"</dt>
+                        <dd data-testid="storage-used">{move || kilobytes(used())}</dd>
+                    </div>
+                    <div class="fact">
+                        <dt>"Last export"</dt>
+                        <dd data-testid="last-export">"No export yet"</dd>
+                    </div>
+                </dl>
+                <p class="muted">
+                    "Plans live in this browser's storage, on this device only. Browsers can clear it (for example when you clear site data), so keep a file export of anything you would miss."
+                </p>
+            </section>
+            <section class="panel" aria-labelledby="trash-heading">
+                <h2 id="trash-heading">"Trash"</h2>
+                {move || {
+                    let items = state.trash.get();
+                    if items.is_empty() {
+                        return view! { <p class="muted">"The trash is empty."</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="trash-list" data-testid="trash">
+                            {items
+                                .into_iter()
+                                .map(|t| {
+                                    let restore_id = t.plan.id.clone();
+                                    let forget_id = t.plan.id.clone();
+                                    let name = t.plan.name.clone();
+                                    view! {
+                                        <li>
+                                            <span class="trash-name">{t.plan.name.clone()}</span>
+                                            <span class="muted">{format!("deleted {}", format::date(t.deleted_at.date_naive()))}</span>
+                                            <button type="button" class="button small" on:click=move |_| state.restore_plan(&restore_id)>
+                                                "Restore" <span class="visually-hidden">{format!(" “{name}”")}</span>
+                                            </button>
+                                            <button type="button" class="button small quiet" on:click=move |_| state.forget_plan(&forget_id)>
+                                                "Delete for good" <span class="visually-hidden">{format!(" “{}”", t.plan.name)}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+            <section class="panel" aria-labelledby="privacy-heading">
+                <h2 id="privacy-heading">"Privacy"</h2>
+                <p>
+                    "Nothing leaves this device. Pilotdeck has no account and no server, sends no analytics and loads nothing from anywhere but its own address. The theme follows your system's light or dark setting."
+                </p>
+            </section>
+            <Link to=Route::Portfolio class="button">"Back to the portfolio"</Link>
+        </section>
+    }
+}
+
+fn kilobytes(bytes: usize) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    format!("{}.{} KB", tenths / 10, tenths % 10)
+}
