@@ -78,7 +78,12 @@ impl Autosave {
 
     /// A plan deleted from the trash for good.
     pub fn plan_forgotten(&mut self, id: &PlanId) {
+        let before = self.trashed.len();
         self.trashed.retain(|t| t != id);
+        if self.trashed.len() != before {
+            // Its deletion was never saved: the plan's own key is still there and must go too.
+            insert(&mut self.removed, id);
+        }
         insert(&mut self.untrashed, id);
     }
 

@@ -1,0 +1,184 @@
+// Journey: a partner manager runs a live pilot through the week — logs what happened, closes
+// steps, checks in on key results, runs the 30-day review — while the head of partnerships finds
+// the plans that need attention on the portfolio.
+import { test, expect } from "./fixtures/test";
+import { PortfolioPage, PlanPage } from "./fixtures/pages";
+
+const salonbiz = "SalonBiz Weekly — tracked trials in the newsletter";
+const ridgeway = "Ridgeway College — training salon on Slotwise";
+
+test.beforeEach(async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await portfolio.loadExamplePortfolio();
+  await portfolio.waitForSaved(9);
+});
+
+test("logging on a drifting plan moves its score and band on the page and the portfolio", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  const card = portfolio.card(salonbiz);
+  const before = Number(await card.getByTestId("momentum-score").textContent());
+  await expect(card.getByTestId("momentum-band")).toHaveText("Drifting");
+  await portfolio.openPlan(salonbiz);
+
+  // One line in the log: a sync with a note.
+  await page.getByLabel("What happened").selectOption("Sync");
+  await page.getByLabel("In one line").fill("Sync: Safari fix shipped, 40 trials attributed");
+  await page.getByRole("button", { name: "Log", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Sync logged.");
+  await expect(page.locator("#history .timeline li").first()).toContainText("Safari fix shipped");
+  const afterSync = Number(await page.getByTestId("momentum-score").textContent());
+  expect(afterSync).toBeGreaterThan(before);
+
+  // A win and a partner-owned step, and the band moves up.
+  await page.getByRole("button", { name: "Log win" }).click();
+  await page.getByLabel("New step").fill("Marcus sends the December issue plan");
+  await page.getByLabel("Owned by").first().selectOption("The partner");
+  await page.getByLabel("Owner's name").first().fill("Marcus Bell");
+  await page.locator("#new-step-due").fill(new Date(Date.now() + 5 * 864e5).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Add step" }).click();
+  await expect(page.locator("#steps")).toContainText("Marcus sends the December issue plan");
+  const score = (await page.getByTestId("momentum-score").textContent())!;
+  const band = (await page.getByTestId("momentum-band").textContent())!;
+  expect(Number(score)).toBeGreaterThan(afterSync);
+  expect(band).toBe("Moving");
+  await checkAccessibility();
+
+  await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+  await expect(portfolio.card(salonbiz).getByTestId("momentum-score")).toHaveText(score);
+  await expect(portfolio.card(salonbiz).getByTestId("momentum-band")).toHaveText(band);
+});
+
+test("completing an overdue step clears the alert, and reopening brings it back", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(salonbiz);
+  const overdue = page.locator("#steps li.step-overdue");
+  await expect(overdue).toHaveCount(1);
+  await expect(page.getByTestId("alerts")).toContainText("Overdue steps");
+  const before = Number(await page.getByTestId("momentum-score").textContent());
+
+  await overdue.getByRole("button", { name: /^Done/ }).click();
+  await expect(page.locator("#steps li.step-overdue")).toHaveCount(0);
+  await expect(page.getByTestId("alerts")).not.toContainText("Overdue steps");
+  expect(Number(await page.getByTestId("momentum-score").textContent())).toBeGreaterThan(before);
+
+  await page.locator("#steps li", { hasText: "Reconcile October commissions" }).getByRole("button", { name: /^Reopen/ }).click();
+  await expect(page.locator("#steps li.step-overdue")).toHaveCount(1);
+});
+
+test("the 30-day review ends in iterate with a new cycle", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(salonbiz);
+  const review = page.getByRole("region", { name: "The 30-day review is due" });
+  await expect(review).toBeVisible();
+  await checkAccessibility();
+  await review.getByLabel("Keep", { exact: true }).fill("The 'Tools we use' slot");
+  await review.getByLabel("Change", { exact: true }).fill("Server-side click ids for Safari");
+  await review.getByLabel("Stop", { exact: true }).fill("Manual commission sheets");
+  await review.getByRole("button", { name: "Record the review" }).click();
+  await expect(review.getByRole("alert")).toHaveText("Choose scale, iterate or stop.");
+  await review.getByRole("radio", { name: /^Iterate/ }).check();
+  await review.getByRole("button", { name: "Record the review" }).click();
+
+  await expect(page.getByRole("status")).toHaveText("Review recorded: a new 30-day cycle has started.");
+  await expect(review).toHaveCount(0);
+  await expect(page.getByTestId("plan-stage")).toHaveText("Live");
+  const cycles = page.locator("#cycles");
+  await expect(cycles).toContainText("Cycle 2");
+  await expect(cycles).toContainText("Server-side click ids for Safari");
+  await expect(cycles).toContainText("Iterate");
+  await page.reload();
+  await expect(page.locator("#cycles")).toContainText("Cycle 2");
+});
+
+test("a plan deleted by mistake comes back with Undo, or from the trash in settings", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(ridgeway);
+  await page.getByRole("button", { name: "Delete plan" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(portfolio.heading).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("was moved to the trash");
+  await expect(portfolio.card(ridgeway)).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(portfolio.card(ridgeway)).toHaveCount(1);
+
+  // Deleted again, the plan waits in the trash across a reload and is restored from settings.
+  await portfolio.openPlan(ridgeway);
+  await page.getByRole("button", { name: "Delete plan" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(portfolio.card(ridgeway)).toHaveCount(0);
+  await page.reload();
+  await expect(portfolio.cards).toHaveCount(8);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByTestId("storage-used")).toHaveText(/^\d+\.\d KB$/);
+  const trash = page.getByTestId("trash");
+  await expect(trash).toContainText(ridgeway);
+  await checkAccessibility();
+  await trash.getByRole("button", { name: /^Restore/ }).click();
+  await expect(page.getByText("The trash is empty.")).toBeVisible();
+  await page.getByRole("link", { name: "Plans" }).click();
+  await expect(portfolio.card(ridgeway)).toHaveCount(1);
+});
+
+test("filters and sort survive a reload", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await page.getByLabel("Partner kind").selectOption("Telco");
+  await expect(portfolio.cards).toHaveCount(2);
+  await page.getByLabel("Partner kind").selectOption("Any");
+  await page.getByLabel("Stage").selectOption("Live");
+  await page.getByLabel("Sort by").selectOption("Momentum, lowest first");
+  const live = await portfolio.summary();
+  expect(live.map((c) => c.stage)).toEqual(["Live", "Live"]);
+  const scores = await portfolio.cards.getByTestId("momentum-score").allTextContents();
+  expect(scores.map(Number)).toEqual([...scores.map(Number)].sort((a, b) => a - b));
+  await checkAccessibility();
+
+  await page.reload();
+  await expect(page.getByLabel("Stage")).toHaveValue("Live");
+  await expect(page.getByLabel("Sort by")).toHaveValue("Momentum, lowest first");
+  expect(await portfolio.summary()).toEqual(live);
+
+  await page.getByLabel("Search").fill("northwind");
+  await expect(portfolio.cards).toHaveCount(1);
+  await page.getByLabel("Search").fill("no such partner");
+  await expect(page.getByText("No plan matches this search and these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(portfolio.cards).toHaveCount(9);
+});
+
+test("the radar has one dot per scored plan, and a dot opens its plan", async ({ page }) => {
+  const dots = page.getByTestId("radar-dot");
+  await expect(dots).toHaveCount(4);
+  const attention = page.getByTestId("needs-attention");
+  await expect(attention.locator("li").first()).toContainText("Ghost-town risk");
+
+  await page.getByRole("link", { name: /^Brightpath POS & IT.*: day \d+, momentum \d+/ }).click();
+  await expect(new PlanPage(page).title).toHaveText("Brightpath POS & IT — Slotwise at every salon install");
+  await page.goBack();
+  const first = dots.first();
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/plans\/example-/);
+});
+
+test("sections edit in place, key results check in, and both survive a reload", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(salonbiz);
+  await page.getByRole("button", { name: "Edit partner" }).click();
+  await page.getByLabel("Notes").fill("Marcus prefers Tuesday syncs.");
+  await checkAccessibility();
+  await page.getByRole("button", { name: "Done partner" }).click();
+  await expect(page.locator("#partner")).toContainText("Marcus prefers Tuesday syncs.");
+
+  const kr = page.locator("#foundation .kr").first();
+  await kr.getByRole("button", { name: /^Check in/ }).click();
+  await kr.getByLabel("Value now").fill("14");
+  await kr.getByLabel("Confidence").selectOption("At risk");
+  await kr.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("status")).toHaveText("Key result checked in.");
+  await expect(page.locator("#foundation .kr").first()).toContainText("At risk on");
+
+  await page.reload();
+  await expect(page.locator("#partner")).toContainText("Marcus prefers Tuesday syncs.");
+  await expect(page.locator("#foundation .kr").first()).toContainText("now 14");
+});
