@@ -156,3 +156,35 @@ async fn refused_writes_keep_the_edit_in_memory_and_report_it() {
     assert_eq!(stored.plans[0].name, "Renamed while storage is full");
     assert_eq!(stored.plans.len(), plans.len());
 }
+
+#[wasm_bindgen_test]
+async fn a_deleted_plan_goes_to_the_trash_and_undo_brings_it_back() {
+    local_storage().clear().expect("clear");
+    let owner = Owner::new();
+    let state = owner.with(|| AppState::load(pilotdeck::ui::router::Router::provide()));
+    let plans = parse_envelope(EXAMPLE).expect("parses").plans;
+    let victim = plans[1].id.clone();
+    owner.with(|| {
+        state.add_plans(plans.clone());
+        state.save_now();
+        state.delete_plan(&victim);
+    });
+    let trash_key = format!("pilotdeck/v1/trash/{victim}");
+    assert!(local_storage().get_item(&trash_key).expect("get").is_some());
+    assert_eq!(
+        local_storage().get_item(&plan_key(&victim)).expect("get"),
+        None
+    );
+    let notice = state.notice.get_untracked().expect("a notice");
+    assert_eq!(notice.undo, Some(victim.clone()), "the notice offers Undo");
+    assert!(!state.portfolio.get_untracked().contains(&victim));
+
+    owner.with(|| state.restore_plan(&victim));
+    assert!(state.portfolio.get_untracked().contains(&victim));
+    assert!(state.trash.get_untracked().is_empty());
+    assert_eq!(local_storage().get_item(&trash_key).expect("get"), None);
+    let store = pilotdeck::storage::BrowserStore::open().expect("opens");
+    let stored = pilotdeck::storage::load(&store).expect("loads");
+    assert_eq!(stored.plans.len(), plans.len());
+    assert!(stored.trash.is_empty());
+}

@@ -182,3 +182,23 @@ test("sections edit in place, key results check in, and both survive a reload", 
   await expect(page.locator("#partner")).toContainText("Marcus prefers Tuesday syncs.");
   await expect(page.locator("#foundation .kr").first()).toContainText("now 14");
 });
+
+test("a new quarter asks to re-confirm the timing, and the stage can be changed by hand", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan("Brightpath POS & IT — Slotwise at every salon install");
+  const banner = page.getByRole("region", { name: /^A new quarter: Q\d \d{4}$/ });
+  await expect(banner).toBeVisible();
+  await expect(page.getByTestId("alerts")).toContainText("Timing stale");
+  await checkAccessibility();
+  await banner.getByLabel("What's top-of-mind for their leadership this quarter?").fill("Install volumes before the January price rise");
+  await banner.getByRole("button", { name: "Confirm for this quarter" }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId("alerts")).not.toContainText("Timing stale");
+  await expect(page.locator("#timing")).toContainText("Install volumes before the January price rise");
+
+  await page.getByLabel("Stage", { exact: true }).selectOption("Parked");
+  await expect(page.getByTestId("plan-stage")).toHaveText("Parked");
+  await expect(page.getByTestId("readiness-score")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("plan-stage")).toHaveText("Parked");
+});
