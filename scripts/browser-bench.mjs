@@ -33,17 +33,25 @@ try {
   const loading = [];
   const drawing = [];
   const scoring = [];
+  const attention = [];
+  const radar = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(seedScript, storage);
     const page = await context.newPage();
     await page.goto(base);
     await page.getByRole("button", { name: /^Show \d+ more$/ }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => performance.getEntriesByName("pilotdeck:ready").length > 0);
+    await page.waitForFunction(() =>
+      ["pilotdeck:ready", "pilotdeck:score", "pilotdeck:attention", "pilotdeck:radar"].every(
+        (name) => performance.getEntriesByName(name).length > 0,
+      ),
+    );
     const marks = await page.evaluate(() => ({
       start: performance.getEntriesByName("pilotdeck:start")[0].startTime,
       loaded: performance.getEntriesByName("pilotdeck:loaded")[0].startTime,
       score: performance.getEntriesByName("pilotdeck:score")[0].duration,
+      attention: performance.getEntriesByName("pilotdeck:attention")[0].duration,
+      radar: performance.getEntriesByName("pilotdeck:radar")[0].duration,
       ready: performance.getEntriesByName("pilotdeck:ready")[0].startTime,
     }));
     ready.push(marks.ready);
@@ -51,6 +59,8 @@ try {
     loading.push(marks.loaded - marks.start);
     drawing.push(marks.ready - marks.loaded);
     scoring.push(marks.score);
+    attention.push(marks.attention);
+    radar.push(marks.radar);
     await context.close();
   }
   await browser.close();
@@ -61,6 +71,8 @@ try {
   line(`  read and check ${count} stored plans`, loading);
   line(`  score and render the portfolio`, drawing);
   line(`    of which: score ${count} plans with their 12-week histories`, scoring);
+  line(`    of which: gather every plan's alerts`, attention);
+  line(`    of which: place the running plans on the radar`, radar);
 } finally {
   server.kill();
 }

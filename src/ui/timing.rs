@@ -10,6 +10,10 @@ pub const LOADED: &str = "pilotdeck:loaded";
 pub const READY: &str = "pilotdeck:ready";
 /// Computing every card's scores and history.
 pub const SCORE: &str = "pilotdeck:score";
+/// Gathering every plan's alerts for "Needs attention".
+pub const ATTENTION: &str = "pilotdeck:attention";
+/// Placing every running plan on the radar.
+pub const RADAR: &str = "pilotdeck:radar";
 
 /// Runs `work` between two marks and records a measure named `name`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {

@@ -6,6 +6,7 @@ use crate::domain::overview::{needs_attention, radar};
 use crate::domain::scoring::MODEL;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
+use crate::ui::timing;
 use leptos::prelude::*;
 
 /// Alerts shown before "Show all".
@@ -16,13 +17,17 @@ pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
     let attention = Memo::new(move |_| {
         let today = state.today.get();
-        state
-            .portfolio
-            .with(|p| needs_attention(p.plans(), today, &MODEL))
+        timing::measure(timing::ATTENTION, || {
+            state
+                .portfolio
+                .with(|p| needs_attention(p.plans(), today, &MODEL))
+        })
     });
     let points = Memo::new(move |_| {
         let today = state.today.get();
-        state.portfolio.with(|p| radar(p.plans(), today, &MODEL))
+        timing::measure(timing::RADAR, || {
+            state.portfolio.with(|p| radar(p.plans(), today, &MODEL))
+        })
     });
     let all = RwSignal::new(false);
     view! {

@@ -1,6 +1,6 @@
 //! The ghost-town radar: days since launch (x, with 30, 60 and 90-day markers) against momentum
 //! (y, with the band zones), one dot per scored plan. Each dot is named on hover and focus,
-//! reachable by keyboard, and opens its plan; a table says the same for screen readers.
+//! reachable by keyboard, and opens its plan; the same figures open as a table.
 
 use crate::domain::overview::RadarPoint;
 use crate::domain::scoring::MODEL;
@@ -15,6 +15,18 @@ const WIDTH: i64 = 560;
 const HEIGHT: i64 = 220;
 const BOTTOM: i64 = 40;
 const MARKERS: [i64; 3] = [30, 60, 90];
+
+/// Opens the plan of the dot an event came from (one listener for every dot).
+fn open_dot(router: crate::ui::router::Router, event: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let dot = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-plan-id]").ok().flatten());
+    if let Some(id) = dot.and_then(|d| d.get_attribute("data-plan-id")) {
+        router.go(Route::Plan(crate::domain::PlanId(id)));
+    }
+}
 
 fn dot_class(band: Band) -> &'static str {
     match band {
@@ -56,8 +68,6 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 p.band.label()
             );
             let aria = label.clone();
-            let route = Route::Plan(p.plan.clone());
-            let on_key = route.clone();
             let (cx, cy) = (x(p.days_since_launch), y(p.score));
             let anchor_right = cx > LEFT + WIDTH * 2 / 3;
             let short: String = p.name.chars().take(28).collect();
@@ -68,13 +78,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     role="link"
                     aria-label=aria
                     data-testid="radar-dot"
-                    on:click=move |_| router.go(route.clone())
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            router.go(on_key.clone());
-                        }
-                    }
+                    data-plan-id=p.plan.to_string()
                 >
                     <title>{label}</title>
                     <circle cx=cx cy=cy r="8"/>
@@ -85,23 +89,27 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
             }
         })
         .collect_view();
-    let rows = points
+    // The table is drawn only when opened: a large portfolio has hundreds of rows.
+    let rows: Vec<(String, i64, u8, &'static str)> = points
         .iter()
-        .map(|p| {
-            view! {
-                <tr>
-                    <th scope="row">{p.name.clone()}</th>
-                    <td>{p.days_since_launch}</td>
-                    <td>{p.score}</td>
-                    <td>{p.band.label()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+        .map(|p| (p.name.clone(), p.days_since_launch, p.score, p.band.label()))
+        .collect();
+    let table_open = RwSignal::new(false);
     let count = points.len();
     view! {
         <figure class="radar">
-            <svg viewBox=format!("0 0 {} {}", LEFT + WIDTH + 12, TOP + HEIGHT + BOTTOM) role="group" aria-labelledby="radar-caption">
+            <svg
+                viewBox=format!("0 0 {} {}", LEFT + WIDTH + 12, TOP + HEIGHT + BOTTOM)
+                role="group"
+                aria-labelledby="radar-caption"
+                on:click=move |ev| open_dot(router, &ev)
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        open_dot(router, &ev);
+                    }
+                }
+            >
                 {zone(moving, 100, "zone zone-moving")}
                 {zone(drifting, moving, "zone zone-drifting")}
                 {zone(0, drifting, "zone zone-ghost")}
@@ -128,18 +136,35 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     format!("{count} running pilots by days since launch and momentum. Pilots low and to the right are turning into ghost towns.")
                 }}
             </figcaption>
-            <table class="visually-hidden">
-                <caption>"Running pilots on the radar"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Pilot"</th>
-                        <th scope="col">"Days since launch"</th>
-                        <th scope="col">"Momentum"</th>
-                        <th scope="col">"Band"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <details class="radar-table" on:toggle=move |_| table_open.update(|o| *o = !*o)>
+                <summary>"The radar as a table"</summary>
+                {move || table_open.get().then(|| {
+                    let rows = rows.clone()
+                        .into_iter()
+                        .map(|(name, days, score, band)| view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td>{days}</td>
+                                <td>{score}</td>
+                                <td>{band}</td>
+                            </tr>
+                        })
+                        .collect_view();
+                    view! {
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Pilot"</th>
+                                    <th scope="col">"Days since launch"</th>
+                                    <th scope="col">"Momentum"</th>
+                                    <th scope="col">"Band"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                })}
+            </details>
         </figure>
     }
 }
