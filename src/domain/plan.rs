@@ -477,6 +477,15 @@ impl Side {
         }
     }
 
+    /// Who owns a step, as a choice in a form: "Us", "The partner", "Both (jointly)".
+    pub fn owner_label(self) -> &'static str {
+        match self {
+            Side::Ours => "Us",
+            Side::Theirs => "The partner",
+            Side::Joint => "Both (jointly)",
+        }
+    }
+
     /// Owned by the partner, alone or jointly: the mutual commitment launch is gated on.
     pub fn involves_partner(self) -> bool {
         matches!(self, Side::Theirs | Side::Joint)

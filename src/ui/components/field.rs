@@ -243,3 +243,29 @@ pub fn RatingField(
         </fieldset>
     }
 }
+
+/// The cadence of syncs: weekly, every two weeks or monthly.
+#[component]
+pub fn CadenceField(
+    id: &'static str,
+    #[prop(into)] value: Signal<crate::domain::Cadence>,
+    on_change: Callback<crate::domain::Cadence>,
+) -> impl IntoView {
+    use crate::domain::Cadence;
+    view! {
+        <div class="field">
+            <label for=id>"Cadence"</label>
+            <select id=id on:change=move |ev| {
+                let picked = event_target_value(&ev);
+                if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == picked) {
+                    on_change.run(c);
+                }
+            }>
+                {Cadence::ALL
+                    .into_iter()
+                    .map(|c| view! { <option selected=move || value.get() == c>{c.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

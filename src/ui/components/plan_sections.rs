@@ -2,7 +2,7 @@
 //! key-result check-ins, the cycles and the parking lot. Each reads as a summary and turns into
 //! a form with "Edit"; fields save as the user types.
 
-use super::field::{no_problem, DateField, NumberField, RatingField, TextField};
+use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
 use crate::domain::{Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS};
 use crate::ui::editor::Editor;
 use crate::ui::format;
@@ -257,17 +257,11 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
                     <fieldset class="field-group">
                         <legend>"Rhythm"</legend>
                         <div class="field-row">
-                            <div class="field">
-                                <label for="edit-cadence">"Cadence"</label>
-                                <select id="edit-cadence" on:change=move |ev| {
-                                    let value = event_target_value(&ev);
-                                    if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == value) {
-                                        e.edit(|p| p.foundation.rhythm.cadence_days = c);
-                                    }
-                                }>
-                                    {Cadence::ALL.into_iter().map(|c| view! { <option selected=move || cadence() == c>{c.label()}</option> }).collect_view()}
-                                </select>
-                            </div>
+                            <CadenceField
+                                id="edit-cadence"
+                                value=Signal::derive(cadence)
+                                on_change=Callback::new(move |c| e.edit(|p| p.foundation.rhythm.cadence_days = c))
+                            />
                             <DateField id="edit-next-sync".to_string() label="Next sync" value=Signal::derive(move || e.read(None, |p| p.foundation.rhythm.next_sync_on))
                                 on_change=Callback::new(move |v| e.edit(|p| p.foundation.rhythm.next_sync_on = v)) problem=no_problem()/>
                         </div>

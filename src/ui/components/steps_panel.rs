@@ -10,14 +10,6 @@ use leptos::prelude::*;
 
 const SIDES: [Side; 3] = [Side::Ours, Side::Theirs, Side::Joint];
 
-fn side_label(side: Side) -> &'static str {
-    match side {
-        Side::Ours => "Us",
-        Side::Theirs => "The partner",
-        Side::Joint => "Both (jointly)",
-    }
-}
-
 #[component]
 fn SidePicker(id: String, value: Signal<Side>, on_change: Callback<Side>) -> impl IntoView {
     view! {
@@ -25,11 +17,11 @@ fn SidePicker(id: String, value: Signal<Side>, on_change: Callback<Side>) -> imp
             <label for=id.clone()>"Owned by"</label>
             <select id=id on:change=move |ev| {
                 let picked = event_target_value(&ev);
-                if let Some(side) = SIDES.into_iter().find(|s| side_label(*s) == picked) {
+                if let Some(side) = SIDES.into_iter().find(|s| s.owner_label() == picked) {
                     on_change.run(side);
                 }
             }>
-                {SIDES.into_iter().map(|s| view! { <option selected=move || value.get() == s>{side_label(s)}</option> }).collect_view()}
+                {SIDES.into_iter().map(|s| view! { <option selected=move || value.get() == s>{s.owner_label()}</option> }).collect_view()}
             </select>
         </div>
     }

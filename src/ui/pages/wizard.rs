@@ -10,11 +10,11 @@ use crate::domain::wizard::{
     FieldProblem, NEXT_STEPS, STEPS,
 };
 use crate::domain::{
-    Cadence, KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step, MAX_KEY_RESULTS,
+    KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step, MAX_KEY_RESULTS,
 };
 use crate::ui::components::checklist::Checklist;
 use crate::ui::components::field::{
-    no_problem, DateField, NumberField, RatingField, Suggestions, TextField,
+    no_problem, CadenceField, DateField, NumberField, RatingField, Suggestions, TextField,
 };
 use crate::ui::format;
 use crate::ui::router::{use_router, Link, Route, Router};
@@ -744,20 +744,11 @@ fn FoundationStep(d: Draft) -> impl IntoView {
         </fieldset>
         <fieldset class="field-group">
             <legend>"Rhythm"</legend>
-            <div class="field">
-                <label for="cadence">"Cadence"</label>
-                <select id="cadence" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == value) {
-                        d.edit(|p| p.foundation.rhythm.cadence_days = c);
-                    }
-                }>
-                    {Cadence::ALL
-                        .into_iter()
-                        .map(|c| view! { <option selected=move || cadence_now() == c>{c.label()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <CadenceField
+                id="cadence"
+                value=Signal::derive(cadence_now)
+                on_change=Callback::new(move |c| d.edit(|p| p.foundation.rhythm.cadence_days = c))
+            />
             <DateField
                 id="next-sync".to_string()
                 label="Next sync"
@@ -831,7 +822,7 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
                                 <label for=format!("step-{i}-side")>"Owned by"</label>
                                 <select id=format!("step-{i}-side") on:change=move |ev| {
                                     let value = event_target_value(&ev);
-                                    if let Some(side) = sides.into_iter().find(|s| side_label(*s) == value) {
+                                    if let Some(side) = sides.into_iter().find(|s| s.owner_label() == value) {
                                         d.edit(|p| { let at = ensure(p, i); p.steps[at].owner_side = side; });
                                     }
                                 }>
@@ -839,7 +830,7 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
                                         .into_iter()
                                         .map(|s| {
                                             let selected = move || d.read(|p| step_of(p).map(|x| x.owner_side).unwrap_or(if i == 2 { Side::Theirs } else { Side::Ours })) == s;
-                                            view! { <option selected=selected>{side_label(s)}</option> }
+                                            view! { <option selected=selected>{s.owner_label()}</option> }
                                         })
                                         .collect_view()}
                                 </select>
@@ -866,16 +857,8 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
         <crate::ui::components::field::Problem id="steps".to_string() problem=d.problem(Field::Steps)/>
         <p class="field-hint">
             {format!("Ideas for a {} pilot: ", d.kind().label().to_lowercase())}
-            {ideas.iter().map(|(t, s)| format!("{t} ({})", side_label(*s).to_lowercase())).collect::<Vec<_>>().join(" · ")}
+            {ideas.iter().map(|(t, s)| format!("{t} ({})", s.owner_label().to_lowercase())).collect::<Vec<_>>().join(" · ")}
         </p>
-    }
-}
-
-fn side_label(side: Side) -> &'static str {
-    match side {
-        Side::Ours => "Us",
-        Side::Theirs => "The partner",
-        Side::Joint => "Both (jointly)",
     }
 }
 
