@@ -2,6 +2,7 @@
 
 pub mod alert_list;
 pub mod band_badge;
+pub mod band_zones;
 pub mod banners;
 pub mod checklist;
 pub mod field;

@@ -2,8 +2,8 @@
 //! (y, with the band zones), one dot per scored plan. Each dot is named on hover and focus,
 //! reachable by keyboard, and opens its plan; the same figures open as a table.
 
+use super::band_zones::{BandScale, BandZones};
 use crate::domain::overview::RadarPoint;
-use crate::domain::scoring::MODEL;
 use crate::domain::Band;
 use crate::ui::router::{use_router, Route};
 use leptos::prelude::*;
@@ -37,8 +37,15 @@ fn dot_class(band: Band) -> &'static str {
     }
 }
 
+const SCALE: BandScale = BandScale {
+    left: LEFT,
+    top: TOP,
+    width: WIDTH,
+    height: HEIGHT,
+};
+
 fn y(score: u8) -> i64 {
-    TOP + HEIGHT - i64::from(score) * HEIGHT / 100
+    SCALE.y(score)
 }
 
 #[component]
@@ -52,11 +59,6 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
         .max(100)
         + 10;
     let x = move |days: i64| LEFT + days.clamp(0, span) * WIDTH / span;
-    let moving = MODEL.bands.moving_from;
-    let drifting = MODEL.bands.drifting_from;
-    let zone = move |from: u8, to: u8, class: &'static str| {
-        view! { <rect class=class x=LEFT y=y(to) width=WIDTH height=y(from) - y(to)/> }
-    };
     let dots = points
         .iter()
         .map(|p| {
@@ -110,15 +112,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     }
                 }
             >
-                {zone(moving, 100, "zone zone-moving")}
-                {zone(drifting, moving, "zone zone-drifting")}
-                {zone(0, drifting, "zone zone-ghost")}
-                {[0u8, drifting, moving, 100]
-                    .into_iter()
-                    .map(|s| view! {
-                        <text class="chart-axis" x=LEFT - 8 y=y(s) + 5 text-anchor="end">{s.to_string()}</text>
-                    })
-                    .collect_view()}
+                <BandZones scale=SCALE/>
                 {MARKERS
                     .into_iter()
                     .map(|d| view! {

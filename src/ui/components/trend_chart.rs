@@ -1,31 +1,33 @@
 //! Momentum over the last twelve weeks as an SVG chart: band zones, labelled axes, one point per
 //! week with its value on hover, and the same figures as a table for screen readers.
 
+use super::band_zones::{BandScale, BandZones};
 use crate::domain::scoring::{HistoryPoint, MODEL};
 use crate::ui::format;
 use leptos::prelude::*;
 
 // The drawing's coordinate space: whole numbers, scaled by CSS.
-const LEFT: usize = 44;
-const RIGHT: usize = 12;
-const TOP: usize = 12;
-const PLOT_HEIGHT: usize = 200;
-const BOTTOM: usize = 36;
-const WEEK: usize = 56;
-
-fn y(score: u8) -> usize {
-    TOP + PLOT_HEIGHT - usize::from(score) * PLOT_HEIGHT / 100
-}
+const LEFT: i64 = 44;
+const RIGHT: i64 = 12;
+const TOP: i64 = 12;
+const PLOT_HEIGHT: i64 = 200;
+const BOTTOM: i64 = 36;
+const WEEK: i64 = 56;
 
 #[component]
 pub fn TrendChart(points: Vec<HistoryPoint>) -> impl IntoView {
-    let weeks = MODEL.history_weeks as usize;
+    let weeks = i64::from(MODEL.history_weeks);
     let width = LEFT + (weeks - 1) * WEEK + RIGHT;
     let height = TOP + PLOT_HEIGHT + BOTTOM;
-    let offset = weeks.saturating_sub(points.len());
-    let x = move |i: usize| LEFT + (offset + i) * WEEK;
-    let moving = MODEL.bands.moving_from;
-    let drifting = MODEL.bands.drifting_from;
+    let offset = (weeks - points.len() as i64).max(0);
+    let x = move |i: usize| LEFT + (offset + i as i64) * WEEK;
+    let scale = BandScale {
+        left: LEFT,
+        top: TOP,
+        width: (weeks - 1) * WEEK,
+        height: PLOT_HEIGHT,
+    };
+    let y = move |score: u8| scale.y(score);
     let line = points
         .iter()
         .enumerate()
@@ -41,18 +43,6 @@ pub fn TrendChart(points: Vec<HistoryPoint>) -> impl IntoView {
             points.len()
         ),
         _ => "Not enough history for a chart yet.".to_string(),
-    };
-    let plot_right = LEFT + (weeks - 1) * WEEK;
-    let zone = move |from: u8, to: u8, class: &'static str| {
-        view! {
-            <rect
-                class=class
-                x=LEFT
-                y=y(to)
-                width=plot_right - LEFT
-                height=y(from) - y(to)
-            />
-        }
     };
     let marks = points
         .iter()
@@ -103,23 +93,7 @@ pub fn TrendChart(points: Vec<HistoryPoint>) -> impl IntoView {
                 aria-label=summary.clone()
                 data-testid="trend-chart"
             >
-                {zone(moving, 100, "zone zone-moving")}
-                {zone(drifting, moving, "zone zone-drifting")}
-                {zone(0, drifting, "zone zone-ghost")}
-                {[0u8, drifting, moving, 100]
-                    .into_iter()
-                    .map(|s| {
-                        view! {
-                            <line class="chart-grid" x1=LEFT x2=plot_right y1=y(s) y2=y(s)/>
-                            <text class="chart-axis" x=LEFT - 8 y=y(s) + 5 text-anchor="end">
-                                {s.to_string()}
-                            </text>
-                        }
-                    })
-                    .collect_view()}
-                <text class="chart-zone-label" x=plot_right - 6 y=y(100) + 16 text-anchor="end">"Moving"</text>
-                <text class="chart-zone-label" x=plot_right - 6 y=y(moving) + 16 text-anchor="end">"Drifting"</text>
-                <text class="chart-zone-label" x=plot_right - 6 y=y(drifting) + 16 text-anchor="end">"Ghost-town risk"</text>
+                <BandZones scale=scale grid=true named=true/>
                 <polyline class="chart-line" points=line/>
                 {marks}
             </svg>
