@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 // The drawing's coordinate space: whole numbers, scaled by CSS.
 const LEFT: i64 = 44;
-const RIGHT: i64 = 12;
+const RIGHT: i64 = 32;
 const TOP: i64 = 12;
 const PLOT_HEIGHT: i64 = 200;
 const BOTTOM: i64 = 36;
