@@ -353,6 +353,25 @@ pub struct KeyResult {
     pub checked_on: Option<NaiveDate>,
 }
 
+impl KeyResult {
+    /// How far `current` is from the baseline toward the target, 0 to 1 (0 without a value).
+    /// A target equal to its baseline is met or not: there is no way in between.
+    pub fn progress_at(&self, current: Option<f64>) -> f64 {
+        let span = self.target - self.baseline;
+        match current {
+            None => 0.0,
+            Some(current) if span == 0.0 && current >= self.target => 1.0,
+            Some(_) if span == 0.0 => 0.0,
+            Some(current) => ((current - self.baseline) / span).clamp(0.0, 1.0),
+        }
+    }
+
+    /// Progress at the last check-in.
+    pub fn progress(&self) -> f64 {
+        self.progress_at(self.current)
+    }
+}
+
 /// How confident the owners are in a key result at its last check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -100,6 +100,8 @@ pub struct Facts {
     /// Days since the last sync (or since launch, before the first one).
     pub days_since_sync: i64,
     pub days_since_exec_sync: i64,
+    /// The last exec sync is older than the rule allows (Rhythm loses its penalty).
+    pub exec_sync_overdue: bool,
     pub days_since_win: i64,
     /// Whether any win was logged since launch (on launch day or later).
     pub won_since_launch: bool,
@@ -137,6 +139,8 @@ pub struct Momentum {
     pub band: Band,
     pub components: [ComponentScore; 5],
     pub caps: Vec<Cap>,
+    /// The number alone would be Moving, but a cap holds the band at Drifting.
+    pub held_by_caps: bool,
     pub ghost_town: bool,
     pub manual: Option<ActiveOverride>,
     pub facts: Facts,
@@ -238,11 +242,12 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
     }
     let since = |at: Option<NaiveDate>| at.map(|at| days_between(at, day));
 
+    let exec_limit = model.rhythm.exec_sync_cadences * cadence;
+    let exec_sync_overdue = since(last_exec).is_some_and(|d| d as f64 > exec_limit);
     let rhythm = since(last_sync).map(|days| {
         let overdue = (days as f64 - cadence).max(0.0);
         let mut value = 100.0 * 0.5f64.powf(overdue / cadence);
-        let exec_limit = model.rhythm.exec_sync_cadences * cadence;
-        if since(last_exec).is_some_and(|d| d as f64 > exec_limit) {
+        if exec_sync_overdue {
             value = (value - model.rhythm.missing_exec_sync_penalty).max(0.0);
         }
         value
@@ -319,6 +324,7 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
         days_since_launch: days_since_launch.unwrap_or(0),
         days_since_sync: since(last_sync).unwrap_or(0),
         days_since_exec_sync: since(last_exec).unwrap_or(0),
+        exec_sync_overdue,
         days_since_win: since(last_win).unwrap_or(0),
         won_since_launch,
         commitments: commitment_count,
@@ -349,13 +355,13 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
         && facts.days_since_sync >= ghost.quiet_days
         && commitment_count == 0;
 
+    let held_by_caps =
+        !ghost_town && !caps.is_empty() && score.is_some_and(|s| band_of(s, model) == Band::Moving);
     let computed_band = match score {
         None => Band::Unknown,
         Some(_) if ghost_town => Band::GhostTownRisk,
-        Some(score) => match band_of(score, model) {
-            Band::Moving if !caps.is_empty() => Band::Drifting,
-            band => band,
-        },
+        Some(_) if held_by_caps => Band::Drifting,
+        Some(score) => band_of(score, model),
     };
 
     let manual = active_override(plan, day, cadence, model);
@@ -366,6 +372,7 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
         band: manual.as_ref().map_or(computed_band, |m| m.band),
         components,
         caps,
+        held_by_caps,
         ghost_town,
         manual,
         facts,
@@ -393,14 +400,7 @@ fn outcomes(
             let checked = kr.checked_on.filter(|on| *on <= day);
             let known = kr.checked_on.is_none_or(|on| on <= day);
             let current = kr.current.filter(|_| known);
-            let span = kr.target - kr.baseline;
-            let progress = match current {
-                None => 0.0,
-                // A target equal to its baseline is met or not: there is no way in between.
-                Some(current) if span == 0.0 && current >= kr.target => 1.0,
-                Some(_) if span == 0.0 => 0.0,
-                Some(current) => ((current - kr.baseline) / span).clamp(0.0, 1.0),
-            };
+            let progress = kr.progress_at(current);
             let due = kr.due_on.unwrap_or(default_due);
             let elapsed = if due <= launch {
                 1.0

@@ -25,8 +25,7 @@ fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> St
                 format::days(facts.days_since_sync),
                 format::days(i64::from(cadence))
             );
-            let exec_limit = MODEL.rhythm.exec_sync_cadences * f64::from(cadence);
-            if facts.days_since_exec_sync as f64 > exec_limit {
+            if facts.exec_sync_overdue {
                 text.push_str(&format!(
                     " No exec sync for {}.",
                     format::days(facts.days_since_exec_sync)
@@ -169,7 +168,7 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                             "Until " {format::date(manual.until)} " or the next sync."
                                         </p>
                                     })}
-                                    {(m.score.is_some() && !m.caps.is_empty() && m.score.is_some_and(|s| s >= MODEL.bands.moving_from) && !m.ghost_town).then(|| view! {
+                                    {m.held_by_caps.then(|| view! {
                                         <p class="cap-note">
                                             "Held at Drifting because "
                                             {m.caps.iter().map(|c| cap_text(*c)).collect::<Vec<_>>().join(" and ")}

@@ -358,16 +358,9 @@ fn FoundationSummary(e: Editor) -> impl IntoView {
     }
 }
 
-/// Progress between baseline and target, 0–100, for the bar.
+/// Progress between baseline and target in percent, for the bar.
 fn progress(kr: &KeyResult) -> u32 {
-    let span = kr.target - kr.baseline;
-    match kr.current {
-        Some(current) if span != 0.0 => {
-            (((current - kr.baseline) / span).clamp(0.0, 1.0) * 100.0).round() as u32
-        }
-        Some(current) if current >= kr.target => 100,
-        _ => 0,
-    }
+    (kr.progress() * 100.0).round() as u32
 }
 
 const CONFIDENCES: [Confidence; 3] = [
