@@ -6,12 +6,14 @@ pub mod dates;
 pub mod overview;
 pub mod plan;
 pub mod portfolio;
+pub mod prompts;
 pub mod run;
 pub mod scoring;
 pub mod shift;
 pub mod templates;
 pub mod validate;
 pub mod wizard;
+pub mod workshop;
 
 pub use plan::*;
 pub use portfolio::{Added, Portfolio, Trashed};

@@ -84,6 +84,18 @@ impl Portfolio {
         }
     }
 
+    /// Puts `plan` in place of the stored plan with its id, as it is (no new `updated_at`);
+    /// false when there is no such plan.
+    pub fn replace(&mut self, plan: Plan) -> bool {
+        match self.plans.iter_mut().find(|p| p.id == plan.id) {
+            Some(slot) => {
+                *slot = plan;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Sets a plan's revision after it was saved, without counting as an edit.
     pub fn set_rev(&mut self, id: &PlanId, rev: u64) {
         if let Some(plan) = self.plans.iter_mut().find(|p| &p.id == id) {

@@ -33,6 +33,24 @@ impl Plan {
         self.steps.iter_mut().find(|s| s.id == id)
     }
 
+    /// Open steps, soonest due first, undated ones last; otherwise in the order they were added.
+    pub fn open_steps_by_due(&self) -> Vec<&Step> {
+        let mut open: Vec<&Step> = self.steps.iter().filter(|s| s.done_on.is_none()).collect();
+        insertion_order(&mut open, |a, b| match (a.due_on, b.due_on) {
+            (Some(x), Some(y)) => x > y,
+            (None, Some(_)) => true,
+            _ => false,
+        });
+        open
+    }
+
+    /// Done steps, most recently done first.
+    pub fn done_steps_latest_first(&self) -> Vec<&Step> {
+        let mut done: Vec<&Step> = self.steps.iter().filter(|s| s.done_on.is_some()).collect();
+        insertion_order(&mut done, |a, b| a.done_on < b.done_on);
+        done
+    }
+
     /// Records a key-result check-in: the value now, the owners' confidence, and the day.
     pub fn check_in(
         &mut self,
@@ -174,6 +192,19 @@ pub fn complete_review(
         }
     }
     Ok(())
+}
+
+/// Orders a short, nearly sorted list in place, keeping equal items in their order; `after(a,
+/// b)` says `a` belongs after `b`. A handful of steps: this keeps a general sort out of the
+/// browser bundle.
+fn insertion_order<T>(items: &mut [T], after: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && after(&items[j - 1], &items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// A new open step, created on `today`.

@@ -4,6 +4,7 @@
 pub mod envelope;
 pub mod error;
 pub mod example;
+pub mod export;
 pub mod json;
 pub mod locate;
 pub mod migrate;

@@ -228,7 +228,7 @@ pub fn readiness(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Readiness
 }
 
 /// Open steps with an owner and a due date not in the past, and whether one is the partner's.
-fn owned_dated_open_steps(plan: &Plan, today: NaiveDate) -> (usize, bool) {
+pub fn owned_dated_open_steps(plan: &Plan, today: NaiveDate) -> (usize, bool) {
     let mut count = 0;
     let mut partner = false;
     for step in &plan.steps {
