@@ -4,8 +4,8 @@
 use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
 use super::pages::{
-    not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, settings::SettingsPage,
-    wizard::WizardPage,
+    not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
+    settings::SettingsPage, wizard::WizardPage, workshop::WorkshopPage,
 };
 use super::router::{Link, Route, Router};
 use super::state::AppState;
@@ -39,42 +39,66 @@ pub fn App() -> impl IntoView {
         let screen = match router.route() {
             Route::Portfolio => "Portfolio".to_string(),
             Route::Wizard { step, .. } => format!("{} · Start a pilot", step.label()),
-            Route::Plan(id) => state
-                .portfolio
-                .with(|p| p.get(&id).map(|plan| plan.name.clone()))
-                .unwrap_or_else(|| "Plan not found".into()),
+            Route::Plan(id) | Route::Workshop { id, .. } | Route::Presenter(id) => {
+                let name = state
+                    .portfolio
+                    .with(|p| p.get(&id).map(|plan| plan.name.clone()))
+                    .unwrap_or_else(|| "Plan not found".into());
+                match router.route() {
+                    Route::Workshop { .. } => format!("Workshop · {name}"),
+                    Route::Presenter(_) => format!("Presenter view · {name}"),
+                    _ => name,
+                }
+            }
             Route::Settings => "Settings".to_string(),
             Route::NotFound => "Page not found".to_string(),
         };
         document().set_title(&format!("{screen} · Pilotdeck"));
     });
 
+    let screen = move || match router.route() {
+        Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
+        Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step/> }.into_any(),
+        Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
+        Route::Workshop { id, slide } => view! { <WorkshopPage id=id slide=slide/> }.into_any(),
+        Route::Presenter(id) => view! { <PresenterPage id=id/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+    };
+    // Workshop mode is on a shared screen: no navigation, nothing about any other plan.
+    let workshop = Memo::new(move |_| router.route().is_workshop());
+
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="app-header">
-            <Link to=Route::Portfolio class="brand">
-                <span class="brand-mark" aria-hidden="true">"◆"</span>
-                "Pilotdeck"
-            </Link>
-            <nav aria-label="Main">
-                <Link to=Route::Portfolio nav=true>"Plans"</Link>
-                <Link to=Route::new_pilot() nav=true>"New pilot"</Link>
-                <Link to=Route::Settings nav=true>"Settings"</Link>
-            </nav>
-        </header>
-        <StorageBanners/>
-        <main id="main" tabindex="-1">
-            <Notices/>
-            {move || match router.route() {
-                Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
-                Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step/> }.into_any(),
-                Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
-                Route::Settings => view! { <SettingsPage/> }.into_any(),
-                Route::NotFound => view! { <NotFoundPage/> }.into_any(),
-            }}
-        </main>
-        <footer class="app-footer">
-            <p>"Your plans stay on this device. Nothing is sent anywhere."</p>
-        </footer>
+        <Show
+            when=move || !workshop.get()
+            fallback=move || view! {
+                <StorageBanners/>
+                <main id="main" class="workshop-main" tabindex="-1">
+                    <Notices/>
+                    {screen}
+                </main>
+            }
+        >
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="app-header">
+                <Link to=Route::Portfolio class="brand">
+                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    "Pilotdeck"
+                </Link>
+                <nav aria-label="Main">
+                    <Link to=Route::Portfolio nav=true>"Plans"</Link>
+                    <Link to=Route::new_pilot() nav=true>"New pilot"</Link>
+                    <Link to=Route::Settings nav=true>"Settings"</Link>
+                </nav>
+            </header>
+            <StorageBanners/>
+            <main id="main" tabindex="-1">
+                <Notices/>
+                {screen}
+            </main>
+            <footer class="app-footer">
+                <p>"Your plans stay on this device. Nothing is sent anywhere."</p>
+            </footer>
+        </Show>
     }
 }

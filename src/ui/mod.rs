@@ -10,5 +10,6 @@ pub mod pages;
 pub mod router;
 pub mod state;
 pub mod timing;
+pub mod workshop;
 
 pub use app::App;

@@ -7,6 +7,7 @@
 
 use crate::domain::scoring::Section;
 use crate::domain::wizard::STEPS;
+use crate::domain::workshop::DECK;
 use crate::domain::PlanId;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -23,6 +24,10 @@ pub enum Route {
     },
     /// `/plans/<id>`
     Plan(PlanId),
+    /// `/plans/<id>/workshop`, or `/plans/<id>/workshop?slide=<n>` (1-based) past the first slide.
+    Workshop { id: PlanId, slide: usize },
+    /// `/plans/<id>/workshop/presenter`: the presenter view, in a second window.
+    Presenter(PlanId),
     /// `/settings`
     Settings,
     /// Anything else.
@@ -43,15 +48,15 @@ impl Route {
     pub fn parse(relative: &str, query: &str) -> Route {
         let path = relative.trim_matches('/');
         let segments: Vec<&str> = path.split('/').collect();
+        let param = |name: &str| {
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        };
         match segments.as_slice() {
             [""] => Route::Portfolio,
             ["new"] => {
-                let param = |name: &str| {
-                    query
-                        .trim_start_matches('?')
-                        .split('&')
-                        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
-                };
                 let draft = param("draft")
                     .filter(|id| is_plan_id(id))
                     .map(|id| PlanId(id.to_string()));
@@ -63,6 +68,17 @@ impl Route {
                 Route::Wizard { draft, step }
             }
             ["plans", id] if is_plan_id(id) => Route::Plan(PlanId((*id).to_string())),
+            ["plans", id, "workshop"] if is_plan_id(id) => Route::Workshop {
+                id: PlanId((*id).to_string()),
+                slide: param("slide")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| n.checked_sub(1))
+                    .filter(|n| *n < DECK.len())
+                    .unwrap_or(0),
+            },
+            ["plans", id, "workshop", "presenter"] if is_plan_id(id) => {
+                Route::Presenter(PlanId((*id).to_string()))
+            }
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
@@ -81,8 +97,16 @@ impl Route {
                 format!("new?draft={id}&step={number}")
             }
             Route::Plan(id) => format!("plans/{id}"),
+            Route::Workshop { id, slide: 0 } => format!("plans/{id}/workshop"),
+            Route::Workshop { id, slide } => format!("plans/{id}/workshop?slide={}", slide + 1),
+            Route::Presenter(id) => format!("plans/{id}/workshop/presenter"),
             Route::Settings => "settings".into(),
         }
+    }
+
+    /// Workshop mode's screens, shown full-screen without the app's navigation.
+    pub fn is_workshop(&self) -> bool {
+        matches!(self, Route::Workshop { .. } | Route::Presenter(_))
     }
 
     /// The href for a link: relative to `<base href>`, `./` for the portfolio.

@@ -251,6 +251,20 @@ impl AppState {
         }
     }
 
+    /// Takes a plan as another window of this browser just edited it (workshop mode's deck and
+    /// presenter view). That window saves it, so nothing is scheduled here; an edit made here
+    /// afterwards saves the plan with both windows' changes.
+    pub fn adopt_plan(&self, plan: Plan) {
+        if self
+            .portfolio
+            .with_untracked(|p| p.get(&plan.id) != Some(&plan))
+        {
+            self.portfolio.update(|p| {
+                p.replace(plan);
+            });
+        }
+    }
+
     /// Saves about 300 ms after the last change.
     fn schedule_save(&self) {
         let state = *self;

@@ -3,6 +3,7 @@
 //! a form with "Edit"; fields save as the user types.
 
 use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
+use super::text_list::TextList;
 use crate::domain::{Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS};
 use crate::ui::editor::Editor;
 use crate::ui::format;
@@ -222,7 +223,6 @@ pub fn PilotSection(e: Editor) -> impl IntoView {
 pub fn FoundationSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
     let cadence = move || e.read(Cadence::default(), |p| p.foundation.rhythm.cadence_days);
-    let count = move || e.read(0, |p| p.foundation.key_results.len());
     view! {
         <section class="panel wide" id="foundation" aria-labelledby="foundation-heading">
             <SectionHead id="foundation" title="Foundation" editing=editing/>
@@ -232,17 +232,7 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
             >
                 <div class="edit-form">
                     <TextField id="edit-objective" label="Shared objective" value=e.text(|p| &p.foundation.objective) on_change=e.setter(|p, v| p.foundation.objective = v) problem=no_problem() multiline=true/>
-                    <fieldset class="field-group">
-                        <legend>"Key results"</legend>
-                        {move || (0..count()).map(|i| view! { <KeyResultEditor e=e index=i/> }).collect_view()}
-                        <button type="button" class="button small" disabled=move || { count() >= MAX_KEY_RESULTS }
-                            on:click=move |_| e.edit(|p| p.foundation.key_results.push(KeyResult {
-                                name: "New key result".into(), baseline: 0.0, target: 1.0, current: None, unit: String::new(),
-                                due_on: None, confidence: None, checked_on: None,
-                            }))>
-                            "Add key result"
-                        </button>
-                    </fieldset>
+                    <KeyResultsEditor e=e prefix="edit"/>
                     <fieldset class="field-group">
                         <legend>"Governance"</legend>
                         <div class="field-row">
@@ -272,9 +262,29 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
     }
 }
 
-/// One key result's name, numbers and unit, while editing the foundation.
+/// The key results' editors and "Add key result" (up to three); field ids start with `prefix`.
 #[component]
-fn KeyResultEditor(e: Editor, index: usize) -> impl IntoView {
+pub fn KeyResultsEditor(e: Editor, prefix: &'static str) -> impl IntoView {
+    let count = move || e.read(0, |p| p.foundation.key_results.len());
+    view! {
+        <fieldset class="field-group">
+            <legend>"Key results"</legend>
+            {move || (0..count()).map(|i| view! { <KeyResultEditor e=e index=i prefix=prefix/> }).collect_view()}
+            <button type="button" class="button small" disabled=move || { count() >= MAX_KEY_RESULTS }
+                on:click=move |_| e.edit(|p| p.foundation.key_results.push(KeyResult {
+                    name: "New key result".into(), baseline: 0.0, target: 1.0, current: None, unit: String::new(),
+                    due_on: None, confidence: None, checked_on: None,
+                }))>
+                "Add key result"
+            </button>
+        </fieldset>
+    }
+}
+
+/// One key result's name, numbers and unit, while editing the foundation; field ids start
+/// with `prefix`.
+#[component]
+fn KeyResultEditor(e: Editor, index: usize, prefix: &'static str) -> impl IntoView {
     let kr = move || e.read(None, |p| p.foundation.key_results.get(index).cloned());
     let Some(initial) = kr() else {
         return ().into_any();
@@ -288,14 +298,14 @@ fn KeyResultEditor(e: Editor, index: usize) -> impl IntoView {
     };
     view! {
         <div class="kr-row">
-            <TextField id=["edit-kr-0-name", "edit-kr-1-name", "edit-kr-2-name"][index.min(2)] label="Key result"
+            <TextField id=format!("{prefix}-kr-{index}-name") label="Key result"
                 value=Signal::derive(move || kr().map(|k| k.name).unwrap_or_default())
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.name = v))) problem=no_problem()/>
-            <NumberField id=format!("edit-kr-{index}-baseline") label="Baseline" value=Some(initial.baseline)
+            <NumberField id=format!("{prefix}-kr-{index}-baseline") label="Baseline" value=Some(initial.baseline)
                 on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.baseline = v.unwrap_or(0.0)))) problem=no_problem()/>
-            <NumberField id=format!("edit-kr-{index}-target") label="Target" value=Some(initial.target)
+            <NumberField id=format!("{prefix}-kr-{index}-target") label="Target" value=Some(initial.target)
                 on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.target = v.unwrap_or(0.0)))) problem=no_problem()/>
-            <TextField id=["edit-kr-0-unit", "edit-kr-1-unit", "edit-kr-2-unit"][index.min(2)] label="Unit"
+            <TextField id=format!("{prefix}-kr-{index}-unit") label="Unit"
                 value=Signal::derive(move || kr().map(|k| k.unit).unwrap_or_default())
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.unit = v))) problem=no_problem()/>
             <button type="button" class="button small quiet" on:click=move |_| e.edit(|p| {
@@ -481,47 +491,37 @@ pub fn CyclesSection(e: Editor) -> impl IntoView {
 
 #[component]
 pub fn ParkingLotSection(e: Editor) -> impl IntoView {
-    let draft = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = draft.get_untracked().trim().to_string();
-        if !text.is_empty() {
-            e.edit(|p| p.parking_lot.push(text));
-            draft.set(String::new());
-        }
-    };
     view! {
         <section class="panel" id="parking-lot" aria-labelledby="parking-heading">
             <h2 id="parking-heading">"Parking lot"</h2>
-            {move || {
-                let items = e.read(Vec::new(), |p| p.parking_lot.clone());
-                if items.is_empty() {
-                    view! { <p class="muted">"Nothing parked."</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="parking-lot">
-                            {items
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, item)| view! {
-                                    <li>
-                                        <span>{item}</span>
-                                        <button type="button" class="button small quiet" on:click=move |_| e.edit(|p| { if i < p.parking_lot.len() { p.parking_lot.remove(i); } })>
-                                            "Remove" <span class="visually-hidden">{format!(" parking lot item {}", i + 1)}</span>
-                                        </button>
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }
-            }}
-            <form class="inline-form" on:submit=add>
-                <label for="parking-new" class="visually-hidden">"Park an idea"</label>
-                <input id="parking-new" type="text" placeholder="Park an idea for later" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
-                <button type="submit" class="button small">"Park it"</button>
-            </form>
+            <ParkingLot e=e id="parking-new"/>
         </section>
+    }
+}
+
+/// The plan's parking lot: ideas for later, added in one line.
+#[component]
+pub fn ParkingLot(
+    e: Editor,
+    id: &'static str,
+    #[prop(optional)] show_label: bool,
+) -> impl IntoView {
+    view! {
+        <TextList
+            id=id
+            label="Park an idea"
+            show_label=show_label
+            placeholder="Park an idea for later"
+            button="Park it"
+            empty="Nothing parked."
+            item_name="parking lot item"
+            items=Signal::derive(move || e.read(Vec::new(), |p| p.parking_lot.clone()))
+            on_add=Callback::new(move |text| e.edit(|p| p.parking_lot.push(text)))
+            on_remove=Callback::new(move |i: usize| e.edit(|p| {
+                if i < p.parking_lot.len() {
+                    p.parking_lot.remove(i);
+                }
+            }))
+        />
     }
 }

@@ -27,8 +27,10 @@ fn SidePicker(id: String, value: Signal<Side>, on_change: Callback<Side>) -> imp
     }
 }
 
+/// The one-line form that adds a step: what, owned by which side, whose name, due when. Field
+/// ids start with `prefix`.
 #[component]
-pub fn StepsSection(e: Editor) -> impl IntoView {
+pub fn AddStepForm(e: Editor, prefix: &'static str) -> impl IntoView {
     let today = e.state.today;
     let title = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
@@ -55,43 +57,36 @@ pub fn StepsSection(e: Editor) -> impl IntoView {
         title.set(String::new());
         e.state.notify("Step added.");
     };
+    view! {
+        <form class="add-step" on:submit=add novalidate>
+            <TextField id=format!("{prefix}-title") label="New step" value=Signal::derive(move || title.get())
+                on_change=Callback::new(move |v| title.set(v)) problem=Signal::derive(move || problem.get())/>
+            <SidePicker id=format!("{prefix}-side") value=Signal::derive(move || side.get()) on_change=Callback::new(move |s| side.set(s))/>
+            <TextField id=format!("{prefix}-owner") label="Owner's name" value=Signal::derive(move || owner.get())
+                on_change=Callback::new(move |v| owner.set(v)) problem=no_problem()/>
+            <DateField id=format!("{prefix}-due") label="Due" value=Signal::derive(move || due.get())
+                on_change=Callback::new(move |v| due.set(v)) problem=no_problem()/>
+            <button type="submit" class="button primary">"Add step"</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn StepsSection(e: Editor) -> impl IntoView {
     // Open steps first (soonest due first), then done ones (latest first).
     let ordered = move || {
         e.read(Vec::new(), |p| {
-            let mut open: Vec<Step> = p
-                .steps
-                .iter()
-                .filter(|s| s.done_on.is_none())
+            p.open_steps_by_due()
+                .into_iter()
+                .chain(p.done_steps_latest_first())
                 .cloned()
-                .collect();
-            let mut done: Vec<Step> = p
-                .steps
-                .iter()
-                .filter(|s| s.done_on.is_some())
-                .cloned()
-                .collect();
-            insertion_order(&mut open, |a, b| match (a.due_on, b.due_on) {
-                (Some(x), Some(y)) => x > y,
-                (None, Some(_)) => true,
-                _ => false,
-            });
-            insertion_order(&mut done, |a, b| a.done_on < b.done_on);
-            open.into_iter().chain(done).collect::<Vec<_>>()
+                .collect::<Vec<Step>>()
         })
     };
     view! {
         <section class="panel wide" id="steps" aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Next steps"</h2>
-            <form class="add-step" on:submit=add novalidate>
-                <TextField id="new-step-title" label="New step" value=Signal::derive(move || title.get())
-                    on_change=Callback::new(move |v| title.set(v)) problem=Signal::derive(move || problem.get())/>
-                <SidePicker id="new-step-side".into() value=Signal::derive(move || side.get()) on_change=Callback::new(move |s| side.set(s))/>
-                <TextField id="new-step-owner" label="Owner's name" value=Signal::derive(move || owner.get())
-                    on_change=Callback::new(move |v| owner.set(v)) problem=no_problem()/>
-                <DateField id="new-step-due".into() label="Due" value=Signal::derive(move || due.get())
-                    on_change=Callback::new(move |v| due.set(v)) problem=no_problem()/>
-                <button type="submit" class="button primary">"Add step"</button>
-            </form>
+            <AddStepForm e=e prefix="new-step"/>
             <ul class="step-list">
                 <For each=ordered key=|s| (s.id.clone(), s.done_on) let:step>
                     <StepRow e=e step=step/>
@@ -101,17 +96,6 @@ pub fn StepsSection(e: Editor) -> impl IntoView {
                 <p class="muted">"No next steps yet: secure the next three before the energy dips."</p>
             </Show>
         </section>
-    }
-}
-
-/// Orders a short, nearly sorted list in place; `after(a, b)` says `a` belongs after `b`.
-fn insertion_order<T>(items: &mut [T], after: impl Fn(&T, &T) -> bool) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && after(&items[j - 1], &items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
     }
 }
 

@@ -3,5 +3,7 @@
 pub mod not_found;
 pub mod plan;
 pub mod portfolio;
+pub mod presenter;
 pub mod settings;
 pub mod wizard;
+pub mod workshop;

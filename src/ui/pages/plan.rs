@@ -1,7 +1,10 @@
 //! `/plans/<id>`: one plan, every section of it.
 
 use crate::domain::calendar::Quarter;
+use crate::domain::scoring::MODEL;
 use crate::domain::{Plan, PlanId, Stage};
+use crate::exchange::export::plan_file;
+use crate::ui::browser::download;
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
 use crate::ui::components::plan_sections::{
@@ -15,7 +18,7 @@ use crate::ui::components::steps_panel::StepsSection;
 use crate::ui::editor::Editor;
 use crate::ui::format;
 use crate::ui::router::{use_router, Link, Route};
-use crate::ui::state::AppState;
+use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
 
 #[component]
@@ -72,6 +75,17 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         });
         state.notify(format!("Stage changed to {}.", to.label()));
     };
+    let workshop_id = StoredValue::new(id.clone());
+    let export = move |_| {
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        let (name, json) = plan_file(&plan, now(), state.today.get_untracked(), &MODEL);
+        match download(&name, "application/json", &json) {
+            Ok(()) => state.notify(format!("Exported {name}.")),
+            Err(error) => state.notify(format!("The export did not start: {error}")),
+        }
+    };
     let confirming = RwSignal::new(false);
     let delete_id = id.clone();
     let delete = move |_| {
@@ -93,6 +107,15 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     </p>
                 </div>
                 <div class="plan-header-side">
+                    <div class="plan-actions">
+                        <button type="button" class="button primary" on:click=move |_| {
+                            state.save_now();
+                            router.go(Route::Workshop { id: workshop_id.get_value(), slide: 0 });
+                        }>
+                            "Workshop mode"
+                        </button>
+                        <button type="button" class="button" on:click=export>"Export plan"</button>
+                    </div>
                     <StageBadge stage=stage/>
                     <div class="field stage-field">
                         <label for="plan-stage-select">"Stage"</label>

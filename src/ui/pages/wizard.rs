@@ -3,6 +3,7 @@
 //! incomplete step says what is missing next to each field.
 
 use crate::domain::calendar::{add_days, Quarter};
+use crate::domain::prompts;
 use crate::domain::scoring::{readiness, Section, MODEL};
 use crate::domain::templates::template;
 use crate::domain::wizard::{
@@ -24,12 +25,12 @@ use leptos::prelude::*;
 /// The seed's prompt that guides each step.
 fn prompt(step: Section) -> &'static str {
     match step {
-        Section::Partner => "Partnerships are a long game. Who are you building this with, and who carries it on each side?",
-        Section::Timing => "What's top-of-mind for your leadership this quarter? How does this partnership fit into that picture?",
-        Section::FastestJointWin => "What's the fastest joint win we can deliver together?",
-        Section::Foundation => "What systems and trust are we building now that will compound six months from now?",
-        Section::NextSteps => "Don't just celebrate the launch — secure the next three steps before the energy dips.",
-        Section::Launch => "Let's launch a scrappy V1. We'll learn more in 30 days of doing than in 30 more slides.",
+        Section::Partner => prompts::PARTNER,
+        Section::Timing => prompts::TIMING,
+        Section::FastestJointWin => prompts::FASTEST_JOINT_WIN,
+        Section::Foundation => prompts::FOUNDATION,
+        Section::NextSteps => prompts::NEXT_STEPS,
+        Section::Launch => prompts::SCRAPPY_V1,
     }
 }
 
