@@ -1,5 +1,6 @@
 // Takes the README's screenshots from the release build (dist/) in the system's Chromium:
-// the empty portfolio, the example portfolio and one plan, in light and dark.
+// the empty portfolio, the example portfolio and one plan, in light and dark; the wizard; and
+// workshop mode's deck and presenter view.
 // Usage: node scripts/screenshots.mjs [out dir] (serves dist/ itself on a free port)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
@@ -54,6 +55,23 @@ try {
   await page.getByRole("heading", { level: 1, name: "Fastest joint win" }).waitFor();
   await page.screenshot({ path: `${out}/wizard.png` });
   await page.close();
+  // Workshop mode on a shared screen: the Foundation slide in the projector theme, and the
+  // presenter view beside it.
+  const deck = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await deck.goto(base);
+  await deck.getByRole("button", { name: "Load example portfolio" }).click();
+  await deck.getByTestId("plan-card").first().waitFor();
+  await deck.goto(`${base}/plans/example-telco-northwind/workshop?slide=2`);
+  await deck.getByRole("heading", { level: 1, name: "Foundation" }).waitFor();
+  await deck.screenshot({ path: `${out}/workshop-foundation.png` });
+  const [presenter] = await Promise.all([
+    deck.waitForEvent("popup"),
+    deck.getByRole("button", { name: "Open presenter view" }).click(),
+  ]);
+  await presenter.setViewportSize({ width: 1440, height: 900 });
+  await presenter.getByTestId("presenter-notes").waitFor();
+  await presenter.screenshot({ path: `${out}/workshop-presenter.png` });
+  await deck.close();
   await browser.close();
   console.log(`screenshots written to ${out}/`);
 } finally {

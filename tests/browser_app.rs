@@ -1,5 +1,6 @@
 //! The app itself in headless Chromium: it opens on damaged storage with a banner instead of a
-//! blank page, and its state keeps every edit in memory when the browser refuses to save.
+//! blank page, its state keeps every edit in memory when the browser refuses to save, and two
+//! workshop windows stay in step through BroadcastChannel.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -187,4 +188,146 @@ async fn a_deleted_plan_goes_to_the_trash_and_undo_brings_it_back() {
     let stored = pilotdeck::storage::load(&store).expect("loads");
     assert_eq!(stored.plans.len(), plans.len());
     assert!(stored.trash.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn workshop_addresses_name_the_plan_and_the_slide() {
+    use pilotdeck::domain::PlanId;
+    use pilotdeck::ui::router::Route;
+    let id = PlanId("example-telco-northwind".into());
+    let deck = |slide| Route::Workshop {
+        id: id.clone(),
+        slide,
+    };
+    assert_eq!(
+        Route::parse("plans/example-telco-northwind/workshop", ""),
+        deck(0)
+    );
+    assert_eq!(
+        Route::parse("plans/example-telco-northwind/workshop", "?slide=3"),
+        deck(2)
+    );
+    // A slide the deck does not have opens the first one.
+    assert_eq!(
+        Route::parse("plans/example-telco-northwind/workshop", "?slide=99"),
+        deck(0)
+    );
+    assert_eq!(
+        Route::parse("plans/example-telco-northwind/workshop", "?slide=0"),
+        deck(0)
+    );
+    assert_eq!(
+        Route::parse("plans/example-telco-northwind/workshop/presenter", ""),
+        Route::Presenter(id.clone())
+    );
+    assert_eq!(Route::parse("plans/bad id/workshop", ""), Route::NotFound);
+    for route in [deck(0), deck(5), Route::Presenter(id.clone())] {
+        let relative = route.relative();
+        let (path, query) = relative.split_once('?').unwrap_or((&relative, ""));
+        assert_eq!(Route::parse(path, query), route, "{relative}");
+        assert!(route.is_workshop());
+    }
+    assert!(!Route::Plan(id).is_workshop());
+}
+
+#[wasm_bindgen_test]
+async fn two_workshop_windows_stay_in_step_both_ways() {
+    use pilotdeck::ui::workshop::Workshop;
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let storage = local_storage();
+    storage.clear().expect("clear");
+    let plans = parse_envelope(EXAMPLE).expect("parses").plans;
+    let id = plans[0].id.clone();
+    let other = plans[1].id.clone();
+    let seed = Owner::new();
+    seed.with(|| {
+        let state = AppState::load(pilotdeck::ui::router::Router::provide());
+        state.add_plans(plans.clone());
+        state.save_now();
+    });
+
+    // Two windows: each its own state read from storage, each its own end of the channel.
+    let open = |slide| {
+        let owner = Owner::new();
+        let (state, workshop) = owner.with(|| {
+            let state = AppState::load(pilotdeck::ui::router::Router::provide());
+            (state, Workshop::start(state, id.clone(), slide))
+        });
+        (owner, state, workshop)
+    };
+    let (deck_owner, deck_state, deck) = open(2);
+    // The presenter view opens second and takes the deck's place in the deck.
+    let (presenter_owner, presenter_state, presenter) = open(0);
+    until("the presenter view follows the deck", || {
+        presenter.session.with_untracked(|s| s.slide) == 2
+    })
+    .await;
+
+    deck_owner.with(|| deck.next());
+    until("a move in the deck moves the presenter view", || {
+        presenter.session.with_untracked(|s| s.slide) == 3
+    })
+    .await;
+    presenter_owner.with(|| {
+        presenter.previous();
+        presenter.previous();
+        presenter.toggle_timer();
+        presenter.adjust_minutes(4);
+    });
+    until(
+        "a move and the timer in the presenter view reach the deck",
+        || {
+            deck.session
+                .with_untracked(|s| s.slide == 1 && s.timer.is_running() && s.minutes[1] == 14)
+        },
+    )
+    .await;
+
+    // An edit in one window shows in the other; a plan the workshop is not about stays as it is.
+    deck_owner.with(|| {
+        deck_state.edit_plan(&id, |p| {
+            p.parking_lot.push("Second region after the pilot".into())
+        });
+        deck_state.edit_plan(&other, |p| p.name = "Changed elsewhere".into());
+    });
+    until("the deck's edit reaches the presenter view", || {
+        presenter_state.portfolio.with_untracked(|p| {
+            p.get(&id).is_some_and(|plan| {
+                plan.parking_lot
+                    .iter()
+                    .any(|t| t == "Second region after the pilot")
+            })
+        })
+    })
+    .await;
+    presenter_owner.with(|| {
+        presenter_state.edit_plan(&id, |p| {
+            p.foundation.objective = "Typed in the presenter view".into()
+        })
+    });
+    until("the presenter view's edit reaches the deck", || {
+        deck_state.portfolio.with_untracked(|p| {
+            p.get(&id)
+                .is_some_and(|plan| plan.foundation.objective == "Typed in the presenter view")
+        })
+    })
+    .await;
+    let untouched = presenter_state
+        .portfolio
+        .with_untracked(|p| p.get(&other).map(|plan| plan.name.clone()));
+    assert_eq!(untouched, Some(plans[1].name.clone()));
+
+    // Both windows end up with the same plan, and the last to save writes both edits.
+    deck_owner.with(|| deck_state.save_now());
+    presenter_owner.with(|| presenter_state.save_now());
+    let store = pilotdeck::storage::BrowserStore::open().expect("opens");
+    let stored = pilotdeck::storage::load(&store).expect("loads");
+    let plan = stored.plans.iter().find(|p| p.id == id).expect("stored");
+    assert_eq!(plan.foundation.objective, "Typed in the presenter view");
+    assert!(plan
+        .parking_lot
+        .iter()
+        .any(|t| t == "Second region after the pilot"));
+    drop(deck_owner);
+    drop(presenter_owner);
 }

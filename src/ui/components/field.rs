@@ -123,39 +123,53 @@ pub fn parse_number(text: &str) -> Option<f64> {
     serde_json::from_str::<f64>(text).ok()
 }
 
-/// A number input. It is not re-rendered while typing (a half-typed "12." stays as typed);
-/// the owner re-creates it when the value changes from elsewhere.
+/// A number input. What is typed stays as typed (a half-typed "12." is not rewritten to "12");
+/// the input follows `value` only when it changes from elsewhere, such as the other window of a
+/// workshop.
 #[component]
 pub fn NumberField(
     id: String,
     label: &'static str,
-    value: Option<f64>,
+    #[prop(into)] value: Signal<Option<f64>>,
     on_change: Callback<Option<f64>>,
     #[prop(into)] problem: Signal<Option<String>>,
 ) -> impl IntoView {
     let typed_problem = RwSignal::new(None::<String>);
     let shown = Signal::derive(move || typed_problem.get().or_else(|| problem.get()));
-    let initial = value.map(format::number).unwrap_or_default();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // The value this field last showed or reported: a change to anything else came from elsewhere.
+    let known = StoredValue::new(value.get_untracked());
+    let initial = known.get_value().map(format::number).unwrap_or_default();
+    Effect::new(move |_| {
+        let now = value.get();
+        if known.get_value() != now {
+            known.set_value(now);
+            typed_problem.set(None);
+            if let Some(input) = input.get_untracked() {
+                input.set_value(&now.map(format::number).unwrap_or_default());
+            }
+        }
+    });
+    let report = move |number: Option<f64>| {
+        typed_problem.set(None);
+        known.set_value(number);
+        on_change.run(number);
+    };
     let described = described_by(&id, false);
     view! {
         <div class="field field-number" class:field-invalid=move || shown.get().is_some()>
             <label for=id.clone()>{label}</label>
             <input
                 id=id.clone()
+                node_ref=input
                 type="text"
                 inputmode="decimal"
                 value=initial
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     match parse_number(&text) {
-                        Some(number) => {
-                            typed_problem.set(None);
-                            on_change.run(Some(number));
-                        }
-                        None if text.trim().is_empty() => {
-                            typed_problem.set(None);
-                            on_change.run(None);
-                        }
+                        Some(number) => report(Some(number)),
+                        None if text.trim().is_empty() => report(None),
                         None => typed_problem.set(Some("Type a number, like 120 or 4.5.".into())),
                     }
                 }

@@ -201,9 +201,9 @@ pub fn PilotSection(e: Editor) -> impl IntoView {
                     <TextField id="edit-segment" label="Segment" value=e.text(|p| &p.pilot.segment) on_change=e.setter(|p, v| p.pilot.segment = v) problem=no_problem()/>
                     <TextField id="edit-metric" label="Primary metric" value=e.text(|p| &p.pilot.primary_metric.name) on_change=e.setter(|p, v| p.pilot.primary_metric.name = v) problem=no_problem()/>
                     <div class="field-row">
-                        <NumberField id="edit-metric-baseline".to_string() label="Baseline" value=e.read(None, |p| p.pilot.primary_metric.baseline)
+                        <NumberField id="edit-metric-baseline".to_string() label="Baseline" value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.baseline))
                             on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.baseline = v)) problem=no_problem()/>
-                        <NumberField id="edit-metric-target".to_string() label="Target" value=e.read(None, |p| p.pilot.primary_metric.target)
+                        <NumberField id="edit-metric-target".to_string() label="Target" value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.target))
                             on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.target = v)) problem=no_problem()/>
                         <TextField id="edit-metric-unit" label="Unit" value=e.text(|p| &p.pilot.primary_metric.unit) on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>
                     </div>
@@ -286,7 +286,7 @@ pub fn KeyResultsEditor(e: Editor, prefix: &'static str) -> impl IntoView {
 #[component]
 fn KeyResultEditor(e: Editor, index: usize, prefix: &'static str) -> impl IntoView {
     let kr = move || e.read(None, |p| p.foundation.key_results.get(index).cloned());
-    let Some(initial) = kr() else {
+    if kr().is_none() {
         return ().into_any();
     };
     let write = move |change: Box<dyn FnOnce(&mut KeyResult)>| {
@@ -301,9 +301,9 @@ fn KeyResultEditor(e: Editor, index: usize, prefix: &'static str) -> impl IntoVi
             <TextField id=format!("{prefix}-kr-{index}-name") label="Key result"
                 value=Signal::derive(move || kr().map(|k| k.name).unwrap_or_default())
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.name = v))) problem=no_problem()/>
-            <NumberField id=format!("{prefix}-kr-{index}-baseline") label="Baseline" value=Some(initial.baseline)
+            <NumberField id=format!("{prefix}-kr-{index}-baseline") label="Baseline" value=Signal::derive(move || kr().map(|k| k.baseline))
                 on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.baseline = v.unwrap_or(0.0)))) problem=no_problem()/>
-            <NumberField id=format!("{prefix}-kr-{index}-target") label="Target" value=Some(initial.target)
+            <NumberField id=format!("{prefix}-kr-{index}-target") label="Target" value=Signal::derive(move || kr().map(|k| k.target))
                 on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.target = v.unwrap_or(0.0)))) problem=no_problem()/>
             <TextField id=format!("{prefix}-kr-{index}-unit") label="Unit"
                 value=Signal::derive(move || kr().map(|k| k.unit).unwrap_or_default())
@@ -432,7 +432,7 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
             </p>
             <Show when=move || open.get()>
                 <form class="checkin-form" on:submit=save>
-                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value.get_untracked()
+                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value
                         on_change=Callback::new(move |v| value.set(v)) problem=no_problem()/>
                     <div class="field">
                         <label for=format!("checkin-{index}-confidence")>"Confidence"</label>

@@ -153,9 +153,6 @@ fn FoundationBody(e: Editor) -> impl IntoView {
             <div>
                 <TextField id="ws-objective" label="Shared objective" value=e.text(|p| &p.foundation.objective)
                     on_change=e.setter(|p, v| p.foundation.objective = v) problem=no_problem() multiline=true/>
-                <KeyResultsEditor e=e prefix="ws"/>
-            </div>
-            <div>
                 <fieldset class="field-group">
                     <legend>"Owners and sponsors"</legend>
                     <div class="field-pair">
@@ -179,6 +176,9 @@ fn FoundationBody(e: Editor) -> impl IntoView {
                             on_change=Callback::new(move |v| e.edit(|p| p.foundation.rhythm.next_sync_on = v)) problem=no_problem()/>
                     </div>
                 </fieldset>
+            </div>
+            <div>
+                <KeyResultsEditor e=e prefix="ws"/>
             </div>
         </div>
     }
@@ -226,10 +226,6 @@ fn TimingBody(e: Editor) -> impl IntoView {
 
 #[component]
 fn StartSmallBody(e: Editor) -> impl IntoView {
-    // Number fields keep what is typed; they are drawn again only when the other window
-    // changes the value.
-    let baseline = Memo::new(move |_| e.read(None, |p| p.pilot.primary_metric.baseline));
-    let target = Memo::new(move |_| e.read(None, |p| p.pilot.primary_metric.target));
     view! {
         <div class="slide-columns">
             <div>
@@ -244,14 +240,12 @@ fn StartSmallBody(e: Editor) -> impl IntoView {
                 <TextField id="ws-metric" label="Primary metric" value=e.text(|p| &p.pilot.primary_metric.name)
                     on_change=e.setter(|p, v| p.pilot.primary_metric.name = v) problem=no_problem()/>
                 <div class="field-pair">
-                    {move || view! {
-                        <NumberField id="ws-metric-baseline".to_string() label="Baseline" value=baseline.get()
-                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.baseline = v)) problem=no_problem()/>
-                    }}
-                    {move || view! {
-                        <NumberField id="ws-metric-target".to_string() label="Target" value=target.get()
-                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.target = v)) problem=no_problem()/>
-                    }}
+                    <NumberField id="ws-metric-baseline".to_string() label="Baseline"
+                        value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.baseline))
+                        on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.baseline = v)) problem=no_problem()/>
+                    <NumberField id="ws-metric-target".to_string() label="Target"
+                        value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.target))
+                        on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.target = v)) problem=no_problem()/>
                 </div>
                 <TextField id="ws-metric-unit" label="Unit" value=e.text(|p| &p.pilot.primary_metric.unit)
                     on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>

@@ -1,5 +1,6 @@
 //! The current slide's timebox: a countdown both windows show alike, a bar that fills as time
-//! is used, and a gentle end signal — "Time's up" in words, a changed shape, no sound.
+//! is used, and a gentle end signal — "Time's up" in words, a changed shape, no sound. The
+//! icons only repeat the words, so a font without them loses nothing.
 
 use crate::domain::workshop::{clock, Phase, MAX_MINUTES};
 use crate::ui::workshop::Workshop;
@@ -26,9 +27,10 @@ pub fn WorkshopTimer(workshop: Workshop) -> impl IntoView {
                 <span class="timer-state" aria-live="polite">
                     <span class="timer-icon" aria-hidden="true">
                         {move || match phase() {
-                            Phase::Over => "⏰",
+                            Phase::Over => "■",
                             Phase::Running => "▶",
-                            _ => "⏸",
+                            Phase::Paused => "‖",
+                            Phase::Ready => "○",
                         }}
                     </span>
                     {state}
@@ -41,10 +43,10 @@ pub fn WorkshopTimer(workshop: Workshop) -> impl IntoView {
                 <button type="button" class="button small" aria-keyshortcuts="T" on:click=move |_| workshop.toggle_timer()>
                     {move || if running() { "Pause timer" } else { "Start timer" }}
                 </button>
-                <button type="button" class="button small quiet" aria-label="One minute less" on:click=move |_| workshop.adjust_minutes(-1)
+                <button type="button" class="button small quiet" aria-label="−1 minute" on:click=move |_| workshop.adjust_minutes(-1)
                     disabled=move || { minutes() <= 1 }>"−1"</button>
                 <span class="timer-minutes">{move || format!("{} min", minutes())}</span>
-                <button type="button" class="button small quiet" aria-label="One minute more" on:click=move |_| workshop.adjust_minutes(1)
+                <button type="button" class="button small quiet" aria-label="+1 minute" on:click=move |_| workshop.adjust_minutes(1)
                     disabled=move || { minutes() >= MAX_MINUTES }>"+1"</button>
             </div>
         </div>

@@ -95,7 +95,6 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
         }
     };
 
-    let position = move || format!("{} / {}", current.get().index() + 1, DECK.len());
     let announced = move || {
         let slide = current.get();
         format!(
@@ -113,14 +112,13 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
             }}
             <nav class="deck-controls" aria-label="Workshop controls">
                 <div class="deck-move">
-                    <button type="button" class="button" aria-keyshortcuts="ArrowLeft"
+                    <button type="button" class="button small" aria-keyshortcuts="ArrowLeft"
                         disabled=move || workshop.session.with(|s| s.is_first())
                         on:click=move |_| workshop.previous()>
                         <span aria-hidden="true">"← "</span>"Previous slide"
                     </button>
-                    <span class="deck-position" aria-hidden="true">{position}</span>
                     <span class="visually-hidden" aria-live="polite">{announced}</span>
-                    <button type="button" class="button primary" aria-keyshortcuts="ArrowRight"
+                    <button type="button" class="button small primary" aria-keyshortcuts="ArrowRight"
                         disabled=move || workshop.session.with(|s| s.is_last())
                         on:click=move |_| workshop.next()>
                         "Next slide"<span aria-hidden="true">" →"</span>

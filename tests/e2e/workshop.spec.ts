@@ -1,0 +1,262 @@
+// Journey: a partner manager shares their screen and walks both teams through one plan in
+// workshop mode — slide by slide with the keyboard, answers typed straight into the plan, a
+// presenter view with notes in a second window, and nothing from any other plan on screen.
+import { test, expect } from "./fixtures/test";
+import { PortfolioPage, PlanPage, WorkshopWindow, SLIDE_TITLES, isoDay } from "./fixtures/pages";
+import type { Page } from "@playwright/test";
+import { readFileSync, mkdirSync } from "node:fs";
+
+const example = JSON.parse(readFileSync("public/examples/portfolio.json", "utf8")) as {
+  plans: { id: string; name: string; partner: { name: string } }[];
+};
+const nordhavn = example.plans.find((p) => p.id === "example-distributor-nordhavn")!;
+const northwind = example.plans.find((p) => p.id === "example-telco-northwind")!;
+
+/** The names of every example plan and partner but `keep`'s: none may show in its workshop. */
+function othersThan(keep: { id: string }): string[] {
+  return example.plans.filter((p) => p.id !== keep.id).flatMap((p) => [p.name, p.partner.name]);
+}
+
+async function expectNothingAbout(window: WorkshopWindow, others: string[]) {
+  const text = await window.visibleText();
+  for (const name of others) expect(text, `“${name}” is not on screen`).not.toContain(name);
+}
+
+/** Collects what would fail the main page's fixture, for a second window. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("request", (request) => {
+    if (!request.url().startsWith("http://127.0.0.1")) problems.push(`request outside the app: ${request.url()}`);
+  });
+  return problems;
+}
+
+async function openWorkshop(page: Page, plan: { name: string }) {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await portfolio.loadExamplePortfolio();
+  await portfolio.waitForSaved(example.plans.length);
+  await portfolio.openPlan(plan.name);
+  await page.getByRole("button", { name: "Workshop mode" }).click();
+  const deck = new WorkshopWindow(page);
+  await deck.expectSlide(1, plan.name);
+  return deck;
+}
+
+test("walking the deck by keyboard captures a step and a parked idea into the plan", async ({ page }) => {
+  const deck = await openWorkshop(page, nordhavn);
+  await expect(page).toHaveURL(/\/plans\/example-distributor-nordhavn\/workshop$/);
+  await expect(page.locator("html")).toHaveClass(/theme-projector/);
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expectNothingAbout(deck, othersThan(nordhavn));
+
+  // Forward through every slide with → and PageDown, back with ← and PageUp.
+  for (const [i, title] of SLIDE_TITLES.entries()) {
+    await page.keyboard.press(i % 2 === 0 ? "ArrowRight" : "PageDown");
+    await deck.expectSlide(i + 2, title);
+    await expect(deck.slide.locator(".slide-prompt")).not.toBeEmpty();
+  }
+  await page.keyboard.press("ArrowRight");
+  await deck.expectSlide(8, "Agreed next steps");
+  await page.keyboard.press("PageUp");
+  await deck.expectSlide(7, "Parking lot");
+  for (const n of [6, 5]) {
+    await page.keyboard.press("ArrowLeft");
+    await deck.expectSlide(n, SLIDE_TITLES[n - 2]);
+  }
+  // The address names the slide: a reload comes back to it.
+  await expect(page).toHaveURL(/workshop\?slide=5$/);
+  await page.reload();
+  await deck.expectSlide(5, "Launch energy");
+  await expect(deck.slide).toContainText("Don't just celebrate the launch — secure the next three steps before the energy dips.");
+
+  // A next step, agreed in the room.
+  await page.getByLabel("New step").fill("Nordhavn names the two pilot resellers");
+  await page.getByLabel("Owned by").selectOption("The partner");
+  await page.getByLabel("Owner's name").fill("Lars Holm");
+  await page.getByLabel("Due").fill(isoDay(1));
+  await page.getByRole("button", { name: "Add step" }).click();
+  const added = deck.slide.locator(".slide-step", { hasText: "Nordhavn names the two pilot resellers" });
+  await expect(added).toContainText("The partner · Lars Holm");
+
+  // Typing in a field keeps the keys there; Esc leaves the field, not the workshop.
+  await page.getByLabel("New step").press("ArrowRight");
+  await deck.expectSlide(5, "Launch energy");
+  await page.getByLabel("New step").press("Escape");
+  await deck.expectSlide(5, "Launch energy");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await deck.expectSlide(7, "Parking lot");
+  await page.getByLabel("Park an idea").fill("Norway once Denmark works");
+  await page.getByLabel("Park an idea").press("Enter");
+  await expect(deck.slide.locator(".text-list")).toContainText("Norway once Denmark works");
+  await page.getByLabel("Park an idea").press("Escape");
+
+  // The closing slide: the agreed steps, readiness, and the plan as a file.
+  await page.keyboard.press("ArrowRight");
+  await deck.expectSlide(8, "Agreed next steps");
+  await expect(deck.slide.locator(".agreed-steps li").first()).toContainText("Nordhavn names the two pilot resellers");
+  await expect(deck.slide.getByTestId("readiness-score")).toHaveText(/^\d{1,3}%$/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    deck.slide.getByRole("button", { name: "Export plan" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^pilotdeck-nordhavn-distribution-a-s-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(file.format).toBe("pilotdeck");
+  expect(file.plans).toHaveLength(1);
+  expect(file.plans[0].parking_lot).toContain("Norway once Denmark works");
+  await expectNothingAbout(deck, othersThan(nordhavn));
+
+  // Esc leaves for the plan page, where both answers are part of the plan.
+  await page.keyboard.press("Escape");
+  const plan = new PlanPage(page);
+  await expect(plan.title).toHaveText(nordhavn.name);
+  await expect(page).toHaveURL(/\/plans\/example-distributor-nordhavn$/);
+  await expect(page.locator("html")).not.toHaveClass(/theme-projector/);
+  await expect(plan.section("Next steps")).toContainText("Nordhavn names the two pilot resellers");
+  await expect(plan.section("Parking lot")).toContainText("Norway once Denmark works");
+  await page.reload();
+  await expect(plan.section("Next steps")).toContainText("Nordhavn names the two pilot resellers");
+  await expect(plan.section("Parking lot")).toContainText("Norway once Denmark works");
+});
+
+test("the timer counts down per slide, pauses with T and ends without a sound", async ({ page }) => {
+  await page.clock.install();
+  const deck = await openWorkshop(page, northwind);
+  const clock = deck.timer.getByRole("timer");
+  await expect(clock).toHaveText("3:00");
+  await expect(deck.timer).toContainText("Not started");
+
+  await page.keyboard.press("t");
+  await expect(deck.timer).toContainText("Running");
+  await page.clock.fastForward("01:00");
+  await expect(clock).toHaveText(/^(2:00|1:59)$/);
+  await page.keyboard.press("T");
+  await expect(deck.timer).toContainText("Paused");
+  const paused = await clock.textContent();
+  await page.clock.fastForward("00:30");
+  await expect(clock).toHaveText(paused!);
+
+  // One more minute for this slide, then past the end: words and a shape, not colour alone.
+  await page.getByRole("button", { name: "+1 minute" }).click();
+  await expect(deck.timer).toContainText("4 min");
+  await page.getByRole("button", { name: "Start timer" }).click();
+  await page.clock.fastForward("03:10");
+  await expect(deck.timer).toContainText("Time's up");
+  await expect(clock).toHaveText(/over$/);
+  await expect(deck.timer).toHaveClass(/timer-over/);
+
+  // The next slide starts its own timebox, still running.
+  await page.keyboard.press("ArrowRight");
+  await deck.expectSlide(2, "Foundation");
+  await expect(clock).toHaveText(/^(10:00|9:59)$/);
+  await expect(deck.timer).toContainText("Running");
+});
+
+test("the presenter view stays in step with the deck both ways", async ({ page, context }) => {
+  const deck = await openWorkshop(page, northwind);
+  const [popup] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.getByRole("button", { name: "Open presenter view" }).click(),
+  ]);
+  const popupProblems = watch(popup);
+  const presenter = new WorkshopWindow(popup);
+  await expect(popup).toHaveURL(/\/plans\/example-telco-northwind\/workshop\/presenter$/);
+  await presenter.expectSlide(1, northwind.name);
+  await expect(popup.getByTestId("presenter-notes")).toContainText("The trap to avoid");
+  await expect(popup.getByTestId("next-slide")).toContainText("Foundation");
+  expect(context.pages()).toHaveLength(2);
+
+  // A slide change in either window moves the other.
+  await page.keyboard.press("ArrowRight");
+  await presenter.expectSlide(2, "Foundation");
+  await expect(popup.getByTestId("next-slide")).toContainText("Timing");
+  await popup.getByRole("button", { name: "Next slide" }).click();
+  await deck.expectSlide(3, "Timing");
+  await presenter.expectSlide(3, "Timing");
+  await popup.keyboard.press("ArrowRight");
+  await deck.expectSlide(4, "Start small");
+  await popup.keyboard.press("ArrowLeft");
+  await deck.expectSlide(3, "Timing");
+
+  // An edit in either window shows in the other as it is typed.
+  const priority = "Win back SMB churn before the spring price rise";
+  await popup.getByLabel("What's top-of-mind for their leadership this quarter?").fill(priority);
+  await expect(page.getByLabel("What's top-of-mind for their leadership this quarter?")).toHaveValue(priority);
+  const fit = "The bundle gives salons a reason to stay on Business Flex";
+  await page.getByLabel("How does this partnership fit into that picture?").fill(fit);
+  await expect(popup.getByLabel("How does this partnership fit into that picture?")).toHaveValue(fit);
+
+  // The timer too.
+  await page.getByLabel("How does this partnership fit into that picture?").press("Escape");
+  await page.keyboard.press("t");
+  await expect(presenter.timer).toContainText("Running");
+  await popup.getByRole("button", { name: "Pause timer" }).click();
+  await expect(deck.timer).toContainText("Paused");
+
+  // Neither window shows anything about another plan.
+  await expectNothingAbout(deck, othersThan(northwind));
+  await expectNothingAbout(presenter, othersThan(northwind));
+
+  // Both edits are in the plan after the workshop.
+  await page.keyboard.press("Escape");
+  const plan = new PlanPage(page);
+  await expect(plan.section("Timing")).toContainText(priority);
+  await expect(plan.section("Timing")).toContainText(fit);
+  expect(popupProblems).toEqual([]);
+});
+
+test("every slide passes axe in the projector theme at 1920×1080, with type readable across a room", async ({ page, checkAccessibility }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const deck = await openWorkshop(page, northwind);
+  mkdirSync("target/workshop", { recursive: true });
+  for (let n = 1; n <= SLIDE_TITLES.length + 1; n++) {
+    if (n > 1) {
+      await page.keyboard.press("ArrowRight");
+      await deck.expectSlide(n, SLIDE_TITLES[n - 2]);
+    }
+    await checkAccessibility();
+    const sizes = await page.evaluate(() => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      let smallest = Infinity;
+      let where = "";
+      for (const el of document.querySelectorAll(".deck *")) {
+        if (el.closest(".visually-hidden") || (el as HTMLElement).offsetParent === null) continue;
+        const text = [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim());
+        const field = ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+        if ((text || field) && px(el) < smallest) {
+          smallest = px(el);
+          where = `${el.tagName}.${el.className}: ${el.textContent?.slice(0, 40)}`;
+        }
+      }
+      const fields = [...document.querySelectorAll(".slide input:not([type=radio]):not([type=checkbox]), .slide textarea")].map(px);
+      return {
+        smallest,
+        where,
+        body: px(document.body),
+        prompt: px(document.querySelector(".slide-prompt")!),
+        fields: fields.length ? Math.min(...fields) : 28,
+      };
+    });
+    expect(sizes.smallest, `nothing under 20 px (${sizes.where})`).toBeGreaterThanOrEqual(20);
+    expect(sizes.body).toBeGreaterThanOrEqual(28);
+    expect(sizes.prompt).toBeGreaterThanOrEqual(28);
+    expect(sizes.fields).toBeGreaterThanOrEqual(28);
+    await page.screenshot({ path: `target/workshop/slide-${n}.png` });
+  }
+
+  // The presenter view is checked too.
+  const [popup] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.getByRole("button", { name: "Open presenter view" }).click(),
+  ]);
+  await popup.setViewportSize({ width: 1920, height: 1080 });
+  await new WorkshopWindow(popup).expectSlide(8, "Agreed next steps");
+  await checkAccessibility(popup);
+  await popup.screenshot({ path: "target/workshop/presenter.png" });
+});
