@@ -385,9 +385,10 @@ impl Session {
     }
 }
 
-/// What the deck and the presenter view tell each other.
+/// What the deck and the presenter view tell each other. Externally tagged (`{"session": …}`):
+/// an internally tagged enum would bring serde's buffering deserializer into the bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Message {
     /// A window opened: the other answers with its session.
     Hello,
@@ -683,7 +684,13 @@ mod tests {
         let mut bad_minutes = Session::default();
         bad_minutes.minutes[0] = 0;
         assert!(!bad_minutes.is_valid());
-        for junk in ["", "[]", "{\"kind\":\"reload\"}", "{\"kind\":\"session\"}"] {
+        for junk in [
+            "",
+            "[]",
+            "{\"reload\":null}",
+            "{\"session\":{}}",
+            "\"session\"",
+        ] {
             assert_eq!(Message::decode(junk, &id), None, "{junk}");
         }
     }

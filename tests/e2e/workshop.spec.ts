@@ -156,6 +156,16 @@ test("the timer counts down per slide, pauses with T and ends without a sound", 
   await deck.expectSlide(2, "Foundation");
   await expect(clock).toHaveText(/^(10:00|9:59)$/);
   await expect(deck.timer).toContainText("Running");
+
+  // F shows the deck full screen; the control bar's button says so and leaves it again.
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
+  const button = page.getByRole("button", { name: "Full screen" });
+  await page.keyboard.press("f");
+  await expect.poll(fullscreen).toBe(true);
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await button.click();
+  await expect.poll(fullscreen).toBe(false);
+  await expect(button).toHaveAttribute("aria-pressed", "false");
 });
 
 test("the presenter view stays in step with the deck both ways", async ({ page, context }) => {

@@ -3,6 +3,7 @@
 //! icons only repeat the words, so a font without them loses nothing.
 
 use crate::domain::workshop::{clock, Phase, MAX_MINUTES};
+use crate::ui::format;
 use crate::ui::workshop::Workshop;
 use leptos::prelude::*;
 
@@ -11,7 +12,12 @@ pub fn WorkshopTimer(workshop: Workshop) -> impl IntoView {
     let timer = move || workshop.session.with(|s| s.timer);
     let phase = move || timer().phase(workshop.now.get());
     let text = move || clock(timer().remaining_ms(workshop.now.get()));
-    let used = move || format!("{:.1}%", 100.0 * timer().used_share(workshop.now.get()));
+    let used = move || {
+        format!(
+            "{}%",
+            format::tenths(100.0 * timer().used_share(workshop.now.get()))
+        )
+    };
     let state = move || match phase() {
         Phase::Ready => "Not started",
         Phase::Running => "Running",

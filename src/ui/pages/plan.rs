@@ -105,8 +105,6 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         {read(|p| p.partner.name.clone())} " · "
                         {read(|p| p.partner.kind.label().to_string())}
                     </p>
-                </div>
-                <div class="plan-header-side">
                     <div class="plan-actions">
                         <button type="button" class="button primary" on:click=move |_| {
                             state.save_now();
@@ -116,6 +114,8 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         </button>
                         <button type="button" class="button" on:click=export>"Export plan"</button>
                     </div>
+                </div>
+                <div class="plan-header-side">
                     <StageBadge stage=stage/>
                     <div class="field stage-field">
                         <label for="plan-stage-select">"Stage"</label>
