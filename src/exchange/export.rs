@@ -1,10 +1,47 @@
-//! Writing Pilotdeck files: the envelope for one plan or many, and file names that say what a
-//! file holds and when it was made (`pilotdeck-northwind-mobile-2026-11-23.json`).
+//! Writing Pilotdeck files: the envelope of SPEC §6 for one plan or many, with the scoring
+//! model's version and every parameter (so the numbers can be reproduced), and file names that
+//! say what a file holds and when it was made (`pilotdeck-northwind-mobile-2026-11-23.json`).
 
-use super::envelope::{Envelope, ScoreModelNote};
+use super::envelope::FORMAT_NAME;
 use crate::domain::scoring::ScoreModel;
-use crate::domain::Plan;
+use crate::domain::{Plan, SCHEMA_VERSION};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// The envelope as written. Reading uses [`super::Envelope`], which takes the model's version
+/// and leaves its parameters aside: they describe the file, they do not change the plans.
+#[derive(Serialize)]
+struct Export<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(with = "crate::domain::dates::timestamp")]
+    exported_at: &'a DateTime<Utc>,
+    app_version: &'static str,
+    score_model: ModelNote<'a>,
+    plans: &'a [Plan],
+}
+
+#[derive(Serialize)]
+struct ModelNote<'a> {
+    version: u32,
+    parameters: &'a ScoreModel,
+}
+
+/// The JSON of a Pilotdeck file holding `plans`, exported at `now`.
+pub fn envelope_json(plans: &[Plan], now: DateTime<Utc>, model: &ScoreModel) -> String {
+    let export = Export {
+        format: FORMAT_NAME,
+        schema_version: SCHEMA_VERSION,
+        exported_at: &now,
+        app_version: env!("CARGO_PKG_VERSION"),
+        score_model: ModelNote {
+            version: model.version,
+            parameters: model,
+        },
+        plans,
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
+}
 
 /// The longest name part of a file name, in characters.
 const MAX_SLUG_CHARS: usize = 40;
@@ -49,14 +86,23 @@ pub fn plan_file(
     } else {
         &plan.partner.name
     };
-    let envelope = Envelope::new(
-        vec![plan.clone()],
-        now,
-        ScoreModelNote {
-            version: Some(model.version),
-        },
-    );
-    (file_name(subject, today), envelope.to_json())
+    (
+        file_name(subject, today),
+        envelope_json(std::slice::from_ref(plan), now, model),
+    )
+}
+
+/// Every plan as one file: `pilotdeck-portfolio-<date>.json`.
+pub fn portfolio_file(
+    plans: &[Plan],
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    model: &ScoreModel,
+) -> (String, String) {
+    (
+        file_name("portfolio", today),
+        envelope_json(plans, now, model),
+    )
 }
 
 #[cfg(test)]
@@ -88,5 +134,23 @@ mod tests {
         );
         let long = "word ".repeat(50);
         assert!(slug(&long).len() <= MAX_SLUG_CHARS);
+    }
+
+    #[test]
+    fn an_export_records_the_model_and_reads_back() {
+        use crate::domain::scoring::MODEL;
+        let example = include_str!("../../public/examples/portfolio.json");
+        let plans = crate::exchange::example_plans(example, day()).expect("the example reads");
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let (name, json) = portfolio_file(&plans, now, day(), &MODEL);
+        assert_eq!(name, "pilotdeck-portfolio-2026-11-23.json");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["score_model"]["version"], 1);
+        assert_eq!(value["score_model"]["parameters"]["weights"]["rhythm"], 25.0);
+        assert_eq!(value["app_version"], env!("CARGO_PKG_VERSION"));
+        let back = crate::exchange::parse_envelope(&json).expect("reads back");
+        assert_eq!(back.plans, plans);
+        assert_eq!(back.exported_at, now);
+        assert_eq!(back.score_model.version, Some(1));
     }
 }

@@ -3,11 +3,14 @@
 
 pub mod envelope;
 pub mod error;
+pub mod calendar;
 pub mod example;
 pub mod export;
 pub mod json;
 pub mod locate;
+pub mod markdown;
 pub mod migrate;
+pub mod share;
 
 pub use envelope::{parse_envelope, Envelope, FORMAT_NAME, MAX_FILE_BYTES, MAX_PLANS};
 pub use error::ExchangeError;

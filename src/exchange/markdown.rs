@@ -1,0 +1,1 @@
+//! A plan as Markdown, for email and documents.
