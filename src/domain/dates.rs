@@ -22,6 +22,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// Reads an RFC 3339 timestamp (`2026-11-23T09:30:00Z`, `…:00.123+01:00`), as UTC.
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    // Every valid timestamp is ASCII; checking first keeps the byte slices below on character
+    // boundaries whatever a file holds (found by fuzzing: "2026-11-23T09:00:0éZ" panicked).
+    if !text.is_ascii() {
+        return None;
+    }
     let bytes = text.as_bytes();
     if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;
@@ -202,6 +207,9 @@ mod tests {
             "2026-13-01",
             "+2026-01-01",
             "2026-01-0a",
+            "2026-01-é",
+            "2026-é-01",
+            "é026-01-01",
             "",
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
@@ -233,6 +241,12 @@ mod tests {
             "2026-11-23T25:00:00Z",
             "2026-11-23T09:30:00",
             "2026-11-23T09:30:00.Z",
+            // Multi-byte characters where digits belong (found by fuzzing the importer).
+            "2026-11-23T09:00:0éZ",
+            "2026-11-23T09:0é:00Z",
+            "2026-11-23T09:00:00.1éZ",
+            "2026-11-23T09:00:00+0é:00",
+            "2026-11-2éT09:00:00Z",
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
