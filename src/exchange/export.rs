@@ -67,10 +67,25 @@ pub fn slug(text: &str) -> String {
 /// `pilotdeck-<subject>-<date>.json`, or `pilotdeck-<date>.json` when the subject has no
 /// letters or digits to use.
 pub fn file_name(subject: &str, on: NaiveDate) -> String {
-    match slug(subject) {
-        s if s.is_empty() => format!("pilotdeck-{on}.json"),
-        s => format!("pilotdeck-{s}-{on}.json"),
+    named(&slug(subject), on, "json")
+}
+
+fn named(subject: &str, on: NaiveDate, extension: &str) -> String {
+    if subject.is_empty() {
+        format!("pilotdeck-{on}.{extension}")
+    } else {
+        format!("pilotdeck-{subject}-{on}.{extension}")
     }
+}
+
+/// One plan's file name, whatever the format: after the partner, or the plan when the
+/// partner's name has no letters or digits, so one plan's files sort together.
+pub fn plan_file_name(plan: &Plan, on: NaiveDate, extension: &str) -> String {
+    let subject = match slug(&plan.partner.name) {
+        partner if partner.is_empty() => slug(&plan.name),
+        partner => partner,
+    };
+    named(&subject, on, extension)
 }
 
 /// One plan as a file: its name (after the partner, or the plan when the partner has no name)
@@ -81,13 +96,8 @@ pub fn plan_file(
     today: NaiveDate,
     model: &ScoreModel,
 ) -> (String, String) {
-    let subject = if slug(&plan.partner.name).is_empty() {
-        &plan.name
-    } else {
-        &plan.partner.name
-    };
     (
-        file_name(subject, today),
+        plan_file_name(plan, today, "json"),
         envelope_json(std::slice::from_ref(plan), now, model),
     )
 }
@@ -146,7 +156,10 @@ mod tests {
         assert_eq!(name, "pilotdeck-portfolio-2026-11-23.json");
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["score_model"]["version"], 1);
-        assert_eq!(value["score_model"]["parameters"]["weights"]["rhythm"], 25.0);
+        assert_eq!(
+            value["score_model"]["parameters"]["weights"]["rhythm"],
+            25.0
+        );
         assert_eq!(value["app_version"], env!("CARGO_PKG_VERSION"));
         let back = crate::exchange::parse_envelope(&json).expect("reads back");
         assert_eq!(back.plans, plans);

@@ -18,26 +18,7 @@ pub fn maybe_date(date_opt: Option<NaiveDate>) -> String {
     date_opt.map(date).unwrap_or_else(|| "Not set".into())
 }
 
-/// A number without a needless ".0". Fractions are written by the JSON writer's shortest
-/// float formatter, already in the bundle, rather than by `f64`'s `Display`.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        (value as i64).to_string()
-    } else {
-        serde_json::Number::from_f64(value)
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| "—".into())
-    }
-}
-
-/// A number with its unit ("1,200 activations" reads as "1200 activations"; "%" sticks).
-pub fn quantity(value: f64, unit: &str) -> String {
-    match unit.trim() {
-        "" => number(value),
-        "%" => format!("{}%", number(value)),
-        unit => format!("{} {unit}", number(value)),
-    }
-}
+pub use crate::domain::written::{number, quantity};
 
 /// Text, or "Not set" when blank.
 pub fn text(value: &str) -> String {
