@@ -1,16 +1,34 @@
 //! Every type of the model survives a trip through JSON unchanged: as a stored value, inside an
-//! exported file, and one value at a time.
+//! exported file, in a share link, and one value at a time.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
+use pilotdeck::domain::scoring::MODEL;
 use pilotdeck::domain::*;
-use pilotdeck::exchange::envelope::ScoreModelNote;
-use pilotdeck::exchange::{parse_envelope, Envelope};
+use pilotdeck::exchange::export::envelope_json;
+use pilotdeck::exchange::parse_envelope;
+use pilotdeck::exchange::share;
 use pilotdeck::storage::record::{decode_index, decode_plan, encode_index, encode_plan};
 use proptest::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
+
+/// The case count of the file and share-link properties: `PROPTEST_CASES` when set (for a long
+/// run: `PROPTEST_CASES=10000 cargo test --release --test roundtrip`), 200 otherwise.
+fn cases_from_env() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(200);
+    ProptestConfig::with_cases(cases)
+}
+
+fn export_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0)
+        .single()
+        .expect("a time")
+}
 
 fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T) {
     let text = serde_json::to_string(value).expect("serializes");
@@ -50,18 +68,29 @@ proptest! {
     }
 
     #[test]
-    fn an_exported_file_reads_back_with_the_same_plans(plans in support::plans(6)) {
-        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).single().expect("a time");
-        let envelope = Envelope::new(plans.clone(), now, ScoreModelNote { version: Some(1) });
-        let back = parse_envelope(&envelope.to_json()).expect("parses");
-        prop_assert_eq!(back.plans, plans);
-        prop_assert_eq!(back.exported_at, now);
-    }
-
-    #[test]
     fn the_index_keeps_ids_and_their_order(plans in support::plans(10)) {
         let ids: Vec<PlanId> = plans.iter().map(|p| p.id.clone()).collect();
         prop_assert_eq!(decode_index(&encode_index(&ids)).expect("decodes").plan_ids, ids);
+    }
+}
+
+proptest! {
+    #![proptest_config(cases_from_env())]
+
+    #[test]
+    fn an_exported_file_reads_back_with_the_same_plans(plans in support::plans(6)) {
+        let now = export_time();
+        let back = parse_envelope(&envelope_json(&plans, now, &MODEL)).expect("parses");
+        prop_assert_eq!(back.plans, plans);
+        prop_assert_eq!(back.exported_at, now);
+        prop_assert_eq!(back.score_model.version, Some(MODEL.version));
+    }
+
+    #[test]
+    fn a_share_link_reads_back_as_the_same_plan(plan in support::plan()) {
+        let data = share::encode(&plan, export_time(), &MODEL);
+        prop_assert!(data.len() <= share::MAX_LINK_CHARS);
+        prop_assert_eq!(share::decode(&data).expect("decodes"), plan);
     }
 }
 
