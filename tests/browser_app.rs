@@ -177,7 +177,11 @@ async fn a_deleted_plan_goes_to_the_trash_and_undo_brings_it_back() {
         None
     );
     let notice = state.notice.get_untracked().expect("a notice");
-    assert_eq!(notice.undo, Some(victim.clone()), "the notice offers Undo");
+    assert_eq!(
+        notice.undo,
+        Some(pilotdeck::ui::state::Undo::Delete(victim.clone())),
+        "the notice offers Undo"
+    );
     assert!(!state.portfolio.get_untracked().contains(&victim));
 
     owner.with(|| state.restore_plan(&victim));

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod import;
 pub mod overview;
 pub mod plan;
 pub mod portfolio;
@@ -14,6 +15,7 @@ pub mod templates;
 pub mod validate;
 pub mod wizard;
 pub mod workshop;
+pub mod written;
 
 pub use plan::*;
 pub use portfolio::{Added, Portfolio, Trashed};

@@ -1,9 +1,9 @@
 //! The JSON file format plans travel in: the envelope, its versions and migrations, and reading a
 //! file with errors that name the place they were found. Pure, so it can be fuzzed natively.
 
+pub mod calendar;
 pub mod envelope;
 pub mod error;
-pub mod calendar;
 pub mod example;
 pub mod export;
 pub mod json;

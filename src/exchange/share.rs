@@ -106,7 +106,12 @@ mod tests {
     fn every_example_plan_survives_a_link_and_packs_small() {
         for plan in example() {
             let data = encode(&plan, now(), &MODEL);
-            assert!(data.len() < 8_000, "{} packs to {} characters", plan.name, data.len());
+            assert!(
+                data.len() < 8_000,
+                "{} packs to {} characters",
+                plan.name,
+                data.len()
+            );
             assert!(data
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));

@@ -5,7 +5,7 @@ use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
 use super::pages::{
     not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
-    settings::SettingsPage, wizard::WizardPage, workshop::WorkshopPage,
+    settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
 };
 use super::router::{Link, Route, Router};
 use super::state::AppState;
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                 }
             }
             Route::Settings => "Settings".to_string(),
+            Route::Share => "A shared plan".to_string(),
             Route::NotFound => "Page not found".to_string(),
         };
         document().set_title(&format!("{screen} · Pilotdeck"));
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
         Route::Workshop { id, slide } => view! { <WorkshopPage id=id slide=slide/> }.into_any(),
         Route::Presenter(id) => view! { <PresenterPage id=id/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::Share => view! { <SharePage/> }.into_any(),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     };
     // Workshop mode is on a shared screen: no navigation, nothing about any other plan.

@@ -1,4 +1,5 @@
-//! Small browser services the screens use: fetching one of the app's own files and offering a
+//! Small browser services the screens use: fetching one of the app's own files, reading a file
+//! the user chose, copying text to the clipboard, and offering a
 //! text file for download. Errors come back as readable text for a notice.
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -49,4 +50,21 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.click();
     web_sys::Url::revoke_object_url(&url).map_err(message)?;
     Ok(())
+}
+
+/// Reads a file the user chose or dropped, as text.
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(message)?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Puts `text` on the clipboard. Browsers may refuse (no permission, not a secure page).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    let clipboard = window.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(message)
 }

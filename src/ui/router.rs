@@ -30,6 +30,8 @@ pub enum Route {
     Presenter(PlanId),
     /// `/settings`
     Settings,
+    /// `/share#<data>`: a plan shared as a link, shown read-only until saved.
+    Share,
     /// Anything else.
     NotFound,
 }
@@ -80,6 +82,7 @@ impl Route {
                 Route::Presenter(PlanId((*id).to_string()))
             }
             ["settings"] => Route::Settings,
+            ["share"] => Route::Share,
             _ => Route::NotFound,
         }
     }
@@ -101,6 +104,7 @@ impl Route {
             Route::Workshop { id, slide } => format!("plans/{id}/workshop?slide={}", slide + 1),
             Route::Presenter(id) => format!("plans/{id}/workshop/presenter"),
             Route::Settings => "settings".into(),
+            Route::Share => "share".into(),
         }
     }
 

@@ -5,9 +5,10 @@
 //! and schedules one save about 300 ms after the last change. Saving reads the portfolio
 //! untracked, so rendering never causes a write, and a save never runs before a load succeeded.
 
+use crate::domain::import::{Import, Snapshot};
 use crate::domain::overview::View;
 use crate::domain::{Added, Plan, PlanId, Portfolio, Trashed};
-use crate::storage::view::{load_view, save_view};
+use crate::storage::view::{load_last_export, load_view, save_last_export, save_view};
 use crate::storage::{
     load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
 };
@@ -46,8 +47,16 @@ struct Session {
 pub struct Notice {
     pub route: Route,
     pub text: String,
-    /// A deleted plan the notice can bring back.
-    pub undo: Option<PlanId>,
+    pub undo: Option<Undo>,
+}
+
+/// What a notice can undo.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// A deleted plan, brought back from the trash.
+    Delete(PlanId),
+    /// The last import, undone as a whole.
+    Import,
 }
 
 /// The app's state and the only way to change it.
@@ -64,6 +73,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     router: Router,
     pub today: RwSignal<NaiveDate>,
+    /// When plans were last exported to a file, on this device.
+    pub last_export: RwSignal<Option<DateTime<Utc>>>,
+    /// How to undo the last import, until it is undone or another one replaces it.
+    last_import: StoredValue<Option<Snapshot>>,
     session: StoredValue<Session, LocalStorage>,
 }
 
@@ -95,6 +108,7 @@ impl AppState {
             }
         };
         let view = load_view(store.as_ref());
+        let last_export = load_last_export(store.as_ref());
         let (plans, trash, autosave) = match loaded {
             Some(loaded) => {
                 report.read_only = loaded.read_only;
@@ -116,6 +130,8 @@ impl AppState {
             notice: RwSignal::new(None),
             router,
             today: RwSignal::new(local_today()),
+            last_export: RwSignal::new(last_export),
+            last_import: StoredValue::new(None),
             session: StoredValue::new_local(Session {
                 store,
                 autosave,
@@ -159,7 +175,7 @@ impl AppState {
         self.notice.set(Some(Notice {
             route: Route::Portfolio,
             text: format!("“{name}” was moved to the trash."),
-            undo: Some(id.clone()),
+            undo: Some(Undo::Delete(id.clone())),
         }));
     }
 
@@ -248,6 +264,61 @@ impl AppState {
         if edited {
             self.session.update_value(|s| s.autosave.plan_changed(id));
             self.schedule_save();
+        }
+    }
+
+    /// Applies an import in one change and saves it; the notice offers to undo it.
+    pub fn import(&self, import: Import) -> Snapshot {
+        let mut snapshot = Snapshot::default();
+        self.portfolio.update(|p| snapshot = import.apply(p));
+        self.session.update_value(|s| {
+            for plan in &snapshot.replaced {
+                s.autosave.plan_changed(&plan.id);
+            }
+            for id in &snapshot.added {
+                s.autosave.plan_added(id);
+            }
+        });
+        self.save_now();
+        self.last_import.set_value(Some(snapshot.clone()));
+        snapshot
+    }
+
+    /// Puts the portfolio back as it was before the last import.
+    pub fn undo_import(&self) {
+        let Some(snapshot) = self.last_import.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.portfolio.update(|p| snapshot.undo(p));
+        self.session.update_value(|s| {
+            for id in &snapshot.added {
+                s.autosave.plan_removed(id);
+            }
+            for plan in &snapshot.replaced {
+                s.autosave.plan_changed(&plan.id);
+            }
+        });
+        self.save_now();
+        self.notify("The import was undone: your plans are as they were before it.");
+    }
+
+    /// Shows a message with an "Undo import" button on the current screen.
+    pub fn notify_import(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            route: self.router.current_untracked(),
+            text: text.into(),
+            undo: Some(Undo::Import),
+        }));
+    }
+
+    /// Remembers that plans were exported now (shown in settings).
+    pub fn record_export(&self) {
+        let at = now();
+        self.last_export.set(Some(at));
+        if !self.storage.with_untracked(|r| r.read_only) {
+            self.session.with_value(|s| {
+                let _ = save_last_export(s.store.as_ref(), at);
+            });
         }
     }
 

@@ -7,6 +7,7 @@ pub mod banners;
 pub mod checklist;
 pub mod field;
 pub mod filters;
+pub mod importer;
 pub mod log_panel;
 pub mod momentum_panel;
 pub mod notices;

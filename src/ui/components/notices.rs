@@ -1,7 +1,7 @@
 //! The short message about the last action on this screen, with "Undo" when it can be undone.
 
 use crate::ui::router::use_router;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Undo};
 use leptos::prelude::*;
 
 #[component]
@@ -18,14 +18,21 @@ pub fn Notices() -> impl IntoView {
                 notice
                     .get()
                     .and_then(|n| n.undo)
-                    .map(|id| {
+                    .map(|undo| {
+                        let label = match undo {
+                            Undo::Delete(_) => "Undo",
+                            Undo::Import => "Undo import",
+                        };
                         view! {
                             <button
                                 type="button"
                                 class="button small"
-                                on:click=move |_| state.restore_plan(&id)
+                                on:click=move |_| match &undo {
+                                    Undo::Delete(id) => state.restore_plan(id),
+                                    Undo::Import => state.undo_import(),
+                                }
                             >
-                                "Undo"
+                                {label}
                             </button>
                         }
                     })

@@ -418,7 +418,10 @@ fn ClosingBody(e: Editor) -> impl IntoView {
         };
         let (name, json) = plan_file(&plan, now(), today.get_untracked(), &MODEL);
         match download(&name, "application/json", &json) {
-            Ok(()) => e.state.notify(format!("Exported {name}.")),
+            Ok(()) => {
+                e.state.record_export();
+                e.state.notify(format!("Exported {name}."));
+            }
             Err(error) => e.state.notify(format!("The export did not start: {error}")),
         }
     };

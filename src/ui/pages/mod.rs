@@ -5,5 +5,6 @@ pub mod plan;
 pub mod portfolio;
 pub mod presenter;
 pub mod settings;
+pub mod share;
 pub mod wizard;
 pub mod workshop;

@@ -3,8 +3,11 @@
 use crate::domain::calendar::Quarter;
 use crate::domain::scoring::MODEL;
 use crate::domain::{Plan, PlanId, Stage};
+use crate::exchange::calendar::calendar_file;
 use crate::exchange::export::plan_file;
-use crate::ui::browser::download;
+use crate::exchange::markdown::{markdown_file, plan_markdown};
+use crate::exchange::share;
+use crate::ui::browser::{copy_text, download};
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
 use crate::ui::components::plan_sections::{
@@ -20,6 +23,7 @@ use crate::ui::format;
 use crate::ui::router::{use_router, Link, Route};
 use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn PlanPage(id: PlanId) -> impl IntoView {
@@ -76,15 +80,71 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         state.notify(format!("Stage changed to {}.", to.label()));
     };
     let workshop_id = StoredValue::new(id.clone());
+    let offer = move |(name, text): (String, String), mime: &str| match download(&name, mime, &text)
+    {
+        Ok(()) => state.notify(format!("Saved {name}.")),
+        Err(error) => state.notify(format!("The download did not start: {error}")),
+    };
     let export = move |_| {
         let Some(plan) = plan.get_untracked() else {
             return;
         };
-        let (name, json) = plan_file(&plan, now(), state.today.get_untracked(), &MODEL);
-        match download(&name, "application/json", &json) {
-            Ok(()) => state.notify(format!("Exported {name}.")),
-            Err(error) => state.notify(format!("The export did not start: {error}")),
-        }
+        offer(
+            plan_file(&plan, now(), state.today.get_untracked(), &MODEL),
+            "application/json",
+        );
+        state.record_export();
+    };
+    let download_markdown = move |_| {
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        offer(
+            markdown_file(&plan, state.today.get_untracked(), &MODEL),
+            "text/markdown",
+        );
+    };
+    let download_calendar = move |_| {
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        offer(
+            calendar_file(&plan, now(), state.today.get_untracked()),
+            "text/calendar",
+        );
+    };
+    let copy_markdown = move |_| {
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        let text = plan_markdown(&plan, state.today.get_untracked(), &MODEL);
+        spawn_local(async move {
+            match copy_text(&text).await {
+                Ok(()) => state.notify("The plan is on the clipboard as Markdown."),
+                Err(error) => state.notify(format!(
+                    "The browser did not allow copying ({error}); use “Download Markdown” instead."
+                )),
+            }
+        });
+    };
+    let share_link = RwSignal::new(None::<String>);
+    let copy_share_link = move |_| {
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        let base = document().base_uri().ok().flatten().unwrap_or_default();
+        let link = format!(
+            "{base}{}#{}",
+            Route::Share.href(),
+            share::encode(&plan, now(), &MODEL)
+        );
+        share_link.set(Some(link.clone()));
+        spawn_local(async move {
+            match copy_text(&link).await {
+                Ok(()) => state.notify("Share link copied. It holds the whole plan: anyone who has the link can read it."),
+                Err(_) => state.notify("The browser did not allow copying: copy the share link below."),
+            }
+        });
     };
     let confirming = RwSignal::new(false);
     let delete_id = id.clone();
@@ -114,6 +174,18 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         </button>
                         <button type="button" class="button" on:click=export>"Export plan"</button>
                     </div>
+                    <div class="plan-actions share-actions" role="group" aria-label="Share">
+                        <button type="button" class="button small" on:click=copy_share_link>"Copy share link"</button>
+                        <button type="button" class="button small" on:click=copy_markdown>"Copy as Markdown"</button>
+                        <button type="button" class="button small" on:click=download_markdown>"Download Markdown"</button>
+                        <button type="button" class="button small" on:click=download_calendar>"Download calendar"</button>
+                    </div>
+                    {move || share_link.get().map(|link| view! {
+                        <div class="field share-link">
+                            <label for="share-link">"Share link (the plan travels in the link; nothing is uploaded)"</label>
+                            <input id="share-link" type="text" readonly value=link data-testid="share-link"/>
+                        </div>
+                    })}
                 </div>
                 <div class="plan-header-side">
                     <StageBadge stage=stage/>

@@ -4,12 +4,14 @@ use crate::domain::overview::arrange;
 use crate::domain::scoring::MODEL;
 use crate::exchange::example::EXAMPLE_PATH;
 use crate::exchange::example_plans;
-use crate::ui::browser::fetch_text;
+use crate::exchange::export::portfolio_file;
+use crate::ui::browser::{download, fetch_text};
 use crate::ui::components::filters::Filters;
+use crate::ui::components::importer::{drop_file, ImportButton, ImportDialog, Importer};
 use crate::ui::components::overview::Overview;
 use crate::ui::components::plan_card::{CardSummary, PlanCard};
 use crate::ui::router::{use_router, Route};
-use crate::ui::state::AppState;
+use crate::ui::state::{now, AppState};
 use crate::ui::timing;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -69,6 +71,22 @@ pub fn PortfolioPage() -> impl IntoView {
         });
     };
 
+    let importer = Importer::new(state);
+    let export_all = move |_| {
+        let plans = state.portfolio.with_untracked(|p| p.plans().to_vec());
+        let (name, json) = portfolio_file(&plans, now(), state.today.get_untracked(), &MODEL);
+        match download(&name, "application/json", &json) {
+            Ok(()) => {
+                state.record_export();
+                state.notify(format!(
+                    "Exported {} to {name}.",
+                    plural(plans.len(), "plan")
+                ));
+            }
+            Err(error) => state.notify(format!("The export did not start: {error}")),
+        }
+    };
+
     let actions = move || {
         view! {
             <div class="actions">
@@ -83,12 +101,20 @@ pub fn PortfolioPage() -> impl IntoView {
                 >
                     "Load example portfolio"
                 </button>
+                <ImportButton importer=importer/>
+                <Show when=move || !is_empty()>
+                    <button type="button" class="button" on:click=export_all>"Export all"</button>
+                </Show>
             </div>
         }
     };
 
     view! {
-        <section class="page portfolio">
+        <section
+            class="page portfolio"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| drop_file(importer, ev)
+        >
             <header class="page-header">
                 <div>
                     <h1>"Portfolio"</h1>
@@ -100,6 +126,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 </div>
                 <Show when=move || !is_empty()>{actions}</Show>
             </header>
+            <ImportDialog importer=importer/>
             <Show
                 when=move || !is_empty()
                 fallback=move || {
@@ -111,6 +138,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                 "three owned next steps and a scrappy V1 live within 30 days, then tells you "
                                 "when its momentum fades. Your plans stay in this browser: no account, nothing sent anywhere."
                             </p>
+                            <p class="muted">"Have a Pilotdeck file? Import it, or drop it anywhere on this page."</p>
                             {actions}
                         </div>
                     }

@@ -1,5 +1,5 @@
-//! `/settings`: how much browser storage Pilotdeck uses, the trash of deleted plans, and what
-//! happens to your data.
+//! `/settings`: how much browser storage Pilotdeck uses and when plans were last exported, the
+//! trash of deleted plans, the file format, and what happens to your data.
 
 use crate::ui::format;
 use crate::ui::router::{Link, Route};
@@ -27,7 +27,15 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                     <div class="fact">
                         <dt>"Last export"</dt>
-                        <dd data-testid="last-export">"No export yet"</dd>
+                        <dd data-testid="last-export">
+                            {move || {
+                                state
+                                    .last_export
+                                    .get()
+                                    .map(|at| format::date(at.with_timezone(&chrono::Local).date_naive()))
+                                    .unwrap_or_else(|| "No export yet".into())
+                            }}
+                        </dd>
                     </div>
                 </dl>
                 <p class="muted">
@@ -67,6 +75,15 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                     .into_any()
                 }}
+            </section>
+            <section class="panel" aria-labelledby="files-heading">
+                <h2 id="files-heading">"Files"</h2>
+                <p>
+                    "“Export all” on the portfolio and “Export plan” on a plan save Pilotdeck files (JSON). They are your backup and the way plans travel: anyone can open one in Pilotdeck in their own browser, no account needed. "
+                    "The format is published as a "
+                    <a href="schema/pilotdeck-file-v1.schema.json">"JSON Schema"</a>
+                    " for tools that read or write it."
+                </p>
             </section>
             <section class="panel" aria-labelledby="privacy-heading">
                 <h2 id="privacy-heading">"Privacy"</h2>

@@ -1,0 +1,345 @@
+//! Importing a Pilotdeck file: the "Import plans" file input, or a file dropped on the
+//! portfolio. The whole file is read and checked first; a file that cannot be used says every
+//! problem at once, in words, and changes nothing. A usable file opens a preview: which plans
+//! are new, already here or different, with "Keep mine", "Take theirs" or "Keep both" for each
+//! difference. "Confirm import" applies it all at once and can be undone; "Cancel" changes
+//! nothing.
+
+use crate::domain::import::{Choice, Preview, Status};
+use crate::domain::{Plan, PlanId};
+use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
+use crate::ui::browser::read_file_text;
+use crate::ui::format;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// The most problems listed; the rest are counted.
+const SHOWN_PROBLEMS: usize = 50;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Idle,
+    Reading(String),
+    Failed { file: String, error: ExchangeError },
+    Previewing { file: String, preview: Preview },
+}
+
+/// The import in progress, shared by the file input, the drop zone and the dialog.
+#[derive(Clone, Copy)]
+pub struct Importer {
+    state: AppState,
+    step: RwSignal<Step>,
+    /// The choice for each plan that differs, by id; "Keep mine" until changed.
+    choices: RwSignal<Vec<(PlanId, Choice)>>,
+}
+
+impl Importer {
+    pub fn new(state: AppState) -> Self {
+        Self {
+            state,
+            step: RwSignal::new(Step::Idle),
+            choices: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Reads and checks `file`, then shows its preview or what is wrong with it.
+    pub fn take_file(&self, file: web_sys::File) {
+        let name = file.name();
+        let bytes = file.size();
+        if bytes > MAX_FILE_BYTES as f64 {
+            self.step.set(Step::Failed {
+                file: name,
+                error: ExchangeError::TooLarge {
+                    bytes: bytes as usize,
+                    max: MAX_FILE_BYTES,
+                },
+            });
+            return;
+        }
+        self.step.set(Step::Reading(name.clone()));
+        let importer = *self;
+        spawn_local(async move {
+            let next = match read_file_text(&file).await {
+                Err(reason) => Step::Failed {
+                    file: name,
+                    error: ExchangeError::NotJson(reason),
+                },
+                Ok(text) => match parse_envelope(&text) {
+                    Err(error) => Step::Failed { file: name, error },
+                    Ok(envelope) => {
+                        let preview = importer
+                            .state
+                            .portfolio
+                            .with_untracked(|p| Preview::of(p, envelope.plans));
+                        Step::Previewing {
+                            file: name,
+                            preview,
+                        }
+                    }
+                },
+            };
+            importer.choices.set(Vec::new());
+            importer.step.set(next);
+        });
+    }
+
+    fn close(&self) {
+        self.step.set(Step::Idle);
+        self.choices.set(Vec::new());
+    }
+
+    fn choice(&self, id: &PlanId) -> Choice {
+        self.choices.with(|c| {
+            c.iter()
+                .find(|(i, _)| i == id)
+                .map_or(Choice::KeepMine, |(_, c)| *c)
+        })
+    }
+
+    fn choose(&self, id: PlanId, choice: Choice) {
+        self.choices.update(|c| {
+            c.retain(|(i, _)| *i != id);
+            c.push((id, choice));
+        });
+    }
+
+    fn confirm(&self) {
+        let Step::Previewing { file, preview } = self.step.get_untracked() else {
+            return;
+        };
+        let choices = self.choices.get_untracked();
+        let import = preview.resolve(
+            |id| {
+                choices
+                    .iter()
+                    .find(|(i, _)| i == id)
+                    .map_or(Choice::KeepMine, |(_, c)| *c)
+            },
+            PlanId::random,
+        );
+        self.close();
+        if import.is_empty() {
+            self.state.notify(format!(
+                "Nothing changed: every plan in {file} is already here, or you kept yours."
+            ));
+            return;
+        }
+        let done = self.state.import(import);
+        let mut parts = Vec::new();
+        if !done.added.is_empty() {
+            parts.push(format!("{} added", done.added.len()));
+        }
+        if !done.replaced.is_empty() {
+            parts.push(format!("{} replaced", done.replaced.len()));
+        }
+        self.state
+            .notify_import(format!("Imported {file}: {}.", parts.join(", ")));
+    }
+}
+
+/// The file from a change or drop event, if one was given.
+fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    files.and_then(|list| list.get(0))
+}
+
+/// The "Import plans" file input.
+#[component]
+pub fn ImportButton(importer: Importer) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = first_file(input.files()) {
+            importer.take_file(file);
+        }
+        // The same file can be chosen again after a fix.
+        input.set_value("");
+    };
+    view! {
+        <label class="button file-button">
+            "Import plans"
+            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
+        </label>
+    }
+}
+
+/// Handlers that let a whole screen take a dropped file.
+pub fn drop_file(importer: Importer, event: web_sys::DragEvent) {
+    event.prevent_default();
+    if let Some(file) = first_file(event.data_transfer().and_then(|d| d.files())) {
+        importer.take_file(file);
+    }
+}
+
+/// What the importer has to say: reading, what is wrong with the file, or the preview.
+#[component]
+pub fn ImportDialog(importer: Importer) -> impl IntoView {
+    move || match importer.step.get() {
+        Step::Idle => ().into_any(),
+        Step::Reading(file) => view! {
+            <p class="callout" role="status">{format!("Reading {file}…")}</p>
+        }
+        .into_any(),
+        Step::Failed { file, error } => {
+            view! { <ImportFailed importer=importer file=file error=error/> }.into_any()
+        }
+        Step::Previewing { file, preview } => {
+            view! { <ImportPreview importer=importer file=file preview=preview/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> impl IntoView {
+    let (headline, problems) = match error {
+        ExchangeError::Problems(problems) => (
+            format!(
+                "{} could not be imported: {} in it {}.",
+                file,
+                plural(problems.len(), "problem"),
+                if problems.len() == 1 { "needs" } else { "need" }
+            ),
+            problems,
+        ),
+        other => (format!("{file} could not be imported. {other}"), Vec::new()),
+    };
+    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    view! {
+        <section class="banner banner-error import-error" role="alert" data-testid="import-error" aria-labelledby="import-error-heading">
+            <h2 id="import-error-heading">{headline}</h2>
+            {(!problems.is_empty()).then(|| view! {
+                <ul class="problem-list">
+                    {problems
+                        .into_iter()
+                        .take(SHOWN_PROBLEMS)
+                        .map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> })
+                        .collect_view()}
+                </ul>
+            })}
+            {(more > 0).then(|| view! { <p>{format!("…and {} more.", more)}</p> })}
+            <p>"Nothing in your plans was changed."</p>
+            <button type="button" class="button small" on:click=move |_| importer.close()>"Close"</button>
+        </section>
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::New => "New",
+        Status::Identical => "Already here, the same",
+        Status::Differs => "Already here, different",
+    }
+}
+
+#[component]
+fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // The dialog takes the focus, so keyboard and screen-reader users land in it.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let summary = format!(
+        "{} new · {} the same · {} different",
+        preview.count(Status::New),
+        preview.count(Status::Identical),
+        preview.count(Status::Differs)
+    );
+    let mine = move |id: &PlanId| importer.state.plan(id);
+    let rows = preview
+        .incoming
+        .into_iter()
+        .map(|incoming| {
+            let plan = incoming.plan;
+            let status = incoming.status;
+            let choices = (status == Status::Differs).then(|| {
+                let id = plan.id.clone();
+                let ours = mine(&id);
+                view! { <ConflictChoice importer=importer theirs=plan.clone() ours=ours/> }
+            });
+            view! {
+                <li class="import-row" data-status=status_text(status)>
+                    <div class="import-row-head">
+                        <strong>{plan.name.clone()}</strong>
+                        <span class="import-status">{status_text(status)}</span>
+                    </div>
+                    {choices}
+                </li>
+            }
+        })
+        .collect_view();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            importer.close();
+        }
+    };
+    view! {
+        <div class="dialog-backdrop">
+            <section class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-heading" on:keydown=on_key>
+                <h2 id="import-heading" tabindex="-1" node_ref=heading>{format!("Import {file}")}</h2>
+                <p class="muted">{summary}</p>
+                <ul class="import-list">{rows}</ul>
+                <div class="actions">
+                    <button type="button" class="button primary" on:click=move |_| importer.confirm()>"Confirm import"</button>
+                    <button type="button" class="button" on:click=move |_| importer.close()>"Cancel"</button>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// Keep mine, take theirs or keep both, for one plan that differs.
+#[component]
+fn ConflictChoice(importer: Importer, theirs: Plan, ours: Option<Plan>) -> impl IntoView {
+    let id = theirs.id.clone();
+    let group = format!("import-choice-{id}");
+    let updated = |plan: &Plan| format::date(plan.updated_at.date_naive());
+    let detail = match &ours {
+        Some(ours) => format!(
+            "Yours: “{}”, changed {} · Theirs: “{}”, changed {}",
+            ours.name,
+            updated(ours),
+            theirs.name,
+            updated(&theirs)
+        ),
+        None => String::new(),
+    };
+    view! {
+        <fieldset class="import-choice">
+            <legend>{format!("What to do with “{}”", theirs.name)}</legend>
+            <p class="muted">{detail}</p>
+            {Choice::ALL
+                .into_iter()
+                .map(|choice| {
+                    let id = id.clone();
+                    let checked_id = id.clone();
+                    view! {
+                        <label class="decision-option">
+                            <input
+                                type="radio"
+                                name=group.clone()
+                                prop:checked=move || importer.choice(&checked_id) == choice
+                                on:change=move |_| importer.choose(id.clone(), choice)
+                            />
+                            {choice.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
