@@ -193,3 +193,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_wrong_plan_is_reported_at_once() {
+    let mut file = example();
+    file["plans"][0]["steps"][0]["due_on"] = json!("31/02/2026");
+    file["plans"][2]["name"] = json!(42);
+    file["plans"][4]["stage"] = json!("launched");
+    file["plans"][5]["partner"]["surprise"] = json!(true);
+    let found = problems(&file);
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found[0].starts_with("plans[0].steps[0].due_on: not a date"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[1].starts_with("plans[2].name: invalid type: integer `42`"),
+        "{}",
+        found[1]
+    );
+    assert!(
+        found[2].starts_with("plans[4].stage: unknown variant `launched`"),
+        "{}",
+        found[2]
+    );
+    assert!(
+        found[3].starts_with("plans[5].partner.surprise: unknown field"),
+        "{}",
+        found[3]
+    );
+}

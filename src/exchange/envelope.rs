@@ -10,6 +10,7 @@ use super::migrate::{migrate, HAS_STEPS};
 use crate::domain::{validate_plan, Plan, Problem, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -72,6 +73,22 @@ struct Header {
     plans: Option<Vec<serde::de::IgnoredAny>>,
 }
 
+/// The envelope with each plan still as its JSON text, so every plan is read on its own and a
+/// file with several wrong plans reports each of them, not only the first.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEnvelope<'a> {
+    format: String,
+    schema_version: u32,
+    #[serde(with = "crate::domain::dates::timestamp")]
+    exported_at: DateTime<Utc>,
+    app_version: String,
+    #[serde(default)]
+    score_model: ScoreModelNote,
+    #[serde(borrow)]
+    plans: Vec<&'a RawValue>,
+}
+
 fn problem(path: &str, message: String) -> ExchangeError {
     ExchangeError::Problems(vec![Problem {
         path: path.to_string(),
@@ -127,9 +144,36 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
         migrated.as_str()
     };
 
-    let envelope: Envelope = read_json(text).map_err(from_json_error)?;
-
+    let raw: RawEnvelope = read_json(text).map_err(from_json_error)?;
     let mut problems = Vec::new();
+    let mut plans = Vec::with_capacity(raw.plans.len());
+    for (index, plan) in raw.plans.iter().enumerate() {
+        match read_json::<Plan>(plan.get()) {
+            Ok(plan) => plans.push(plan),
+            Err(JsonError::Data(found)) => problems.push(Problem {
+                path: if found.path.is_empty() {
+                    format!("plans[{index}]")
+                } else {
+                    format!("plans[{index}].{}", found.path)
+                },
+                message: found.message,
+            }),
+            // The whole text was read as JSON already, so a plan's text is JSON too.
+            Err(JsonError::Syntax(message)) => problems.push(Problem {
+                path: format!("plans[{index}]"),
+                message,
+            }),
+        }
+    }
+    let envelope = Envelope {
+        format: raw.format,
+        schema_version: raw.schema_version,
+        exported_at: raw.exported_at,
+        app_version: raw.app_version,
+        score_model: raw.score_model,
+        plans,
+    };
+
     let mut ids = HashSet::new();
     for (index, plan) in envelope.plans.iter().enumerate() {
         for found in validate_plan(plan) {

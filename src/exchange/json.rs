@@ -2,7 +2,7 @@
 
 use super::locate::locate;
 use crate::domain::Problem;
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// Why JSON text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,8 +13,8 @@ pub enum JsonError {
     Data(Problem),
 }
 
-/// Reads `text` as a `T`.
-pub fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+/// Reads `text` as a `T` (which may borrow from it).
+pub fn read_json<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, JsonError> {
     serde_json::from_str(text).map_err(|error| describe(text, &error))
 }
 
@@ -62,7 +62,7 @@ mod tests {
     use super::*;
     use crate::domain::Step;
 
-    fn data_error<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> Problem {
+    fn data_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> Problem {
         match read_json::<T>(text) {
             Err(JsonError::Data(problem)) => problem,
             other => panic!("expected a data error, got {other:?}"),
