@@ -3,7 +3,7 @@
 //! and the next save tries again.
 
 use super::keys::{plan_key, trash_key, INDEX_KEY};
-use super::record::{encode_index, encode_plan, encode_trashed};
+use super::record::{decode_index, encode_index, encode_plan, encode_trashed, stored_rev};
 use super::store::{KeyValueStore, StorageError};
 use crate::domain::{PlanId, Portfolio, Trashed};
 
@@ -20,6 +20,12 @@ pub struct Autosave {
     index_changed: bool,
     /// Plans whose stored value is unreadable and kept in place: never written over.
     protected: Vec<PlanId>,
+    /// Plans removed or trashed in this tab: the index loses them even if another tab's
+    /// index still lists them.
+    removed_here: Vec<PlanId>,
+    /// Plans kept in step live with another window (workshop mode): a newer save of theirs is
+    /// no conflict, since this tab already holds its edits.
+    live: Vec<PlanId>,
     read_only: bool,
 }
 
@@ -51,6 +57,7 @@ impl Autosave {
 
     pub fn plan_added(&mut self, id: &PlanId) {
         self.removed.retain(|r| r != id);
+        self.removed_here.retain(|r| r != id);
         insert(&mut self.changed, id);
         self.index_changed = true;
     }
@@ -58,7 +65,27 @@ impl Autosave {
     pub fn plan_removed(&mut self, id: &PlanId) {
         self.changed.retain(|c| c != id);
         insert(&mut self.removed, id);
+        insert(&mut self.removed_here, id);
         self.index_changed = true;
+    }
+
+    /// Whether this tab has a change to the plan that is not saved yet.
+    pub fn is_unsaved(&self, id: &PlanId) -> bool {
+        self.changed.contains(id)
+    }
+
+    /// Drops the unsaved change to a plan: the user took another tab's newer version.
+    pub fn discard_change(&mut self, id: &PlanId) {
+        self.changed.retain(|c| c != id);
+    }
+
+    /// Marks a plan as kept in step live with another window.
+    pub fn plan_live(&mut self, id: &PlanId) {
+        insert(&mut self.live, id);
+    }
+
+    pub fn is_live(&self, id: &PlanId) -> bool {
+        self.live.contains(id)
     }
 
     /// A plan moved from the portfolio to the trash.
@@ -66,6 +93,7 @@ impl Autosave {
         self.changed.retain(|c| c != id);
         self.untrashed.retain(|u| u != id);
         insert(&mut self.trashed, id);
+        insert(&mut self.removed_here, id);
         self.index_changed = true;
     }
 
@@ -105,7 +133,9 @@ impl Autosave {
     }
 
     /// Writes what is pending. Each plan is written with its revision plus one; the caller
-    /// records the returned revisions in memory. On error, what was not written stays pending.
+    /// records the returned revisions in memory. A plan another tab saved at a newer revision
+    /// is not written over: it is returned as a conflict for the user to settle. On error, what
+    /// was not written stays pending.
     pub fn flush(
         &mut self,
         store: &dyn KeyValueStore,
@@ -113,7 +143,13 @@ impl Autosave {
         trash: &[Trashed],
     ) -> Flushed {
         let mut flushed = Flushed::default();
-        if let Err(error) = self.write_pending(store, portfolio, trash, &mut flushed.saved) {
+        if let Err(error) = self.write_pending(
+            store,
+            portfolio,
+            trash,
+            &mut flushed.saved,
+            &mut flushed.conflicts,
+        ) {
             flushed.error = Some(error);
         }
         flushed
@@ -125,6 +161,7 @@ impl Autosave {
         portfolio: &Portfolio,
         trash: &[Trashed],
         saved: &mut Vec<Saved>,
+        conflicts: &mut Vec<PlanId>,
     ) -> Result<(), StorageError> {
         if !self.is_pending() {
             return Ok(());
@@ -135,13 +172,21 @@ impl Autosave {
         while let Some(id) = self.changed.first().cloned() {
             match portfolio.get(&id) {
                 Some(plan) if !self.protected.contains(&id) => {
-                    let mut next = plan.clone();
-                    next.rev = plan.rev + 1;
-                    store.set(&plan_key(&id), &encode_plan(&next))?;
-                    saved.push(Saved {
-                        id: id.clone(),
-                        rev: next.rev,
-                    });
+                    let key = plan_key(&id);
+                    let stored = store.get(&key)?.as_deref().and_then(stored_rev);
+                    let newer_elsewhere = stored.filter(|rev| *rev > plan.rev);
+                    match newer_elsewhere {
+                        Some(_) if !self.live.contains(&id) => conflicts.push(id.clone()),
+                        _ => {
+                            let mut next = plan.clone();
+                            next.rev = plan.rev.max(newer_elsewhere.unwrap_or(0)) + 1;
+                            store.set(&key, &encode_plan(&next))?;
+                            saved.push(Saved {
+                                id: id.clone(),
+                                rev: next.rev,
+                            });
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -169,11 +214,20 @@ impl Autosave {
             self.removed.remove(0);
         }
         if self.index_changed {
-            let ids: Vec<PlanId> = portfolio
+            let mut ids: Vec<PlanId> = portfolio
                 .ids()
                 .into_iter()
                 .chain(self.protected.iter().cloned())
                 .collect();
+            // Plans another tab added that this one has not shown yet stay in the index.
+            if let Some(Ok(stored)) = store.get(INDEX_KEY)?.as_deref().map(decode_index) {
+                for id in stored.plan_ids {
+                    let kept = !ids.contains(&id) && !self.removed_here.contains(&id);
+                    if kept && store.get(&plan_key(&id))?.is_some() {
+                        ids.push(id);
+                    }
+                }
+            }
             store.set(INDEX_KEY, &encode_index(&ids))?;
             self.index_changed = false;
         }
@@ -185,5 +239,7 @@ impl Autosave {
 #[derive(Debug, Default)]
 pub struct Flushed {
     pub saved: Vec<Saved>,
+    /// Plans not written because another tab saved a newer version: the user chooses.
+    pub conflicts: Vec<PlanId>,
     pub error: Option<StorageError>,
 }

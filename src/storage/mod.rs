@@ -11,6 +11,7 @@ pub mod keys;
 pub mod load;
 pub mod record;
 pub mod store;
+pub mod tabs;
 pub mod view;
 
 pub use autosave::{Autosave, Flushed, Saved};

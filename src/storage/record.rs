@@ -188,6 +188,20 @@ pub fn decode_trashed(raw: &str, id: &PlanId) -> Result<Trashed, Unreadable> {
     }
 }
 
+/// The revision of a stored plan, read without the rest of it; `None` when unreadable.
+pub fn stored_rev(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Record {
+        plan: Revision,
+    }
+    #[derive(Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        rev: u64,
+    }
+    read_json::<Record>(raw).ok().map(|r| r.plan.rev)
+}
+
 /// Reads the index.
 pub fn decode_index(raw: &str) -> Result<Index, Unreadable> {
     checked_version(raw)?;

@@ -26,9 +26,11 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.save_now());
+    let stop_following = state.follow_other_tabs();
     on_cleanup(move || {
         on_hidden.remove();
         on_pagehide.remove();
+        stop_following();
     });
 
     // "Ready" is the first frame after the first render: what the benchmark reports.

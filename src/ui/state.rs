@@ -8,6 +8,9 @@
 use crate::domain::import::{Import, Snapshot};
 use crate::domain::overview::View;
 use crate::domain::{Added, Plan, PlanId, Portfolio, Trashed};
+use crate::storage::keys::{plan_id_of, plan_key};
+use crate::storage::record::decode_plan;
+use crate::storage::tabs::{external_change, my_copy, External, Mine};
 use crate::storage::view::{load_last_export, load_view, save_last_export, save_view};
 use crate::storage::{
     load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
@@ -77,6 +80,8 @@ pub struct AppState {
     pub last_export: RwSignal<Option<DateTime<Utc>>>,
     /// How to undo the last import, until it is undone or another one replaces it.
     last_import: StoredValue<Option<Snapshot>>,
+    /// Newer versions other tabs saved of plans this tab was changing: the user chooses.
+    pub conflicts: RwSignal<Vec<Plan>>,
     session: StoredValue<Session, LocalStorage>,
 }
 
@@ -132,6 +137,7 @@ impl AppState {
             today: RwSignal::new(local_today()),
             last_export: RwSignal::new(last_export),
             last_import: StoredValue::new(None),
+            conflicts: RwSignal::new(Vec::new()),
             session: StoredValue::new_local(Session {
                 store,
                 autosave,
@@ -322,10 +328,114 @@ impl AppState {
         }
     }
 
+    fn add_conflict(&self, theirs: Plan) {
+        self.conflicts.update(|c| {
+            c.retain(|p| p.id != theirs.id);
+            c.push(theirs);
+        });
+    }
+
+    /// Follows what other tabs save: their newer plans show here, a newer save of a plan this
+    /// tab is changing asks the user, and the trash stays in step.
+    pub fn follow_other_tabs(&self) -> impl FnOnce() + Send + Sync + 'static {
+        let state = *self;
+        let handle = window_event_listener_untyped("storage", move |event| {
+            let Ok(event) = wasm_bindgen::JsCast::dyn_into::<web_sys::StorageEvent>(event) else {
+                return;
+            };
+            let Some(key) = event.key() else { return };
+            let new_value = event.new_value();
+            state.on_external(&key, new_value.as_deref());
+        });
+        move || handle.remove()
+    }
+
+    /// Applies another tab's change of `key` to this tab.
+    pub fn on_external(&self, key: &str, new_value: Option<&str>) {
+        let id = plan_id_of(key);
+        let change = self.portfolio.with_untracked(|p| {
+            let plan = id.as_ref().and_then(|id| p.get(id));
+            self.session.with_value(|s| {
+                let mine = Mine {
+                    plan,
+                    unsaved: id.as_ref().is_some_and(|id| s.autosave.is_unsaved(id)),
+                    live: id.as_ref().is_some_and(|id| s.autosave.is_live(id)),
+                };
+                external_change(key, new_value, mine)
+            })
+        });
+        match change {
+            External::Take(plan) => {
+                self.conflicts.update(|c| c.retain(|p| p.id != plan.id));
+                self.portfolio.update(|p| {
+                    if !p.replace(plan.clone()) {
+                        p.add_new(vec![plan]);
+                    }
+                });
+            }
+            External::Conflict(plan) => self.add_conflict(plan),
+            External::Revision(id, rev) => self.portfolio.update_untracked(|p| p.set_rev(&id, rev)),
+            External::Gone(id) => {
+                self.portfolio.update(|p| {
+                    p.remove(&id);
+                });
+            }
+            External::TrashAdded(trashed) => self.trash.update(|t| {
+                if !t.iter().any(|x| x.plan.id == trashed.plan.id) {
+                    t.insert(0, trashed);
+                }
+            }),
+            External::TrashRemoved(id) => self.trash.update(|t| t.retain(|x| x.plan.id != id)),
+            External::Nothing => {}
+        }
+    }
+
+    /// Settles a conflict by taking the newer version another tab saved.
+    pub fn take_newer(&self, id: &PlanId) {
+        let Some(theirs) = self.take_conflict(id) else {
+            return;
+        };
+        self.session.update_value(|s| s.autosave.discard_change(id));
+        self.portfolio.update(|p| {
+            p.replace(theirs);
+        });
+        self.notify("You now see the newer version saved in the other tab.");
+    }
+
+    /// Settles a conflict by keeping both: the newer version under the plan's id, this tab's
+    /// version as a new plan named "… (my copy)".
+    pub fn keep_mine_as_copy(&self, id: &PlanId) {
+        let Some(theirs) = self.take_conflict(id) else {
+            return;
+        };
+        let Some(mine) = self.plan(id) else { return };
+        self.session.update_value(|s| s.autosave.discard_change(id));
+        self.portfolio.update(|p| {
+            p.replace(theirs);
+        });
+        let copy = my_copy(mine, PlanId::random());
+        let name = copy.name.clone();
+        self.add_plans(vec![copy]);
+        self.save_now();
+        self.notify(format!("Both are kept: your version is now “{name}”."));
+    }
+
+    fn take_conflict(&self, id: &PlanId) -> Option<Plan> {
+        let mut found = None;
+        self.conflicts.update(|c| {
+            if let Some(at) = c.iter().position(|p| &p.id == id) {
+                found = Some(c.remove(at));
+            }
+        });
+        found
+    }
+
     /// Takes a plan as another window of this browser just edited it (workshop mode's deck and
     /// presenter view). That window saves it, so nothing is scheduled here; an edit made here
     /// afterwards saves the plan with both windows' changes.
     pub fn adopt_plan(&self, plan: Plan) {
+        self.session
+            .update_value(|s| s.autosave.plan_live(&plan.id));
         if self
             .portfolio
             .with_untracked(|p| p.get(&plan.id) != Some(&plan))
@@ -359,6 +469,21 @@ impl AppState {
             })
         });
         let Some(flushed) = flushed else { return };
+        if !flushed.conflicts.is_empty() {
+            let newer: Vec<Plan> = self.session.with_value(|s| {
+                flushed
+                    .conflicts
+                    .iter()
+                    .filter_map(|id| {
+                        let raw = s.store.get(&plan_key(id)).ok().flatten()?;
+                        decode_plan(&raw, id).ok()
+                    })
+                    .collect()
+            });
+            for plan in newer {
+                self.add_conflict(plan);
+            }
+        }
         if !flushed.saved.is_empty() {
             // The revision is bookkeeping for other tabs; it changes nothing on screen.
             self.portfolio.update_untracked(|p| {

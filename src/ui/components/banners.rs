@@ -108,6 +108,35 @@ pub fn StorageBanners() -> impl IntoView {
                         }
                     })
             }}
+            <For each=move || state.conflicts.get() key=|p| (p.id.clone(), p.rev) let:theirs>
+                <ConflictBanner theirs=theirs/>
+            </For>
+        </div>
+    }
+}
+
+/// Another tab saved a newer version of a plan this tab was changing: take it, or keep both.
+#[component]
+fn ConflictBanner(theirs: crate::domain::Plan) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(theirs.id.clone());
+    let name = state
+        .plan(&theirs.id)
+        .map_or(theirs.name.clone(), |p| p.name);
+    view! {
+        <div class="banner banner-warning" role="alert" data-testid="conflict-banner">
+            <p>
+                <strong>{format!("“{name}” was changed in another tab ")}</strong>
+                "while you were changing it here. Your changes are kept in this tab until you choose."
+            </p>
+            <div class="banner-actions">
+                <button type="button" class="button small primary" on:click=move |_| state.take_newer(&id.get_value())>
+                    "Take the newer version"
+                </button>
+                <button type="button" class="button small" on:click=move |_| state.keep_mine_as_copy(&id.get_value())>
+                    "Keep mine as a copy"
+                </button>
+            </div>
         </div>
     }
 }
