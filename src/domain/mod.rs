@@ -1,6 +1,7 @@
 //! The product's rules, free of any browser API: the plan model, calendars, validation and the
 //! portfolio. Time is always a parameter (`today`), never read here.
 
+pub mod backup;
 pub mod calendar;
 pub mod dates;
 pub mod import;

@@ -68,3 +68,11 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(message)
 }
+
+/// Asks the browser to keep this site's storage when space runs low; `None` where it cannot be
+/// asked (no StorageManager, or it refused to answer).
+pub async fn persist_storage() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let answer = JsFuture::from(storage.persist().ok()?).await.ok()?;
+    answer.as_bool()
+}

@@ -22,6 +22,8 @@ use std::time::Duration;
 
 /// How long edits settle before they are written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// How soon a failed save is tried again.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
 
 /// What the storage banners say.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -82,6 +84,11 @@ pub struct AppState {
     last_import: StoredValue<Option<Snapshot>>,
     /// Newer versions other tabs saved of plans this tab was changing: the user chooses.
     pub conflicts: RwSignal<Vec<Plan>>,
+    /// Whether the browser agreed to keep this site's storage under pressure (`None` until it
+    /// answers, or where it cannot be asked).
+    pub persisted: RwSignal<Option<bool>>,
+    /// The export reminder was put off for this visit.
+    pub reminder_dismissed: RwSignal<bool>,
     session: StoredValue<Session, LocalStorage>,
 }
 
@@ -138,6 +145,8 @@ impl AppState {
             last_export: RwSignal::new(last_export),
             last_import: StoredValue::new(None),
             conflicts: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
+            reminder_dismissed: RwSignal::new(false),
             session: StoredValue::new_local(Session {
                 store,
                 autosave,
@@ -328,6 +337,15 @@ impl AppState {
         }
     }
 
+    /// Asks the browser to keep this site's storage even when space runs low.
+    pub fn ask_for_persistent_storage(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let answer = crate::ui::browser::persist_storage().await;
+            state.persisted.set(answer);
+        });
+    }
+
     fn add_conflict(&self, theirs: Plan) {
         self.conflicts.update(|c| {
             c.retain(|p| p.id != theirs.id);
@@ -492,9 +510,46 @@ impl AppState {
                 }
             });
         }
+        let failed = flushed.error.is_some();
         let message = flushed.error.as_ref().map(describe_save_error);
         if self.storage.with_untracked(|r| r.save_error != message) {
             self.storage.update(|r| r.save_error = message);
+        }
+        // A full store may get room again (the user deletes something, another tab frees
+        // space): keep trying while edits wait, without waiting for the next keystroke.
+        let read_only = self.storage.with_untracked(|r| r.read_only);
+        if failed && !read_only {
+            let state = *self;
+            self.session.update_value(|s| {
+                if s.timer.is_none() {
+                    s.timer = set_timeout_with_handle(move || state.save_now(), RETRY_DELAY).ok();
+                }
+            });
+        }
+    }
+
+    /// Deletes the values set aside as unreadable, for good (after the user chose "Discard").
+    pub fn discard_unreadable(&self) {
+        let keys = self.storage.with_untracked(|r| r.kept_aside.clone());
+        let mut kept = Vec::new();
+        self.session.with_value(|s| {
+            for key in keys {
+                if s.store.remove(&key).is_err() {
+                    kept.push(key);
+                }
+            }
+        });
+        let all_gone = kept.is_empty();
+        self.storage.update(|r| {
+            r.kept_aside = kept;
+            if all_gone {
+                r.quarantined.clear();
+            }
+        });
+        if all_gone {
+            self.notify("The unreadable data was deleted.");
+        } else {
+            self.notify("Some unreadable data could not be deleted; it is still set aside.");
         }
     }
 

@@ -1,8 +1,10 @@
 //! Banners that say what happened to browser storage: unavailable, read-only, unreadable values
 //! set aside, or a save that failed. Each says what it means for the user's data.
 
+use crate::domain::scoring::MODEL;
+use crate::exchange::export::portfolio_file;
 use crate::ui::browser::download;
-use crate::ui::state::AppState;
+use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
 
 #[component]
@@ -21,6 +23,16 @@ pub fn StorageBanners() -> impl IntoView {
         let file = format!("pilotdeck-unreadable-{}.json", state.today.get_untracked());
         if let Err(error) = download(&file, "application/json", &text) {
             state.notify(format!("The download did not start: {error}"));
+        }
+    };
+
+    // Everything in memory, saved or not: the way out when the browser will not store it.
+    let export_everything = move |_| {
+        let plans = state.portfolio.with_untracked(|p| p.plans().to_vec());
+        let (name, json) = portfolio_file(&plans, now(), state.today.get_untracked(), &MODEL);
+        match download(&name, "application/json", &json) {
+            Ok(()) => state.record_export(),
+            Err(error) => state.notify(format!("The export did not start: {error}")),
         }
     };
 
@@ -88,6 +100,13 @@ pub fn StorageBanners() -> impl IntoView {
                         </button>
                         <button
                             type="button"
+                            class="button small"
+                            on:click=move |_| state.discard_unreadable()
+                        >
+                            "Discard"
+                        </button>
+                        <button
+                            type="button"
                             class="button small quiet"
                             on:click=move |_| dismissed_quarantine.set(true)
                         >
@@ -102,8 +121,14 @@ pub fn StorageBanners() -> impl IntoView {
                     .map(|message| {
                         view! {
                             <div class="banner banner-error" role="alert" data-testid="save-banner">
-                                <strong>"Not saved. "</strong>
-                                {message}
+                                <p>
+                                    <strong>"Not saved. "</strong>
+                                    {message}
+                                </p>
+                                <div class="banner-actions">
+                                    <button type="button" class="button small" on:click=export_everything>"Export all"</button>
+                                    <button type="button" class="button small quiet" on:click=move |_| state.save_now()>"Try again"</button>
+                                </div>
                             </div>
                         }
                     })

@@ -1,5 +1,6 @@
 //! `/`: every plan on this device, or a friendly start when there are none.
 
+use crate::domain::backup::export_reminder;
 use crate::domain::overview::arrange;
 use crate::domain::scoring::MODEL;
 use crate::exchange::example::EXAMPLE_PATH;
@@ -127,6 +128,22 @@ pub fn PortfolioPage() -> impl IntoView {
                 <Show when=move || !is_empty()>{actions}</Show>
             </header>
             <ImportDialog importer=importer/>
+            {move || {
+                let reminder = state.portfolio.with(|p| {
+                    export_reminder(p.plans(), state.last_export.get(), now())
+                });
+                reminder
+                    .filter(|_| !state.reminder_dismissed.get())
+                    .map(|r| view! {
+                        <div class="callout backup-reminder" data-testid="backup-reminder">
+                            <p>{r.message()}</p>
+                            <div class="actions">
+                                <button type="button" class="button small primary" on:click=export_all>"Export a backup"</button>
+                                <button type="button" class="button small quiet" on:click=move |_| state.reminder_dismissed.set(true)>"Not now"</button>
+                            </div>
+                        </div>
+                    })
+            }}
             <Show
                 when=move || !is_empty()
                 fallback=move || {

@@ -41,6 +41,13 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="muted">
                     "Plans live in this browser's storage, on this device only. Browsers can clear it (for example when you clear site data), so keep a file export of anything you would miss."
                 </p>
+                <p data-testid="persistence">
+                    {move || match state.persisted.get() {
+                        Some(true) => "The browser agreed to keep this storage when space runs low. Clearing site data still deletes it.",
+                        Some(false) => "The browser may clear this storage when space runs low: export regularly.",
+                        None => "The browser did not say whether it keeps this storage when space runs low: export regularly.",
+                    }}
+                </p>
             </section>
             <section class="panel" aria-labelledby="trash-heading">
                 <h2 id="trash-heading">"Trash"</h2>
