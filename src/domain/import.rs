@@ -166,13 +166,18 @@ impl Import {
 
 impl Snapshot {
     /// Puts the portfolio back as it was before the import: the added plans go, the replaced
-    /// ones return as they were. Edits made since to those plans are undone with it.
+    /// ones return as they were. Edits made since to those plans are undone with it. A restored
+    /// plan counts from the revision it replaces, so saving it is a newer save, not an old copy.
     pub fn undo(&self, portfolio: &mut Portfolio) {
         for id in &self.added {
             portfolio.remove(id);
         }
         for plan in &self.replaced {
-            portfolio.replace(plan.clone());
+            let mut plan = plan.clone();
+            if let Some(now) = portfolio.get(&plan.id) {
+                plan.rev = plan.rev.max(now.rev);
+            }
+            portfolio.replace(plan);
         }
     }
 }
@@ -256,8 +261,28 @@ mod tests {
             }
             assert_eq!(name("c"), Some("Gamma".into()));
             snapshot.undo(&mut portfolio);
-            assert_eq!(portfolio, original, "undo after {a:?}/{b:?}");
+            assert_eq!(portfolio.len(), original.len(), "undo after {a:?}/{b:?}");
+            for plan in original.plans() {
+                let back = portfolio.get(&plan.id).expect("back");
+                assert!(same_content(back, plan), "undo after {a:?}/{b:?}");
+            }
         }
+    }
+
+    #[test]
+    fn an_undone_import_saves_as_the_newest_revision() {
+        let mut mine = plan("a", "Alpha");
+        mine.rev = 64;
+        let mut portfolio = Portfolio::new(vec![mine]);
+        let preview = Preview::of(&portfolio, vec![plan("a", "Alpha (theirs)")]);
+        let snapshot = preview
+            .resolve(|_| Choice::TakeTheirs, || PlanId("unused".into()))
+            .apply(&mut portfolio);
+        // The import was saved: storage now holds revision 65.
+        portfolio.set_rev(&PlanId("a".into()), 65);
+        snapshot.undo(&mut portfolio);
+        let back = portfolio.get(&PlanId("a".into())).expect("back");
+        assert_eq!((back.name.as_str(), back.rev), ("Alpha", 65));
     }
 
     #[test]

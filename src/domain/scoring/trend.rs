@@ -7,7 +7,7 @@ use crate::domain::{Band, Plan};
 use chrono::NaiveDate;
 
 /// Which way momentum moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     Up,
     Flat,

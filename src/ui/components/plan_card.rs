@@ -24,9 +24,12 @@ pub struct CardSummary {
     pub next_step: Option<String>,
     /// For drafts, where the wizard resumes.
     pub resume: Option<Route>,
-    /// With `today`, what makes a card re-render when its plan changes.
+    /// With `today` and `shown`, what makes a card re-render when its plan changes.
     pub updated_at: DateTime<Utc>,
     pub today: NaiveDate,
+    /// A digest of what the card shows: a plan replaced wholesale (an import, another tab)
+    /// may keep its `updated_at`, and its card must still be drawn again.
+    pub shown: u64,
 }
 
 impl CardSummary {
@@ -61,7 +64,25 @@ impl CardSummary {
             }),
             updated_at: plan.updated_at,
             today,
+            shown: 0,
         }
+        .with_digest()
+    }
+
+    fn with_digest(mut self) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (&self.name, &self.partner, self.kind, self.stage).hash(&mut hasher);
+        (&self.launch, &self.next_step).hash(&mut hasher);
+        match &self.headline {
+            Headline::Momentum { momentum, trend } => {
+                (momentum.score, momentum.band, trend.map(|t| t.direction)).hash(&mut hasher)
+            }
+            Headline::Readiness(r) => r.percent().hash(&mut hasher),
+            Headline::Stopped => 0u8.hash(&mut hasher),
+        }
+        self.shown = hasher.finish();
+        self
     }
 }
 

@@ -171,7 +171,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         each=move || {
                             cards.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                         }
-                        key=|card| (card.id.clone(), card.updated_at, card.today)
+                        key=|card| (card.id.clone(), card.updated_at, card.today, card.shown)
                         let:card
                     >
                         <li>
