@@ -6,7 +6,6 @@
 
 use super::plan::{Plan, PlanId};
 use super::portfolio::Portfolio;
-use super::validate::MAX_NAME_CHARS;
 
 /// How an incoming plan compares with what is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,16 +111,8 @@ impl Preview {
 }
 
 /// Their version of a plan kept beside mine: a new id, and a name that tells them apart.
-fn copy_of(mut plan: Plan, id: PlanId) -> Plan {
-    const SUFFIX: &str = " (imported)";
-    let keep = MAX_NAME_CHARS - SUFFIX.chars().count();
-    if plan.name.chars().count() > keep {
-        plan.name = plan.name.chars().take(keep).collect();
-    }
-    plan.name.push_str(SUFFIX);
-    plan.id = id;
-    plan.rev = 0;
-    plan
+fn copy_of(plan: Plan, id: PlanId) -> Plan {
+    plan.copy_as(id, " (imported)")
 }
 
 /// What an import does: plans added, and stored plans replaced by the file's version.
@@ -185,6 +176,7 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::validate::MAX_NAME_CHARS;
     use crate::domain::{Partner, PartnerKind};
     use chrono::{TimeZone, Utc};
 

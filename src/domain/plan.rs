@@ -124,6 +124,19 @@ impl Plan {
         entries
     }
 
+    /// A copy under a new id, its name ending in `suffix` (" (imported)", " (my copy)") and
+    /// kept within the name limit, counting its saves from zero.
+    pub fn copy_as(mut self, id: PlanId, suffix: &str) -> Plan {
+        let keep = super::validate::MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+        if self.name.chars().count() > keep {
+            self.name = self.name.chars().take(keep).collect();
+        }
+        self.name.push_str(suffix);
+        self.id = id;
+        self.rev = 0;
+        self
+    }
+
     /// Days since launch at `today`, for plans that have launched.
     pub fn days_since_launch(&self, today: NaiveDate) -> Option<i64> {
         if !self.stage.has_launched() {

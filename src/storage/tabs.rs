@@ -75,16 +75,8 @@ pub fn external_change(key: &str, new_value: Option<&str>, mine: Mine) -> Extern
 
 /// My version of a plan kept beside the newer one another tab saved: a new id and a name
 /// that says whose it is.
-pub fn my_copy(mut mine: Plan, id: PlanId) -> Plan {
-    const SUFFIX: &str = " (my copy)";
-    let keep = crate::domain::validate::MAX_NAME_CHARS - SUFFIX.chars().count();
-    if mine.name.chars().count() > keep {
-        mine.name = mine.name.chars().take(keep).collect();
-    }
-    mine.name.push_str(SUFFIX);
-    mine.id = id;
-    mine.rev = 0;
-    mine
+pub fn my_copy(mine: Plan, id: PlanId) -> Plan {
+    mine.copy_as(id, " (my copy)")
 }
 
 #[cfg(test)]

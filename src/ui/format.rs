@@ -44,3 +44,16 @@ pub fn days(n: i64) -> String {
         format!("{n} days")
     }
 }
+
+/// A primary metric as read: "Activated accounts: from 0 accounts to 120 accounts".
+pub fn metric(metric: &crate::domain::Metric) -> String {
+    match (metric.baseline, metric.target) {
+        (Some(b), Some(t)) => format!(
+            "{}: from {} to {}",
+            text(&metric.name),
+            quantity(b, &metric.unit),
+            quantity(t, &metric.unit)
+        ),
+        _ => text(&metric.name),
+    }
+}

@@ -165,16 +165,7 @@ pub fn PilotSection(e: Editor) -> impl IntoView {
                 when=move || editing.get()
                 fallback=move || {
                     e.read(().into_any(), |p| {
-                        let metric = &p.pilot.primary_metric;
-                        let metric_text = match (metric.baseline, metric.target) {
-                            (Some(b), Some(t)) => format!(
-                                "{}: from {} to {}",
-                                format::text(&metric.name),
-                                format::quantity(b, &metric.unit),
-                                format::quantity(t, &metric.unit)
-                            ),
-                            _ => format::text(&metric.name),
-                        };
+                        let metric_text = format::metric(&p.pilot.primary_metric);
                         let out = if p.pilot.out_of_scope.is_empty() {
                             "Not set".to_string()
                         } else {

@@ -85,16 +85,7 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
             }
         })
         .collect_view();
-    let metric = &plan.pilot.primary_metric;
-    let metric_text = match (metric.baseline, metric.target) {
-        (Some(b), Some(t)) => format!(
-            "{}: from {} to {}",
-            format::text(&metric.name),
-            format::quantity(b, &metric.unit),
-            format::quantity(t, &metric.unit)
-        ),
-        _ => format::text(&metric.name),
-    };
+    let metric_text = format::metric(&plan.pilot.primary_metric);
     let id = plan.id.clone();
     view! {
         <article class="page narrow shared-plan">
