@@ -335,3 +335,30 @@ async fn two_workshop_windows_stay_in_step_both_ways() {
     drop(deck_owner);
     drop(presenter_owner);
 }
+
+#[wasm_bindgen_test]
+async fn discarding_unreadable_data_deletes_only_what_was_set_aside() {
+    let (count, damaged) = store_example_with_one_damaged();
+    let owner = Owner::new();
+    let state = owner.with(|| AppState::load(pilotdeck::ui::router::Router::provide()));
+    let report = state.storage.get_untracked();
+    assert_eq!(report.quarantined.len(), 1);
+    let aside = report.quarantined[0].kept_at.clone();
+    assert_ne!(aside, damaged);
+    assert_eq!(
+        state.unreadable_values().len(),
+        1,
+        "offered for download first"
+    );
+
+    owner.with(|| state.discard_unreadable());
+    assert_eq!(local_storage().get_item(&aside).expect("get"), None);
+    let report = state.storage.get_untracked();
+    assert!(report.quarantined.is_empty() && report.kept_aside.is_empty());
+    let store = pilotdeck::storage::BrowserStore::open().expect("opens");
+    assert_eq!(
+        pilotdeck::storage::load(&store).expect("loads").plans.len(),
+        count - 1,
+        "the sound plans are untouched"
+    );
+}

@@ -204,3 +204,66 @@ fn storage_that_throws_on_write_keeps_everything_pending_and_reports_quota() {
     let expected: Vec<_> = portfolio.plans().iter().map(|p| p.name.clone()).collect();
     assert_eq!(names, expected);
 }
+
+#[wasm_bindgen_test]
+fn every_kind_of_damaged_value_is_set_aside_untouched() {
+    let plans = example_plans();
+    let ids: Vec<_> = plans.iter().map(|p| p.id.clone()).collect();
+    let damaged = [
+        (plan_key(&ids[0]), "not json at all".to_string()),
+        (plan_key(&ids[1]), String::new()),
+        (plan_key(&ids[2]), "[1, 2, 3]".to_string()),
+        (
+            plan_key(&ids[3]),
+            format!(
+                "{{\"schema_version\":1,\"plan\":{{\"id\":\"{}\",\"name\":42}}}}",
+                ids[3]
+            ),
+        ),
+        (plan_key(&ids[4]), encode_plan_under_other_id(&plans[5])),
+        (plan_key(&ids[6]), "{\"plan\":{}}".to_string()),
+        (
+            format!("pilotdeck/v1/trash/{}", ids[7]),
+            "{\"schema_version\":1,\"deleted_at\":\"yesterday\"}".to_string(),
+        ),
+    ];
+    let (store, _) = saved(plans.clone());
+    for (key, value) in &damaged {
+        local_storage().set_item(key, value).expect("damage");
+    }
+
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.plans.len(), plans.len() - 6, "the sound plans load");
+    assert_eq!(
+        loaded.quarantined.len(),
+        damaged.len(),
+        "{:#?}",
+        loaded.quarantined
+    );
+    for (key, value) in &damaged {
+        let found = loaded
+            .quarantined
+            .iter()
+            .find(|q| &q.key == key)
+            .unwrap_or_else(|| panic!("{key} is reported"));
+        assert!(!found.reason.is_empty());
+        assert_eq!(
+            local_storage()
+                .get_item(&found.kept_at)
+                .expect("get")
+                .as_deref(),
+            Some(value.as_str()),
+            "{key} is kept byte for byte"
+        );
+        assert_eq!(local_storage().get_item(key).expect("get"), None);
+    }
+    // Loading again reports nothing new and keeps the values aside.
+    let again = load(&store).expect("loads again");
+    assert!(again.quarantined.is_empty());
+    assert_eq!(again.kept_aside.len(), damaged.len());
+}
+
+/// A sound stored plan, put under another plan's key.
+fn encode_plan_under_other_id(plan: &Plan) -> String {
+    pilotdeck::storage::record::encode_plan(plan)
+}
