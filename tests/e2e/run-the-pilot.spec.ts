@@ -110,7 +110,7 @@ test("a plan deleted by mistake comes back with Undo, or from the trash in setti
   await page.reload();
   await expect(portfolio.cards).toHaveCount(8);
   await page.getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByTestId("storage-used")).toHaveText(/^\d+\.\d KB$/);
+  await expect(page.getByTestId("storage-used")).toHaveText(/^\d+\.\d KB of about 10 MB \(\d+%\)$/);
   const trash = page.getByTestId("trash");
   await expect(trash).toContainText(ridgeway);
   await checkAccessibility();
