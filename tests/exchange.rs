@@ -224,3 +224,26 @@ fn every_wrong_plan_is_reported_at_once() {
         found[3]
     );
 }
+
+#[test]
+fn a_broken_escape_inside_a_plan_is_named_at_its_field() {
+    let text = EXAMPLE.replacen("\"notes\": \"", "\"notes\": \"\\ud800 ", 1);
+    assert_ne!(text, EXAMPLE, "the example has partner notes");
+    let found = problems_of_text(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("plans[0].partner.notes: not readable text"),
+        "{}",
+        found[0]
+    );
+    assert!(!found[0].contains(" at line "), "{}", found[0]);
+}
+
+fn problems_of_text(text: &str) -> Vec<String> {
+    match parse_envelope(text) {
+        Err(ExchangeError::Problems(problems)) => {
+            problems.iter().map(ToString::to_string).collect()
+        }
+        other => panic!("expected problems, got {other:?}"),
+    }
+}

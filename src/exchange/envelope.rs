@@ -89,6 +89,29 @@ struct RawEnvelope<'a> {
     plans: Vec<&'a RawValue>,
 }
 
+/// Where in plan `index` its text stops being JSON, and why, in the file's terms.
+fn plan_syntax_problem(index: usize, text: &str) -> Problem {
+    let Err(error) = serde_json::from_str::<Plan>(text) else {
+        return Problem {
+            path: format!("plans[{index}]"),
+            message: "this plan could not be read".into(),
+        };
+    };
+    let inner = super::locate::locate(text, error.line(), error.column()).path;
+    let full = error.to_string();
+    let reason = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at]);
+    Problem {
+        path: if inner.is_empty() {
+            format!("plans[{index}]")
+        } else {
+            format!("plans[{index}].{inner}")
+        },
+        message: format!("not readable text ({reason}); a text may hold any character, but not a broken escape like \\ud800"),
+    }
+}
+
 fn problem(path: &str, message: String) -> ExchangeError {
     ExchangeError::Problems(vec![Problem {
         path: path.to_string(),
@@ -158,11 +181,9 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
                 },
                 message: found.message,
             }),
-            // The whole text was read as JSON already, so a plan's text is JSON too.
-            Err(JsonError::Syntax(message)) => problems.push(Problem {
-                path: format!("plans[{index}]"),
-                message,
-            }),
+            // The whole file read as JSON, but a plan's own text may still not: an escape that
+            // is no character (a lone surrogate such as "\ud800") passes the first reading.
+            Err(JsonError::Syntax(_)) => problems.push(plan_syntax_problem(index, plan.get())),
         }
     }
     let envelope = Envelope {

@@ -85,7 +85,7 @@ const exampleFile = () => JSON.parse(exampleText) as PortfolioFile;
  */
 function hostilePlan(plan: Plan, index: number): Plan {
   const p = structuredClone(plan);
-  let k = index * 5;
+  let k = index * 5 + 1;
   const next = (max: number) => fit(CORPUS[k++ % CORPUS.length], max);
   p.name = fit(CORPUS[index], NAME_MAX);
   p.partner.name = next(NAME_MAX);
@@ -169,22 +169,32 @@ function textsOf(p: Plan): string[] {
 
 const openSteps = (p: Plan) => p.steps.filter((s) => s.done_on === null);
 
-/** Fails the test on any `alert`, `confirm` or `prompt`: none may ever open. */
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
+/** What a screen must never cause, collected as it happens. */
+type Seen = { page: Page; dialogs: string[]; errors: string[]; csp: string[] };
+
+/**
+ * Watches `page` for dialogs (`alert`, `confirm`, `prompt`: none may ever open, and each is
+ * dismissed), page errors and console errors; `csp` is the fixture's list of policy violations.
+ */
+function watch(page: Page, csp: string[]): Seen {
+  const seen: Seen = { page, dialogs: [], errors: [], csp };
   page.on("dialog", (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  return dialogs;
+  page.on("pageerror", (error) => seen.errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") seen.errors.push(`console error: ${message.text()}`);
+  });
+  return seen;
 }
 
 /**
  * The screen as it is now ran none of the hostile text and made nothing from it: no marker set,
- * no dialog, no element or URL attribute built from it, no event-handler attribute, and no
- * sideways scrolling at this viewport.
+ * no dialog, no error, no policy violation, no element or URL attribute built from it, no
+ * event-handler attribute, and no sideways scrolling at this viewport.
  */
-async function expectOnlyText(page: Page, dialogs: string[], screen: string) {
+async function expectOnlyText({ page, dialogs, errors, csp }: Seen, screen: string) {
   const found = await page.evaluate(() => {
     const elements = [...document.querySelectorAll("*")];
     const urlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"];
@@ -211,7 +221,7 @@ async function expectOnlyText(page: Page, dialogs: string[], screen: string) {
       ],
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
-      // What sticks out past the right edge, innermost first, to say why it scrolls.
+      // The innermost elements past the right edge, to say why it scrolls.
       sticksOut: elements
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
         .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1))
@@ -222,6 +232,8 @@ async function expectOnlyText(page: Page, dialogs: string[], screen: string) {
   // Soft, so that one screen's failure still lets the journey check the screens after it.
   expect.soft(found.pwned, `${screen}: window.__pwned is undefined`).toBe("undefined");
   expect.soft(dialogs, `${screen}: no dialog opened`).toEqual([]);
+  expect.soft(errors, `${screen}: no page or console error`).toEqual([]);
+  expect.soft(csp, `${screen}: no Content-Security-Policy violation`).toEqual([]);
   expect.soft(found.injected, `${screen}: no img[src=x] or svg[onload]`).toEqual([]);
   expect.soft(found.javascriptLinks, `${screen}: no a[href^="javascript:"]`).toBe(0);
   expect.soft(found.scriptUrls, `${screen}: no javascript: URL in any attribute`).toEqual([]);
@@ -271,11 +283,11 @@ const SHOTS = "/tmp/pw-hostile-shots";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-test("an imported file full of hostile text is shown as text on every screen", async ({ page }) => {
-  // Three refused files, then nine hostile plans through every screen.
+test("an imported file full of hostile text is shown as text on every screen", async ({ page, cspViolations }) => {
+  // Two refused files, then nine hostile plans through every screen.
   test.slow();
   mkdirSync(SHOTS, { recursive: true });
-  const dialogs = watchDialogs(page);
+  const seen = watch(page, cspViolations);
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
   const importer = new Importer(page);
@@ -295,7 +307,7 @@ test("an imported file full of hostile text is shown as text on every screen", a
     ]);
     await expect(importer.error).toContainText("Nothing in your plans was changed.");
     await expect(importer.dialog).toHaveCount(0);
-    await expectOnlyText(page, dialogs, "the refused import");
+    await expectOnlyText(seen, "the refused import");
     expect(await storageDump(page), "storage is as it was").toEqual(before);
     await importer.error.getByRole("button", { name: "Close" }).click();
     await expect(importer.error).toHaveCount(0);
@@ -307,21 +319,16 @@ test("an imported file full of hostile text is shown as text on every screen", a
     file.plans[0].partner.notes = "LONE-SURROGATES";
     // By hand, so that the escapes stay escapes in the file's text.
     const text = JSON.stringify(file, null, 2).replace('"LONE-SURROGATES"', '"high \\ud800 then low \\udfff"');
-    const lines = text.split("\n");
-    const line = lines.findIndex((l) => l.includes("\\ud800")) + 1;
-    // The column of the first character after the high surrogate's escape, 1-based.
-    const column = lines[line - 1].indexOf("\\ud800") + "\\ud800".length + 1;
-    expect(line).toBeGreaterThan(0);
     await importer.choose(jsonFile("lone-surrogates.json", text));
     await expect(importer.error.getByRole("heading")).toHaveText("lone-surrogates.json could not be imported: 1 problem in it needs.");
-    // Serde's words for a high surrogate with no low one after it, under the plan, with the
-    // line and column where the file holds it. (Soft, so the journey goes on if the place is off.)
+    // Named at the field that holds the broken escape, in words, without the plan-relative
+    // line and column the JSON reader would give.
     const [problem] = await importer.error.getByRole("listitem").allTextContents();
-    expect(problem).toMatch(/^plans\[0\][.\w\[\]]*: .*hex escape/);
-    expect.soft(problem, "the line and column are the file's").toMatch(new RegExp(`at line ${line} column ${column}$`));
+    expect(problem).toMatch(/^plans\[0\]\.partner\.notes: not readable text \(.*\)/);
+    expect(problem).not.toMatch(/at line \d+/);
     await expect(importer.error).toContainText("Nothing in your plans was changed.");
     await expect(importer.dialog).toHaveCount(0);
-    await expectOnlyText(page, dialogs, "the refused surrogates");
+    await expectOnlyText(seen, "the refused surrogates");
     expect(await storageDump(page), "storage is as it was").toEqual(before);
     await importer.error.getByRole("button", { name: "Close" }).click();
     await expect(importer.error).toHaveCount(0);
@@ -336,11 +343,12 @@ test("an imported file full of hostile text is shown as text on every screen", a
     await expect(portfolio.cards).toHaveCount(file.plans.length);
     expect((await portfolio.summary()).map((card) => card.name).sort()).toEqual(file.plans.map((p) => p.name).sort());
     await expectShown(page, file.plans.map((p) => p.name), "portfolio");
-    await expectOnlyText(page, dialogs, "portfolio");
+    await expectOnlyText(seen, "portfolio");
+    await page.screenshot({ path: `${SHOTS}/portfolio.png`, fullPage: true });
     await page.reload();
     await expect(portfolio.cards).toHaveCount(file.plans.length);
     await expectShown(page, file.plans.map((p) => p.name), "portfolio after a reload");
-    await expectOnlyText(page, dialogs, "portfolio after a reload");
+    await expectOnlyText(seen, "portfolio after a reload");
   });
 
   await test.step("the plan page shows every text as written", async () => {
@@ -350,7 +358,7 @@ test("an imported file full of hostile text is shown as text on every screen", a
     expect(await textOf(page, "h1")).toBe(SCRIPT);
     expect(await textOf(page, "#partner dd")).toBe(plan.partner.name);
     await expectShown(page, textsOf(plan), "plan page", "main");
-    await expectOnlyText(page, dialogs, "plan page");
+    await expectOnlyText(seen, "plan page");
     await page.screenshot({ path: `${SHOTS}/plan-page.png`, fullPage: true });
     await page.screenshot({ path: `${SHOTS}/plan-page-top.png` });
   });
@@ -385,7 +393,7 @@ test("an imported file full of hostile text is shown as text on every screen", a
         await deck.expectSlide(i + 1, SLIDE_TITLES[i - 1]);
       }
       await expectShown(page, values, `workshop slide ${i + 1}`, "[data-testid=slide]");
-      await expectOnlyText(page, dialogs, `workshop slide ${i + 1}`);
+      await expectOnlyText(seen, `workshop slide ${i + 1}`);
       if (i === 1) {
         await expect(page.getByLabel("Shared objective")).toHaveValue(plan.foundation.objective);
         await expect(page.getByLabel("Our owner", { exact: true })).toHaveValue(g.our_owner);
@@ -400,7 +408,7 @@ test("an imported file full of hostile text is shown as text on every screen", a
     await page.getByRole("button", { name: "Copy share link" }).click();
     const link = await page.getByTestId("share-link").inputValue();
     expect(link).toMatch(/\/share#[A-Za-z0-9_-]+$/);
-    await expectOnlyText(page, dialogs, "plan page with the share link");
+    await expectOnlyText(seen, "plan page with the share link");
     await page.goto(link);
     await expect(page.getByText("read-only until you save it")).toBeVisible();
     expect(await textOf(page, "h1")).toBe(SCRIPT);
@@ -419,7 +427,8 @@ test("an imported file full of hostile text is shown as text on every screen", a
       "share page",
       "main",
     );
-    await expectOnlyText(page, dialogs, "share page");
+    await expectOnlyText(seen, "share page");
+    await page.screenshot({ path: `${SHOTS}/share-page.png`, fullPage: true });
   });
 
   await test.step("settings, with a hostile plan in the trash", async () => {
@@ -433,13 +442,13 @@ test("an imported file full of hostile text is shown as text on every screen", a
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     expect(await textOf(page, "[data-testid=trash] .trash-name")).toBe(IMG);
-    await expectOnlyText(page, dialogs, "settings");
+    await expectOnlyText(seen, "settings");
   });
 });
 
-test("text typed into the wizard and the plan's forms stays text and survives a reload unchanged", async ({ page }) => {
+test("text typed into the wizard and the plan's forms stays text and survives a reload unchanged", async ({ page, cspViolations }) => {
   test.slow();
-  const dialogs = watchDialogs(page);
+  const seen = watch(page, cspViolations);
   const stored = (key: (p: Plan) => unknown, id?: string) =>
     page.evaluate(
       ({ id }) => {
@@ -461,7 +470,7 @@ test("text typed into the wizard and the plan's forms stays text and survives a 
   await expect
     .poll(() => stored((p) => [p.partner.name, p.partner.our_owner, p.partner.their_champion]))
     .toEqual([partner.name, partner.ourOwner, partner.theirChampion]);
-  await expectOnlyText(page, dialogs, "wizard");
+  await expectOnlyText(seen, "wizard");
   await expect(page).toHaveURL(/\/new\?draft=[\w-]+/);
 
   await page.reload();
@@ -469,14 +478,14 @@ test("text typed into the wizard and the plan's forms stays text and survives a 
   await expect(page.getByLabel("Partner name")).toHaveValue(partner.name);
   await expect(page.getByLabel("Our owner", { exact: true })).toHaveValue(partner.ourOwner);
   await expect(page.getByLabel("Their champion")).toHaveValue(partner.theirChampion);
-  await expectOnlyText(page, dialogs, "wizard after a reload");
+  await expectOnlyText(seen, "wizard after a reload");
 
   // The draft on the portfolio, named after its partner.
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
   await expect(portfolio.cards).toHaveCount(1);
   expect(await textOf(page, "[data-testid=plan-name]")).toBe(`${partner.name} pilot`);
-  await expectOnlyText(page, dialogs, "portfolio with the draft");
+  await expectOnlyText(seen, "portfolio with the draft");
 
   // A plan's forms: the partner section, a new step, the parking lot and the log.
   await portfolio.loadExamplePortfolio();
@@ -527,7 +536,7 @@ test("text typed into the wizard and the plan's forms stays text and survives a 
     const logged = await page.locator("#history .log-text").evaluateAll((all) => all.map((e) => e.textContent));
     expect(logged).toEqual(expect.arrayContaining(typed.logged));
     await expectShown(page, [typed.name, typed.notes, typed.step, typed.stepOwner, typed.longStep, ...typed.parked, ...typed.logged], screen, "main");
-    await expectOnlyText(page, dialogs, screen);
+    await expectOnlyText(seen, screen);
   };
   await expectPlan("plan page after typing");
   await expect
@@ -548,11 +557,11 @@ test("text typed into the wizard and the plan's forms stays text and survives a 
   await portfolio.open();
   const names = await portfolio.summary();
   expect(names.map((card) => card.name)).toEqual(expect.arrayContaining([typed.name, `${partner.name} pilot`]));
-  await expectOnlyText(page, dialogs, "portfolio after typing");
+  await expectOnlyText(seen, "portfolio after typing");
 });
 
-test("the Markdown export of a hostile plan escapes every character that could make markup or a link", async ({ page }) => {
-  const dialogs = watchDialogs(page);
+test("the Markdown export of a hostile plan escapes every character that could make markup or a link", async ({ page, cspViolations }) => {
+  const seen = watch(page, cspViolations);
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
   const file = hostileFile();
@@ -562,7 +571,7 @@ test("the Markdown export of a hostile plan escapes every character that could m
   await expect(new PlanPage(page).title).toHaveText(SCRIPT);
 
   const markdown = await downloadOf(page, () => page.getByRole("button", { name: "Download Markdown" }).click());
-  await expectOnlyText(page, dialogs, "plan page after the download");
+  await expectOnlyText(seen, "plan page after the download");
   const text = markdown.text;
   expect(text.startsWith("# \\<script\\>window.\\_\\_pwned=1\\</script\\>\n")).toBe(true);
 
