@@ -2,7 +2,7 @@
 // empty browser, hostile files refused without touching anything stored, conflicts resolved plan
 // by plan (and undone), a file dropped on the page, a plan shared as a link and opened in another
 // browser, Markdown and calendar downloads, and the plan printed as a one-pager.
-import { test, expect } from "./fixtures/test";
+import { test, expect, watchPage } from "./fixtures/test";
 import {
   PortfolioPage,
   PlanPage,
@@ -39,18 +39,6 @@ function written(at: string): string {
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
-/** Collects what would fail the main page's fixture, for a page in another context. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("request", (request) => {
-    if (!request.url().startsWith("http://127.0.0.1")) problems.push(`request outside the app: ${request.url()}`);
-  });
-  return problems;
-}
 
 /** Opens the portfolio with the example plans loaded and saved. */
 async function withExamples(page: Page): Promise<PortfolioPage> {
@@ -336,7 +324,7 @@ test("a share link opens read-only in another browser and saves from there; Mark
   // Someone else's browser: nothing stored.
   const context = await browser.newContext();
   const other = await context.newPage();
-  const problems = watch(other);
+  const problems = watchPage(other);
   await other.goto(link);
   await expect(other.getByRole("heading", { level: 1 })).toHaveText(northwind.name);
   await expect(other.getByText("read-only until you save it")).toBeVisible();

@@ -1,7 +1,7 @@
 // Journey: a partner manager shares their screen and walks both teams through one plan in
 // workshop mode — slide by slide with the keyboard, answers typed straight into the plan, a
 // presenter view with notes in a second window, and nothing from any other plan on screen.
-import { test, expect } from "./fixtures/test";
+import { test, expect, watchPage } from "./fixtures/test";
 import { PortfolioPage, PlanPage, WorkshopWindow, SLIDE_TITLES, isoDay } from "./fixtures/pages";
 import type { Page } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
@@ -22,18 +22,6 @@ async function expectNothingAbout(window: WorkshopWindow, others: string[]) {
   for (const name of others) expect(text, `“${name}” is not on screen`).not.toContain(name);
 }
 
-/** Collects what would fail the main page's fixture, for a second window. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("request", (request) => {
-    if (!request.url().startsWith("http://127.0.0.1")) problems.push(`request outside the app: ${request.url()}`);
-  });
-  return problems;
-}
 
 async function openWorkshop(page: Page, plan: { name: string }) {
   const portfolio = new PortfolioPage(page);
@@ -174,7 +162,7 @@ test("the presenter view stays in step with the deck both ways", async ({ page, 
     page.waitForEvent("popup"),
     page.getByRole("button", { name: "Open presenter view" }).click(),
   ]);
-  const popupProblems = watch(popup);
+  const popupProblems = watchPage(popup);
   const presenter = new WorkshopWindow(popup);
   await expect(popup).toHaveURL(/\/plans\/example-telco-northwind\/workshop\/presenter$/);
   await presenter.expectSlide(1, northwind.name);
