@@ -3,6 +3,7 @@
 
 use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
+use super::offline::Updates;
 use super::pages::{
     not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
     settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     });
     let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.save_now());
     let stop_following = state.follow_other_tabs();
+    let updates = Updates::start();
     if state.storage.with_untracked(|r| r.unavailable.is_none()) {
         state.ask_for_persistent_storage();
     }
@@ -99,6 +101,7 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <StorageBanners/>
+            <UpdateBanner updates=updates/>
             <main id="main" tabindex="-1">
                 <Notices/>
                 {screen}
@@ -106,6 +109,24 @@ pub fn App() -> impl IntoView {
             <footer class="app-footer">
                 <p>"Your plans stay on this device. Nothing is sent anywhere."</p>
             </footer>
+        </Show>
+    }
+}
+
+/// "A new version is ready — reload": shown when a newer build waits to take over.
+#[component]
+fn UpdateBanner(updates: Updates) -> impl IntoView {
+    view! {
+        <Show when=move || updates.ready.get()>
+            <div class="banner banner-info" role="status" data-testid="update-banner">
+                <p>
+                    <strong>"A new version is ready — reload. "</strong>
+                    "Your plans are kept; the new version opens where you are."
+                </p>
+                <div class="banner-actions">
+                    <button type="button" class="button small primary" on:click=move |_| updates.reload()>"Reload"</button>
+                </div>
+            </div>
         </Show>
     }
 }

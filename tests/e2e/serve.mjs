@@ -1,6 +1,8 @@
 // A static server for the release build, with the single-page-app fallback a static host needs:
 // any path that is not a file gets index.html, so deep links like /plans/<id> survive a reload.
 // Usage: node tests/e2e/serve.mjs [dir] [port]
+// For the offline tests it can also pretend a new build was deployed: after a request to
+// /__test/deploy-next-build, sw.js is served with one more line, as a new build's would differ.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -30,8 +32,15 @@ async function file(path) {
   }
 }
 
+let nextBuild = false;
+
 createServer(async (request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");
+  if (url.pathname === "/__test/deploy-next-build") {
+    nextBuild = true;
+    response.writeHead(204).end();
+    return;
+  }
   const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
   const inside = wanted.startsWith(root);
   let path = inside ? await file(wanted) : null;
@@ -42,7 +51,10 @@ createServer(async (request, response) => {
     response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
   }
-  const body = await readFile(path);
+  let body = await readFile(path);
+  if (nextBuild && path === join(root, "sw.js")) {
+    body = Buffer.concat([body, Buffer.from("\n// The next build.\n")]);
+  }
   response
     .writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",

@@ -1,0 +1,3 @@
+// Trunk's post-build hook: the steps that must see the built files, one after the other.
+await import("./csp.mjs");
+await import("./offline.mjs");
