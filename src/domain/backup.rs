@@ -63,13 +63,7 @@ mod tests {
     fn plans(n: usize, updated: DateTime<Utc>) -> Vec<Plan> {
         (0..n)
             .map(|i| {
-                let partner = Partner {
-                    name: "Northwind".into(),
-                    kind: PartnerKind::Telco,
-                    our_owner: String::new(),
-                    their_champion: String::new(),
-                    notes: String::new(),
-                };
+                let partner = Partner::named("Northwind", PartnerKind::Telco);
                 let mut plan = Plan::draft("Pilot", partner, updated);
                 plan.id = PlanId(format!("p{i}"));
                 plan

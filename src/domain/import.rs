@@ -182,13 +182,7 @@ mod tests {
 
     fn plan(id: &str, name: &str) -> Plan {
         let now = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-        let partner = Partner {
-            name: "Northwind Mobile".into(),
-            kind: PartnerKind::Telco,
-            our_owner: String::new(),
-            their_champion: String::new(),
-            notes: String::new(),
-        };
+        let partner = Partner::named("Northwind Mobile", PartnerKind::Telco);
         let mut plan = Plan::draft(name, partner, now);
         plan.id = PlanId(id.into());
         plan

@@ -209,6 +209,19 @@ pub struct Partner {
     pub notes: String,
 }
 
+impl Partner {
+    /// A partner known so far only by name and kind.
+    pub fn named(name: impl Into<String>, kind: PartnerKind) -> Self {
+        Self {
+            name: name.into(),
+            kind,
+            our_owner: String::new(),
+            their_champion: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
 /// The kind of partnership; templates and risks differ by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

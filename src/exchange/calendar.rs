@@ -244,13 +244,7 @@ mod tests {
     }
 
     fn plan() -> Plan {
-        let partner = Partner {
-            name: "Northwind Mobile".into(),
-            kind: PartnerKind::Telco,
-            our_owner: String::new(),
-            their_champion: String::new(),
-            notes: String::new(),
-        };
+        let partner = Partner::named("Northwind Mobile", PartnerKind::Telco);
         let mut plan = Plan::draft("Business Flex bundle", partner, now());
         plan.id = crate::domain::PlanId("plan-1".into());
         plan.foundation.rhythm.next_sync_on = Some(d(2026, 11, 25));

@@ -323,13 +323,7 @@ mod tests {
     }
 
     fn plan() -> Plan {
-        let partner = Partner {
-            name: "Northwind Mobile".into(),
-            kind: PartnerKind::Telco,
-            our_owner: String::new(),
-            their_champion: String::new(),
-            notes: String::new(),
-        };
+        let partner = Partner::named("Northwind Mobile", PartnerKind::Telco);
         let now = Utc
             .with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
             .single()
