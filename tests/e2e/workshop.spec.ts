@@ -245,6 +245,10 @@ test("every slide passes axe in the projector theme at 1920×1080, with type rea
     expect(sizes.body).toBeGreaterThanOrEqual(28);
     expect(sizes.prompt).toBeGreaterThanOrEqual(28);
     expect(sizes.fields).toBeGreaterThanOrEqual(28);
+    // The whole slide is on the screen at once: nothing scrolls inside it, even with the
+    // plan's three key results on the Foundation slide.
+    const overflow = await page.locator(".slide").evaluate((slide) => slide.scrollHeight - slide.clientHeight);
+    expect(overflow, `slide ${n} fits 1920×1080 without scrolling`).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `target/workshop/slide-${n}.png` });
   }
 
