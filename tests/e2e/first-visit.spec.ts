@@ -96,3 +96,24 @@ test("an unknown address says so and leads back to the portfolio", async ({ page
   await page.getByRole("link", { name: "Go to the portfolio" }).click();
   await expect(new PortfolioPage(page).heading).toBeVisible();
 });
+
+test("on a slow first visit, a loading page shows at once and gives way to the app", async ({ page }) => {
+  // Hold the WebAssembly back, as a slow network would, until the loading page has been seen.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByRole("status").filter({ hasText: "Opening Pilotdeck…" })).toBeVisible();
+  await expect(page.locator("header .brand")).toHaveText("◆Pilotdeck");
+  await expect(page.getByRole("button", { name: "Start a pilot" })).toHaveCount(0);
+
+  release();
+  await expect(page.getByRole("button", { name: "Start a pilot" }).first()).toBeVisible();
+  await expect(page.getByText("Opening Pilotdeck…")).toHaveCount(0);
+  await expect(page.locator("#boot")).toHaveCount(0);
+  await expect(page.locator("main")).toHaveCount(1);
+  await expect(page.locator("header.app-header")).toHaveCount(1);
+});
