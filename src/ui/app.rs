@@ -8,7 +8,7 @@ use super::pages::{
     not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
     settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
 };
-use super::router::{Link, Route, Router};
+use super::router::{Link, Route, Router, SkipLink};
 use super::state::AppState;
 use super::timing;
 use leptos::prelude::*;
@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
                 </main>
             }
         >
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SkipLink/>
             <header class="app-header">
                 <Link to=Route::Portfolio class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>

@@ -199,14 +199,19 @@ impl Router {
         }
         self.route.set(route);
         // Like a page load: start at the top, and let screen readers start at the content.
-        if let Some(main) = document().get_element_by_id("main") {
-            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = main.focus_with_options(&options);
-            }
-        }
+        focus_main(false);
         window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Focuses the page's `<main id="main">`, scrolling it into view if `scroll`.
+fn focus_main(scroll: bool) {
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(!scroll);
+            let _ = main.focus_with_options(&options);
+        }
     }
 }
 
@@ -243,6 +248,25 @@ pub fn Link(
             }
         >
             {children()}
+        </a>
+    }
+}
+
+/// "Skip to content", the first stop for the keyboard. A bare `#main` resolves against
+/// `<base href>` like every link, so from any screen but the portfolio the browser would load the
+/// portfolio: the click (or Enter) moves focus to the content in place instead.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|event: web_sys::MouseEvent| {
+                event.prevent_default();
+                focus_main(true);
+            }
+        >
+            "Skip to content"
         </a>
     }
 }

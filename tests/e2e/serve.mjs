@@ -1,14 +1,19 @@
 // A static server for the release build, with the single-page-app fallback a static host needs:
 // any path that is not a file gets index.html, so deep links like /plans/<id> survive a reload.
-// Usage: node tests/e2e/serve.mjs [dir] [port]
+// Usage: node tests/e2e/serve.mjs [dir] [port] [base]
+// With a base path such as /pilotdeck/, the build is served from there, as a host that puts the
+// app in a sub-path would: /pilotdeck/<path> is <dir>/<path>, the fallback applies under it, and
+// anything outside it is "Not found" (so a file asked for at the root shows up as a failure).
 // For the offline tests it can also pretend a new build was deployed: after a request to
-// /__test/deploy-next-build, sw.js is served with one more line, as a new build's would differ.
+// /__test/deploy-next-build (at the root whatever the base), sw.js is served with one more line,
+// as a new build's would differ.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 4173);
+const base = `/${(process.argv[4] ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -32,6 +37,22 @@ async function file(path) {
   }
 }
 
+/** The file for a path under the base, index.html for a page's address, or null. */
+async function lookup(pathname) {
+  if (!pathname.startsWith(base)) return null;
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname.slice(base.length));
+  } catch {
+    return null;
+  }
+  const wanted = normalize(join(root, relative));
+  const inside = wanted === root || wanted.startsWith(root + sep);
+  const path = inside ? await file(wanted) : null;
+  if (!path && !extname(pathname)) return join(root, "index.html");
+  return path;
+}
+
 let nextBuild = false;
 
 createServer(async (request, response) => {
@@ -41,17 +62,13 @@ createServer(async (request, response) => {
     response.writeHead(204).end();
     return;
   }
-  const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
-  const inside = wanted.startsWith(root);
-  let path = inside ? await file(wanted) : null;
-  if (!path && !extname(url.pathname)) {
-    path = join(root, "index.html");
-  }
-  if (!path) {
+  const path = await lookup(url.pathname);
+  // No such file, or no build at all (index.html missing): not found, and the server keeps going.
+  let body = path ? await readFile(path).catch(() => null) : null;
+  if (!body) {
     response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
   }
-  let body = await readFile(path);
   if (nextBuild && path === join(root, "sw.js")) {
     body = Buffer.concat([body, Buffer.from("\n// The next build.\n")]);
   }
@@ -62,5 +79,6 @@ createServer(async (request, response) => {
     })
     .end(body);
 }).listen(port, "127.0.0.1", () => {
-  console.log(`Serving ${root} at http://127.0.0.1:${port}/`);
+  console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
+  stat(join(root, "index.html")).catch(() => console.warn(`${root} holds no build yet: every path is Not found`));
 });
