@@ -17,7 +17,7 @@ if (file && existsSync(file)) {
 const rows = BUDGETS.map(({ id, what, unit }) => {
   const result = measured.get(id);
   if (!result) return { what, median: "not measured", budget: describe(id), verdict: "OVER" };
-  const digits = unit === "ms" || unit === "MB" || unit === "KB" ? 1 : 0;
+  const digits = unit === "" ? 0 : result.value < 10 ? 2 : 1;
   const median = `${result.value.toFixed(digits)}${unit ? ` ${unit}` : ""}`;
   return { what, median, budget: describe(id), verdict: within(id, result.value) ? "ok" : "OVER" };
 });
