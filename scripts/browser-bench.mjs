@@ -9,13 +9,22 @@ import { chromium } from "@playwright/test";
 import { exportedFile, storedPlans } from "../tests/e2e/fixtures/seed.mjs";
 import { CHROMIUM, QUIET_CHROMIUM, serve } from "./benchmarks/server.mjs";
 import { line, p95, record } from "./benchmarks/results.mjs";
-import { changeSlides, importFile, instrument, openPortfolio, saveOneEdit, seedStorage } from "./benchmarks/scenarios.mjs";
+import {
+  changeSlides,
+  firstStorageAccess,
+  importFile,
+  instrument,
+  openPortfolio,
+  saveOneEdit,
+  seedStorage,
+} from "./benchmarks/scenarios.mjs";
 
 const RUNS = 5;
 const PLANS = 1000;
 const SLIDE_CHANGES = 40;
 
 const { entries: storage, ids } = storedPlans(PLANS, "bench");
+const storedChars = (Object.entries(storage).reduce((n, [key, value]) => n + key.length + value.length, 0) / 1e6).toFixed(1);
 const file = {
   name: `pilotdeck-${PLANS}-plans.json`,
   mimeType: "application/json",
@@ -24,7 +33,7 @@ const file = {
 
 const server = await serve("dist", 4197);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET_CHROMIUM });
-const runs = { portfolio: [], save: [], keys: [], imports: [], slides: [] };
+const runs = { portfolio: [], save: [], keys: [], imports: [], slides: [], storageArea: [] };
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -38,6 +47,7 @@ try {
     runs.keys.push({ id, writes: saved.writes });
     runs.imports.push(await importFile(context, server.base, file, PLANS));
     runs.slides.push(p95(await changeSlides(context, server.base, id, SLIDE_CHANGES)));
+    runs.storageArea.push(await firstStorageAccess(context, server.base));
     await context.close();
   }
 } finally {
@@ -51,6 +61,7 @@ line(`app ready with ${PLANS} stored plans (from navigation)`, of("ready"));
 line(`  wasm started (from navigation)`, of("start"));
 line(`  load, score and render ${PLANS} plans (from wasm start)`, since("ready", "start"));
 line(`    read and check ${PLANS} stored plans`, since("loaded", "start"));
+line(`      of which: localStorage's first access (${storedChars} M chars, timed apart)`, runs.storageArea);
 line(`    score and render the portfolio`, since("ready", "loaded"));
 line(`      of which: score ${PLANS} plans with their 12-week histories`, of("score"));
 line(`      of which: gather every plan's alerts`, of("attention"));

@@ -81,6 +81,23 @@ export async function openPortfolio(context, base) {
 }
 
 /**
+ * How long the browser takes to hand a page the origin's localStorage: the first access loads
+ * every stored key and value at once. Timed on a page that is not the app (a missing file),
+ * opened when no other page of the origin is, as the app's own first access is.
+ */
+export async function firstStorageAccess(context, base) {
+  const page = await context.newPage();
+  await page.goto(`${base}/first-access.txt`);
+  const took = await page.evaluate(() => {
+    const start = performance.now();
+    localStorage.getItem("pilotdeck/v1/index");
+    return performance.now() - start;
+  });
+  await page.close();
+  return took;
+}
+
+/**
  * One edit of plan `id`'s notes: how long its save took (the `pilotdeck:save` measure around
  * the write), and every key written or removed from the edit until a second after the save.
  */
