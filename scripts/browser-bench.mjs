@@ -47,7 +47,7 @@ try {
     runs.keys.push({ id, writes: saved.writes });
     runs.imports.push(await importFile(context, server.base, file, PLANS));
     runs.slides.push(p95(await changeSlides(context, server.base, id, SLIDE_CHANGES)));
-    runs.storageArea.push(await firstStorageAccess(context, server.base));
+    runs.storageArea.push(await firstStorageAccess(browser, server.base, storage));
     await context.close();
   }
 } finally {
