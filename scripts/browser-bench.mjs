@@ -61,7 +61,7 @@ line(`app ready with ${PLANS} stored plans (from navigation)`, of("ready"));
 line(`  wasm started (from navigation)`, of("start"));
 line(`  load, score and render ${PLANS} plans (from wasm start)`, since("ready", "start"));
 line(`    read and check ${PLANS} stored plans`, since("loaded", "start"));
-line(`      of which: localStorage's first access (${storedChars} M chars, timed apart)`, runs.storageArea);
+line(`      of which: localStorage first access (${storedChars} M chars)`, runs.storageArea);
 line(`    score and render the portfolio`, since("ready", "loaded"));
 line(`      of which: score ${PLANS} plans with their 12-week histories`, of("score"));
 line(`      of which: gather every plan's alerts`, of("attention"));
