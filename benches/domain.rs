@@ -1,5 +1,6 @@
 //! Domain timings for the benchmark command: scoring a large portfolio with its histories,
-//! reading a large file, and encoding one plan for storage. Prints the median of several runs.
+//! reading a large file, reading a large portfolio back from storage, and encoding one plan for
+//! storage. Prints the median of several runs.
 //! Run with `cargo bench --bench domain` (scripts/bench does).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,7 +16,7 @@ mod native {
     use pilotdeck::domain::{Plan, PlanId};
     use pilotdeck::exchange::envelope::ScoreModelNote;
     use pilotdeck::exchange::{parse_envelope, Envelope};
-    use pilotdeck::storage::record::encode_plan;
+    use pilotdeck::storage::record::{decode_plan, encode_plan};
     use proptest::strategy::{Strategy, ValueTree};
     use proptest::test_runner::TestRunner;
     use std::hint::black_box;
@@ -106,6 +107,22 @@ mod native {
             ),
             reading,
             Some(Duration::from_millis(200)),
+        );
+
+        let stored: Vec<(PlanId, String)> = plans
+            .iter()
+            .map(|plan| (plan.id.clone(), encode_plan(plan)))
+            .collect();
+        let loading = median(|| {
+            for (id, raw) in &stored {
+                black_box(decode_plan(raw, id).expect("reads"));
+            }
+        });
+        let bytes: usize = stored.iter().map(|(_, raw)| raw.len()).sum();
+        report(
+            &format!("read and check 1,000 stored plans ({} KB)", bytes / 1024),
+            loading,
+            None,
         );
 
         let one = &plans[PLANS / 2];

@@ -1,78 +1,97 @@
-// In-browser timings of the release build (dist/) in the system's Chromium: with 1,000 plans
-// stored, how long until the portfolio is on screen with every score computed (the first page
-// of cards drawn, the rest a "Show more" away).
-// Prints the median of 5 fresh page loads. Usage: node scripts/browser-bench.mjs
+// In-browser timings and memory of the release build (dist/) in the system's Chromium, with
+// 1,000 plans stored: the portfolio's first visit (app ready, the render, memory), saving one
+// edited plan (time, and which keys were written), importing a file of 1,000 plans, and
+// changing slides in workshop mode (p95 of 40 changes per run).
+// Each run is a fresh browser context; prints the median of 5 runs and records it for the
+// summary of scripts/bench (see benchmarks/results.mjs). Exits 1 when a budget is missed.
+// Usage: node scripts/browser-bench.mjs
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { seedScript, storedPlans } from "../tests/e2e/fixtures/seed.mjs";
+import { exportedFile, storedPlans } from "../tests/e2e/fixtures/seed.mjs";
+import { CHROMIUM, QUIET_CHROMIUM, serve } from "./benchmarks/server.mjs";
+import { line, p95, record } from "./benchmarks/results.mjs";
+import {
+  changeSlides,
+  firstStorageAccess,
+  importFile,
+  instrument,
+  openPortfolio,
+  saveOneEdit,
+  seedStorage,
+} from "./benchmarks/scenarios.mjs";
 
-const port = 4197;
-const base = `http://127.0.0.1:${port}`;
-const runs = 5;
-const count = 1000;
+const RUNS = 5;
+const PLANS = 1000;
+const SLIDE_CHANGES = 40;
 
-// A thousand stored plans, as the app stores them.
-const { entries: storage } = storedPlans(count, "bench");
+const { entries: storage, ids } = storedPlans(PLANS, "bench");
+const storedChars = (Object.entries(storage).reduce((n, [key, value]) => n + key.length + value.length, 0) / 1e6).toFixed(1);
+const file = {
+  name: `pilotdeck-${PLANS}-plans.json`,
+  mimeType: "application/json",
+  buffer: Buffer.from(exportedFile(PLANS, "imported"), "utf8"),
+};
 
-const server = spawn("node", ["tests/e2e/serve.mjs", "dist", String(port)], { stdio: "ignore" });
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
+const server = await serve("dist", 4197);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET_CHROMIUM });
+const runs = { portfolio: [], save: [], keys: [], imports: [], slides: [], storageArea: [] };
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-  });
-  const ready = [];
-  const rendered = [];
-  const loading = [];
-  const drawing = [];
-  const scoring = [];
-  const attention = [];
-  const radar = [];
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(seedScript, storage);
-    const page = await context.newPage();
-    await page.goto(base);
-    await page.getByRole("button", { name: /^Show \d+ more$/ }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() =>
-      ["pilotdeck:ready", "pilotdeck:score", "pilotdeck:attention", "pilotdeck:radar"].every(
-        (name) => performance.getEntriesByName(name).length > 0,
-      ),
-    );
-    const marks = await page.evaluate(() => ({
-      start: performance.getEntriesByName("pilotdeck:start")[0].startTime,
-      loaded: performance.getEntriesByName("pilotdeck:loaded")[0].startTime,
-      score: performance.getEntriesByName("pilotdeck:score")[0].duration,
-      attention: performance.getEntriesByName("pilotdeck:attention")[0].duration,
-      radar: performance.getEntriesByName("pilotdeck:radar")[0].duration,
-      ready: performance.getEntriesByName("pilotdeck:ready")[0].startTime,
-    }));
-    ready.push(marks.ready);
-    rendered.push(marks.ready - marks.start);
-    loading.push(marks.loaded - marks.start);
-    drawing.push(marks.ready - marks.loaded);
-    scoring.push(marks.score);
-    attention.push(marks.attention);
-    radar.push(marks.radar);
+    await context.addInitScript(instrument);
+    const stored = await seedStorage(context, server.base, storage);
+    if (stored !== PLANS + 1) throw new Error(`${stored} keys stored, not ${PLANS} plans and the index`);
+    runs.portfolio.push(await openPortfolio(context, server.base));
+    const id = ids[run * 7];
+    const saved = await saveOneEdit(context, server.base, id, `Notes edited by the benchmark, run ${run + 1}.`);
+    runs.save.push(saved.duration);
+    runs.keys.push({ id, writes: saved.writes });
+    runs.imports.push(await importFile(context, server.base, file, PLANS));
+    runs.slides.push(p95(await changeSlides(context, server.base, id, SLIDE_CHANGES)));
+    runs.storageArea.push(await firstStorageAccess(browser, server.base, storage));
     await context.close();
   }
-  await browser.close();
-  const line = (what, values) =>
-    console.log(`${what.padEnd(58)} ${median(values).toFixed(1).padStart(9)} ms  (runs: ${values.map((v) => v.toFixed(0)).join(", ")})`);
-  line(`app ready with ${count} stored plans (from navigation)`, ready);
-  line(`load, score and render ${count} plans (from wasm start)`, rendered);
-  line(`  read and check ${count} stored plans`, loading);
-  line(`  score and render the portfolio`, drawing);
-  line(`    of which: score ${count} plans with their 12-week histories`, scoring);
-  line(`    of which: gather every plan's alerts`, attention);
-  line(`    of which: place the running plans on the radar`, radar);
 } finally {
-  server.kill();
+  await browser.close();
+  server.stop();
 }
+
+const of = (field) => runs.portfolio.map((r) => r[field]);
+const since = (to, from) => runs.portfolio.map((r) => r[to] - r[from]);
+line(`app ready with ${PLANS} stored plans (from navigation)`, of("ready"));
+line(`  wasm started (from navigation)`, of("start"));
+line(`  load, score and render ${PLANS} plans (from wasm start)`, since("ready", "start"));
+line(`    read and check ${PLANS} stored plans`, since("loaded", "start"));
+line(`      of which: localStorage first access (${storedChars} M chars)`, runs.storageArea);
+line(`    score and render the portfolio`, since("ready", "loaded"));
+line(`      of which: score ${PLANS} plans with their 12-week histories`, of("score"));
+line(`      of which: gather every plan's alerts`, of("attention"));
+line(`      of which: place the running plans on the radar`, of("radar"));
+const memory = runs.portfolio.map((r) => r.jsHeap + r.wasmMemory);
+line(`JS heap + wasm memory with ${PLANS} plans loaded`, memory, "MB", 2);
+line(`  JS heap (after a forced garbage collection)`, of("jsHeap"), "MB", 2);
+line(`  wasm memory`, of("wasmMemory"), "MB", 2);
+line(`save one edited plan`, runs.save, "ms", 2);
+// Every run's edit must write its plan's key and nothing else: counted here are the other keys
+// written or removed, plus one when the plan's own key was not written.
+const strays = runs.keys.map(({ id, writes }) => {
+  const own = `set pilotdeck/v1/plans/${id}`;
+  return new Set(writes.filter((w) => w !== own)).size + (writes.includes(own) ? 0 : 1);
+});
+line(`  storage writes and removals after the edit`, runs.keys.map(({ writes }) => writes.length), "", 0);
+line(`  keys written besides the plan's own`, strays, "", 0);
+for (const [i, { writes }] of runs.keys.entries()) {
+  if (strays[i] > 0) console.log(`    run ${i + 1} wrote: ${writes.join(", ") || "nothing"}`);
+}
+line(`import and check a file of ${PLANS} plans (${(file.buffer.length / 1024).toFixed(0)} KB)`, runs.imports);
+line(`workshop slide change, p95 of ${SLIDE_CHANGES} (median of runs)`, runs.slides);
+
+const ok = [
+  record("ready", of("ready")),
+  record("render", since("ready", "loaded")),
+  record("memory", memory),
+  record("save", runs.save),
+  record("save-keys", strays, { value: Math.max(...strays) }),
+  record("import", runs.imports),
+  record("slide", runs.slides),
+].every(Boolean);
+process.exit(ok ? 0 : 1);

@@ -21,7 +21,6 @@ struct StoredPlan<'a> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredPlanOwned {
-    #[allow(dead_code)]
     schema_version: u32,
     plan: Plan,
 }
@@ -120,15 +119,12 @@ fn checked_version(raw: &str) -> Result<u64, Unreadable> {
 
 /// Reads the value stored for plan `id`.
 pub fn decode_plan(raw: &str, id: &PlanId) -> Result<Plan, Unreadable> {
-    let version = checked_version(raw)?;
-    let migrated;
-    let raw = if version == u64::from(SCHEMA_VERSION) {
-        raw
-    } else {
-        migrated = migrate_record(raw, version)?;
-        migrated.as_str()
+    // A plan of this version, the usual case, is read in one pass. Anything else is read
+    // version first, so a newer or older value is named as such, not as damaged.
+    let plan = match read_json::<StoredPlanOwned>(raw) {
+        Ok(record) if record.schema_version == SCHEMA_VERSION => record.plan,
+        _ => decode_other_version(raw)?,
     };
-    let plan = read_json::<StoredPlanOwned>(raw).map_err(damaged)?.plan;
     if &plan.id != id {
         return Err(Unreadable::Damaged(format!(
             "it holds plan \"{}\" under the key of plan \"{id}\"",
@@ -139,6 +135,20 @@ pub fn decode_plan(raw: &str, id: &PlanId) -> Result<Plan, Unreadable> {
         Some(problem) => Err(Unreadable::Damaged(problem.to_string())),
         None => Ok(plan),
     }
+}
+
+/// A stored plan that did not read as one of this version: refused when newer or damaged,
+/// migrated when older.
+fn decode_other_version(raw: &str) -> Result<Plan, Unreadable> {
+    let version = checked_version(raw)?;
+    let migrated;
+    let raw = if version == u64::from(SCHEMA_VERSION) {
+        raw
+    } else {
+        migrated = migrate_record(raw, version)?;
+        migrated.as_str()
+    };
+    Ok(read_json::<StoredPlanOwned>(raw).map_err(damaged)?.plan)
 }
 
 /// An older stored plan brought to the current version, as text again.

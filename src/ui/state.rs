@@ -16,6 +16,7 @@ use crate::storage::{
     load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
 };
 use crate::ui::router::{Route, Router};
+use crate::ui::timing;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -482,8 +483,11 @@ impl AppState {
                 timer.clear();
             }
             self.portfolio.with_untracked(|portfolio| {
-                self.trash
-                    .with_untracked(|trash| s.autosave.flush(s.store.as_ref(), portfolio, trash))
+                self.trash.with_untracked(|trash| {
+                    timing::measure(timing::SAVE, || {
+                        s.autosave.flush(s.store.as_ref(), portfolio, trash)
+                    })
+                })
             })
         });
         let Some(flushed) = flushed else { return };

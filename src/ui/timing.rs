@@ -1,5 +1,6 @@
 //! Performance marks the benchmark reads (`performance.getEntriesByName(...)`): when the app
-//! started and when its first screen was on the glass.
+//! started and when its first screen was on the glass, and measures around the work it times
+//! (scoring, saving, importing).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -14,6 +15,10 @@ pub const SCORE: &str = "pilotdeck:score";
 pub const ATTENTION: &str = "pilotdeck:attention";
 /// Placing every running plan on the radar.
 pub const RADAR: &str = "pilotdeck:radar";
+/// Writing what is pending to storage (after one edit: that plan's key).
+pub const SAVE: &str = "pilotdeck:save";
+/// Parsing an imported file, checking every plan in it, and building the preview.
+pub const IMPORT: &str = "pilotdeck:import";
 
 /// Runs `work` between two marks and records a measure named `name`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {

@@ -4,12 +4,15 @@
 // With a base path such as /pilotdeck/, the build is served from there, as a host that puts the
 // app in a sub-path would: /pilotdeck/<path> is <dir>/<path>, the fallback applies under it, and
 // anything outside it is "Not found" (so a file asked for at the root shows up as a failure).
+// Text and wasm are sent gzipped to clients that accept it, as static hosts do, so transfer
+// sizes (which Lighthouse's simulated network uses) are those of a real deployment.
 // For the offline tests it can also pretend a new build was deployed: after a request to
 // /__test/deploy-next-build (at the root whatever the base), sw.js is served with one more line,
 // as a new build's would differ.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 4173);
@@ -27,6 +30,18 @@ const types = {
   ".webmanifest": "application/manifest+json",
   ".ics": "text/calendar; charset=utf-8",
 };
+
+const compressed = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest", ".ics"]);
+/** Gzipped bodies by path, kept while the file's content stays the same. */
+const gzipped = new Map();
+
+function gzip(path, body) {
+  const kept = gzipped.get(path);
+  if (kept && kept.body.equals(body)) return kept.zipped;
+  const zipped = gzipSync(body, { level: 9 });
+  gzipped.set(path, { body, zipped });
+  return zipped;
+}
 
 async function file(path) {
   try {
@@ -72,12 +87,18 @@ createServer(async (request, response) => {
   if (nextBuild && path === join(root, "sw.js")) {
     body = Buffer.concat([body, Buffer.from("\n// The next build.\n")]);
   }
-  response
-    .writeHead(200, {
-      "content-type": types[extname(path)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
-    })
-    .end(body);
+  const headers = {
+    "content-type": types[extname(path)] ?? "application/octet-stream",
+    "cache-control": "no-cache",
+  };
+  if (compressed.has(extname(path))) {
+    headers.vary = "accept-encoding";
+    if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      headers["content-encoding"] = "gzip";
+      body = gzip(path, body);
+    }
+  }
+  response.writeHead(200, headers).end(body);
 }).listen(port, "127.0.0.1", () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
   stat(join(root, "index.html")).catch(() => console.warn(`${root} holds no build yet: every path is Not found`));

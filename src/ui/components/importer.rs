@@ -11,6 +11,7 @@ use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
 use crate::ui::browser::read_file_text;
 use crate::ui::format;
 use crate::ui::state::AppState;
+use crate::ui::timing;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -66,7 +67,7 @@ impl Importer {
                     file: name,
                     error: ExchangeError::NotJson(reason),
                 },
-                Ok(text) => match parse_envelope(&text) {
+                Ok(text) => timing::measure(timing::IMPORT, || match parse_envelope(&text) {
                     Err(error) => Step::Failed { file: name, error },
                     Ok(envelope) => {
                         let preview = importer
@@ -78,7 +79,7 @@ impl Importer {
                             preview,
                         }
                     }
-                },
+                }),
             };
             importer.choices.set(Vec::new());
             importer.step.set(next);

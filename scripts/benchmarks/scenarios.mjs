@@ -1,0 +1,194 @@
+// What the in-browser benchmark does on each run, one function per budget, each on a fresh page
+// of a browser context whose storage already holds the 1,000 plans (see browser-bench.mjs).
+// Timings come from performance marks and measures the app records (src/ui/timing.rs) or, for
+// slide changes, from the page's own clock around a key press.
+import { seedScript } from "../../tests/e2e/fixtures/seed.mjs";
+
+/**
+ * Runs in every page before the app: keeps the wasm exports Trunk's bootstrap announces (for
+ * the size of the wasm memory) and the key of every localStorage write and removal.
+ */
+export function instrument() {
+  addEventListener("TrunkApplicationStarted", (event) => {
+    window.__pilotdeckWasm = event.detail.wasm;
+  });
+  const writes = (window.__pilotdeckWrites = []);
+  const { setItem, removeItem } = Storage.prototype;
+  Storage.prototype.setItem = function (key, value) {
+    writes.push(`set ${key}`);
+    return setItem.call(this, key, value);
+  };
+  Storage.prototype.removeItem = function (key) {
+    writes.push(`remove ${key}`);
+    return removeItem.call(this, key);
+  };
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Stores `entries` before anything is timed, from a page of the app's origin that is not the
+ * app (a missing file). Only that page runs the seeding script: a page that merely read
+ * localStorage before the app would load the whole storage area early, outside the app's timings.
+ */
+export async function seedStorage(context, base, entries) {
+  const page = await context.newPage();
+  await page.addInitScript(seedScript, entries);
+  await page.goto(`${base}/seeding.txt`);
+  const stored = await page.evaluate(() => localStorage.length);
+  await page.close();
+  return stored;
+}
+
+/** Waits until the portfolio is drawn and its marks are recorded. */
+async function portfolioShown(page) {
+  await page.getByRole("button", { name: /^Show \d+ more$/ }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() =>
+    ["pilotdeck:ready", "pilotdeck:score", "pilotdeck:attention", "pilotdeck:radar"].every(
+      (name) => performance.getEntriesByName(name).length > 0,
+    ),
+  );
+}
+
+/**
+ * The first visit of the day: the portfolio opened with 1,000 stored plans. The marks, then the
+ * memory once the page is ready: JS heap after a forced garbage collection, plus the wasm
+ * memory (which only grows, so it is the most the load ever needed at once).
+ */
+export async function openPortfolio(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await portfolioShown(page);
+  const marks = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0].startTime;
+    const took = (name) => performance.getEntriesByName(name)[0].duration;
+    return {
+      start: at("pilotdeck:start"),
+      loaded: at("pilotdeck:loaded"),
+      ready: at("pilotdeck:ready"),
+      score: took("pilotdeck:score"),
+      attention: took("pilotdeck:attention"),
+      radar: took("pilotdeck:radar"),
+    };
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasmBytes = await page.evaluate(() => window.__pilotdeckWasm?.memory?.buffer.byteLength ?? NaN);
+  await cdp.detach();
+  await page.close();
+  return { ...marks, jsHeap: usedSize / MB, wasmMemory: wasmBytes / MB };
+}
+
+/**
+ * How long the browser takes to hand a page the origin's localStorage holding `entries`: the
+ * first access loads every stored key and value at once. Timed in a context of its own, on a
+ * page that is not the app (a missing file), opened after the seeding page has closed.
+ */
+export async function firstStorageAccess(browser, base, entries) {
+  const context = await browser.newContext();
+  await seedStorage(context, base, entries);
+  const page = await context.newPage();
+  await page.goto(`${base}/first-access.txt`);
+  const took = await page.evaluate(() => {
+    const start = performance.now();
+    localStorage.getItem("pilotdeck/v1/index");
+    return performance.now() - start;
+  });
+  await context.close();
+  return took;
+}
+
+/**
+ * One edit of plan `id`'s notes: how long its save took (the `pilotdeck:save` measure around
+ * the write), and every key written or removed from the edit until a second after the save.
+ */
+export async function saveOneEdit(context, base, id, text) {
+  const page = await context.newPage();
+  await page.goto(`${base}/plans/${id}`);
+  await page.getByRole("button", { name: "Edit partner" }).click();
+  const notes = page.getByLabel("Notes");
+  await notes.waitFor();
+  await page.evaluate(() => {
+    window.__pilotdeckWrites.length = 0;
+    performance.clearMeasures("pilotdeck:save");
+  });
+  await notes.fill(text);
+  await page.waitForFunction(() => performance.getEntriesByName("pilotdeck:save").length > 0, null, {
+    timeout: 10_000,
+  });
+  // A stray write after the save (an index rewrite, a view saved on a timer) would come within
+  // a second: more than three of the app's 300 ms save delays.
+  await page.waitForTimeout(1_000);
+  const outcome = await page.evaluate(() => ({
+    duration: performance.getEntriesByName("pilotdeck:save")[0].duration,
+    writes: [...window.__pilotdeckWrites],
+  }));
+  await page.close();
+  return outcome;
+}
+
+/**
+ * A file of 1,000 plans chosen with the "Import plans" input while 1,000 plans are stored: the
+ * `pilotdeck:import` measure (read the text, check every plan, sort each into new, the same or
+ * different) once the preview is open.
+ */
+export async function importFile(context, base, file, count) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await portfolioShown(page);
+  await page.getByLabel("Import plans").setInputFiles(file);
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor({ timeout: 60_000 });
+  const summary = await dialog.locator(".muted").first().textContent();
+  if (!summary?.startsWith(`${count} new`)) throw new Error(`unexpected import preview: ${summary}`);
+  const duration = await page.evaluate(() => performance.getEntriesByName("pilotdeck:import")[0].duration);
+  await page.close();
+  return duration;
+}
+
+/**
+ * Workshop mode on plan `id`: `presses` slide changes with → and ←, walking to the last slide
+ * and back. Each is timed in the page from the keydown event to the first frame painted after
+ * the deck's DOM changed (a frame callback, then a task queued from it, which runs after that
+ * frame's paint). Returns every change's time.
+ */
+export async function changeSlides(context, base, id, presses) {
+  const page = await context.newPage();
+  await page.goto(`${base}/plans/${id}/workshop`);
+  await page.getByTestId("slide").waitFor({ timeout: 60_000 });
+  const slides = await page.evaluate(() => {
+    const deck = document.querySelector(".deck");
+    const times = (window.__slideTimes = []);
+    let pressedAt = null;
+    addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key === "ArrowRight" || event.key === "ArrowLeft") pressedAt = event.timeStamp;
+      },
+      { capture: true },
+    );
+    new MutationObserver(() => {
+      if (pressedAt === null) return;
+      const start = pressedAt;
+      pressedAt = null;
+      requestAnimationFrame(() => setTimeout(() => times.push(performance.now() - start)));
+    }).observe(deck, { subtree: true, childList: true, characterData: true, attributes: true });
+    return Number(/Slide \d+ of (\d+)/.exec(deck.textContent)?.[1]);
+  });
+  if (!(slides > 1)) throw new Error("the deck's slide count was not found");
+  let slide = 1;
+  let forward = true;
+  for (let i = 0; i < presses; i++) {
+    if (slide === slides) forward = false;
+    if (slide === 1) forward = true;
+    await page.keyboard.press(forward ? "ArrowRight" : "ArrowLeft");
+    slide += forward ? 1 : -1;
+    await page.waitForFunction((n) => window.__slideTimes.length >= n, i + 1, { timeout: 10_000 });
+  }
+  const shown = await page.evaluate(() => Number(/Slide (\d+) of/.exec(document.querySelector(".deck").textContent)?.[1]));
+  if (shown !== slide) throw new Error(`after ${presses} key presses the deck shows slide ${shown}, not ${slide}`);
+  const times = await page.evaluate(() => window.__slideTimes);
+  await page.close();
+  return times;
+}
