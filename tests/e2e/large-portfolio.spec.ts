@@ -13,15 +13,53 @@ test("a long portfolio shows a page of cards at a time", async ({ page, checkAcc
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
   await expect(page.getByText(`${count} plans`)).toBeVisible();
-  await expect(portfolio.cards).toHaveCount(60);
-  await expect(page.getByText("90 not shown yet")).toBeVisible();
+  await expect(portfolio.cards).toHaveCount(24);
+  await expect(page.getByText("126 not shown yet")).toBeVisible();
   await checkAccessibility();
 
-  await page.getByRole("button", { name: "Show 60 more" }).click();
+  await page.getByRole("button", { name: "Show 48 more" }).click();
+  await expect(portfolio.cards).toHaveCount(72);
+  await page.getByRole("button", { name: "Show 48 more" }).click();
   await expect(portfolio.cards).toHaveCount(120);
   await page.getByRole("button", { name: "Show 30 more" }).click();
   await expect(portfolio.cards).toHaveCount(count);
   await expect(page.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
   const shownIds = await portfolio.cards.evaluateAll((cards) => cards.map((c) => c.getAttribute("data-plan-id")));
   expect(shownIds).toEqual(ids);
+});
+
+test("a crowded radar draws plain dots, and its table reaches every pilot by keyboard", async ({ page, checkAccessibility }) => {
+  const { entries } = storedPlans(count, "many");
+  await page.addInitScript(seedScript, entries);
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+
+  const dots = page.getByTestId("radar-dot");
+  const caption = page.locator(".radar figcaption");
+  await expect(caption).toContainText("Open the table below to reach each one.");
+  const running = Number((await caption.textContent())!.match(/^(\d+) running pilots/)![1]);
+  expect(running, "more pilots than the radar labels").toBeGreaterThan(40);
+  await expect(dots).toHaveCount(running);
+  // One dot per pilot, each named by its tooltip, none a tab stop of its own.
+  await expect(dots.first().locator("title")).toHaveText(/: day \d+, momentum \d+ \(/);
+  await expect(page.locator(".radar [tabindex]")).toHaveCount(0);
+
+  // The table lists every pilot with a link to its plan.
+  await page.getByText("The radar as a table").click();
+  const links = page.locator(".radar-table tbody th a");
+  await expect(links).toHaveCount(running);
+  await checkAccessibility();
+  const first = links.first();
+  const name = await first.textContent();
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/plans\/many-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
+
+  // A click on a dot opens its plan too (the last one drawn lies on top of its neighbours).
+  await page.goBack();
+  const last = dots.last();
+  const id = await last.getAttribute("data-plan-id");
+  await last.click();
+  await expect(page).toHaveURL(new RegExp(`/plans/${id}$`));
 });

@@ -5,7 +5,7 @@
 use super::band_zones::{BandScale, BandZones};
 use crate::domain::overview::RadarPoint;
 use crate::domain::Band;
-use crate::ui::router::{use_router, Route};
+use crate::ui::router::{use_router, Link, Route};
 use leptos::prelude::*;
 
 // The drawing's coordinate space: whole numbers, scaled by CSS.
@@ -15,6 +15,8 @@ const WIDTH: i64 = 560;
 const HEIGHT: i64 = 220;
 const BOTTOM: i64 = 40;
 const MARKERS: [i64; 3] = [30, 60, 90];
+/// More running pilots than this and the radar draws plain dots.
+const DENSE_FROM: usize = 40;
 
 /// Opens the plan of the dot an event came from (one listener for every dot).
 fn open_dot(router: crate::ui::router::Router, event: &web_sys::Event) {
@@ -59,6 +61,9 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
         .max(100)
         + 10;
     let x = move |days: i64| LEFT + days.clamp(0, span) * WIDTH / span;
+    // Past a few dozen pilots, labels and a tab stop per dot help no one: the dots are drawn
+    // plain (a tooltip names each, a click opens it) and the table below is the way in by keyboard.
+    let dense = points.len() > DENSE_FROM;
     let dots = points
         .iter()
         .map(|p| {
@@ -69,13 +74,22 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 p.score,
                 p.band.label()
             );
-            let aria = label.clone();
             let (cx, cy) = (x(p.days_since_launch), y(p.score));
+            let class = format!("radar-dot {}", dot_class(p.band));
+            if dense {
+                return view! {
+                    <circle class=class data-testid="radar-dot" data-plan-id=p.plan.to_string() cx=cx cy=cy r="6">
+                        <title>{label}</title>
+                    </circle>
+                }
+                .into_any();
+            }
+            let aria = label.clone();
             let anchor_right = cx > LEFT + WIDTH * 2 / 3;
             let short: String = p.name.chars().take(28).collect();
             view! {
                 <g
-                    class=format!("radar-dot {}", dot_class(p.band))
+                    class=class
                     tabindex="0"
                     role="link"
                     aria-label=aria
@@ -89,13 +103,11 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     </text>
                 </g>
             }
+            .into_any()
         })
         .collect_view();
     // The table is drawn only when opened: a large portfolio has hundreds of rows.
-    let rows: Vec<(String, i64, u8, &'static str)> = points
-        .iter()
-        .map(|p| (p.name.clone(), p.days_since_launch, p.score, p.band.label()))
-        .collect();
+    let rows: Vec<(RadarPoint, &'static str)> = points.iter().map(|p| (p.clone(), p.band.label())).collect();
     let table_open = RwSignal::new(false);
     let count = points.len();
     view! {
@@ -127,7 +139,8 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 {if count == 0 {
                     "No running pilot to plot yet.".to_string()
                 } else {
-                    format!("{count} running pilots by days since launch and momentum. Pilots low and to the right are turning into ghost towns.")
+                    let reach = if dense { " Open the table below to reach each one." } else { "" };
+                    format!("{count} running pilots by days since launch and momentum. Pilots low and to the right are turning into ghost towns.{reach}")
                 }}
             </figcaption>
             <details class="radar-table" on:toggle=move |_| table_open.update(|o| *o = !*o)>
@@ -135,11 +148,11 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 {move || table_open.get().then(|| {
                     let rows = rows.clone()
                         .into_iter()
-                        .map(|(name, days, score, band)| view! {
+                        .map(|(p, band)| view! {
                             <tr>
-                                <th scope="row">{name}</th>
-                                <td>{days}</td>
-                                <td>{score}</td>
+                                <th scope="row"><Link to=Route::Plan(p.plan)>{p.name}</Link></th>
+                                <td>{p.days_since_launch}</td>
+                                <td>{p.score}</td>
                                 <td>{band}</td>
                             </tr>
                         })

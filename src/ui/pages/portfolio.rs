@@ -45,7 +45,7 @@ pub fn PortfolioPage() -> impl IntoView {
     });
     let matching = move || cards.with(Vec::len);
     // A long portfolio shows a page of cards at a time.
-    let shown = RwSignal::new(PAGE);
+    let shown = RwSignal::new(FIRST_PAGE);
     let hidden = move || matching().saturating_sub(shown.get());
 
     let router = use_router();
@@ -184,9 +184,9 @@ pub fn PortfolioPage() -> impl IntoView {
                         <button
                             type="button"
                             class="button"
-                            on:click=move |_| shown.update(|n| *n += PAGE)
+                            on:click=move |_| shown.update(|n| *n += MORE)
                         >
-                            {move || format!("Show {} more", hidden().min(PAGE))}
+                            {move || format!("Show {} more", hidden().min(MORE))}
                         </button>
                         <span class="muted">{move || format!(" {} not shown yet", hidden())}</span>
                     </p>
@@ -196,8 +196,11 @@ pub fn PortfolioPage() -> impl IntoView {
     }
 }
 
-/// Cards shown at first, and added by each "Show more".
-const PAGE: usize = 60;
+/// Cards shown at first: a large screen's worth (the rest is not drawn until asked for, which
+/// keeps a portfolio of a thousand plans quick to open).
+const FIRST_PAGE: usize = 24;
+/// Cards added by each "Show more".
+const MORE: usize = 48;
 
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
