@@ -4,15 +4,16 @@
 // With a base path such as /pilotdeck/, the build is served from there, as a host that puts the
 // app in a sub-path would: /pilotdeck/<path> is <dir>/<path>, the fallback applies under it, and
 // anything outside it is "Not found" (so a file asked for at the root shows up as a failure).
-// Text and wasm are sent gzipped to clients that accept it, as static hosts do, so transfer
-// sizes (which Lighthouse's simulated network uses) are those of a real deployment.
+// Text and wasm are sent compressed to clients that accept it, as static hosts and CDNs do
+// (Brotli where accepted, else gzip), so transfer sizes (which Lighthouse's simulated network
+// uses) are those of a real deployment.
 // For the offline tests it can also pretend a new build was deployed: after a request to
 // /__test/deploy-next-build (at the root whatever the base), sw.js is served with one more line,
 // as a new build's would differ.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 4173);
@@ -32,15 +33,23 @@ const types = {
 };
 
 const compressed = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest", ".ics"]);
-/** Gzipped bodies by path, kept while the file's content stays the same. */
-const gzipped = new Map();
+const encoders = {
+  br: (body) =>
+    brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gzip: (body) => gzipSync(body, { level: 9 }),
+};
+/** Compressed bodies by encoding and path, kept while the file's content stays the same. */
+const kept = new Map();
 
-function gzip(path, body) {
-  const kept = gzipped.get(path);
-  if (kept && kept.body.equals(body)) return kept.zipped;
-  const zipped = gzipSync(body, { level: 9 });
-  gzipped.set(path, { body, zipped });
-  return zipped;
+function compress(encoding, path, body) {
+  const key = `${encoding} ${path}`;
+  const known = kept.get(key);
+  if (known && known.body.equals(body)) return known.packed;
+  const packed = encoders[encoding](body);
+  kept.set(key, { body, packed });
+  return packed;
 }
 
 async function file(path) {
@@ -93,9 +102,11 @@ createServer(async (request, response) => {
   };
   if (compressed.has(extname(path))) {
     headers.vary = "accept-encoding";
-    if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
-      headers["content-encoding"] = "gzip";
-      body = gzip(path, body);
+    const accepted = request.headers["accept-encoding"] ?? "";
+    const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+    if (encoding) {
+      headers["content-encoding"] = encoding;
+      body = compress(encoding, path, body);
     }
   }
   response.writeHead(200, headers).end(body);
