@@ -2,6 +2,7 @@
 // sub-path.spec.ts drives the same app built for a sub-path (target/dist-subpath/, made with
 // `trunk build --release --public-url /pilotdeck/`), served from /pilotdeck/ on the next port.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, QUIET_CHROMIUM } from "./tests/e2e/fixtures/chromium.mjs";
 
 const port = Number(process.env.PILOTDECK_E2E_PORT ?? 4173);
 const subPathPort = port + 1;
@@ -21,16 +22,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: CHROMIUM,
+      args: QUIET_CHROMIUM,
     },
   },
   projects: [

@@ -1,20 +1,9 @@
 // The release build served on localhost for a measurement (tests/e2e/serve.mjs, the same static
-// server the end-to-end tests use), and the system's Chromium for Playwright.
+// server the end-to-end tests use), and the system's Chromium for Playwright with the flags the
+// end-to-end tests use.
 import { spawn } from "node:child_process";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Flags that keep Chromium from reaching anything but the page under test. */
-export const QUIET_CHROMIUM = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-domain-reliability",
-  "--disable-sync",
-];
+export { CHROMIUM, QUIET_CHROMIUM } from "../../tests/e2e/fixtures/chromium.mjs";
 
 /** Serves `dist` at http://127.0.0.1:`port` until `stop()` is called. */
 export async function serve(dist, port) {

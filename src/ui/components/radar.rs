@@ -107,7 +107,8 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
         })
         .collect_view();
     // The table is drawn only when opened: a large portfolio has hundreds of rows.
-    let rows: Vec<(RadarPoint, &'static str)> = points.iter().map(|p| (p.clone(), p.band.label())).collect();
+    let rows: Vec<(RadarPoint, &'static str)> =
+        points.iter().map(|p| (p.clone(), p.band.label())).collect();
     let table_open = RwSignal::new(false);
     let count = points.len();
     view! {
