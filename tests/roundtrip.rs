@@ -10,7 +10,9 @@ use pilotdeck::domain::*;
 use pilotdeck::exchange::export::envelope_json;
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::exchange::share;
-use pilotdeck::storage::record::{decode_index, decode_plan, encode_index, encode_plan};
+use pilotdeck::storage::record::{
+    decode_index, decode_plan, encode_index, encode_plan, one_byte_json,
+};
 use proptest::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -67,6 +69,32 @@ proptest! {
         prop_assert_eq!(decode_plan(&stored, &plan.id).expect("decodes"), plan);
     }
 
+    /// Generated text holds €, 中文, 🚀 and U+202E: stored, each is an escape, so the browser
+    /// keeps the value at one byte per character.
+    #[test]
+    fn a_stored_plan_is_written_in_one_byte_characters(plan in support::plan()) {
+        let stored = encode_plan(&plan);
+        let one_byte = stored.chars().all(|c| c <= '\u{ff}');
+        prop_assert!(one_byte, "{}", stored);
+        let plain = serde_json::to_string(&serde_json::json!({"schema_version": 1, "plan": &plan}))
+            .expect("serializes");
+        let stored_value: serde_json::Value = serde_json::from_str(&stored).expect("JSON");
+        let plain_value: serde_json::Value = serde_json::from_str(&plain).expect("JSON");
+        prop_assert_eq!(stored_value, plain_value);
+    }
+
+    #[test]
+    fn one_byte_json_keeps_any_text(text in any::<String>()) {
+        let json = serde_json::to_string(&text).expect("serializes");
+        let escaped = one_byte_json(json.clone());
+        let one_byte = escaped.chars().all(|c| c <= '\u{ff}');
+        prop_assert!(one_byte, "{}", escaped);
+        prop_assert_eq!(serde_json::from_str::<String>(&escaped).expect("reads"), text);
+        if json.chars().all(|c| c <= '\u{ff}') {
+            prop_assert_eq!(escaped, json);
+        }
+    }
+
     #[test]
     fn the_index_keeps_ids_and_their_order(plans in support::plans(10)) {
         let ids: Vec<PlanId> = plans.iter().map(|p| p.id.clone()).collect();
@@ -92,6 +120,16 @@ proptest! {
         prop_assert!(data.len() <= share::MAX_LINK_CHARS);
         prop_assert_eq!(share::decode(&data).expect("decodes"), plan);
     }
+}
+
+#[test]
+fn characters_above_latin_1_are_stored_as_escapes() {
+    assert_eq!(
+        one_byte_json(r#"{"name":"Café — 中 🚀"}"#.to_string()),
+        r#"{"name":"Café \u2014 \u4e2d \ud83d\ude80"}"#
+    );
+    // Text that is already one byte per character is returned as it is.
+    assert_eq!(one_byte_json(r#"["é ü"]"#.to_string()), r#"["é ü"]"#);
 }
 
 #[test]

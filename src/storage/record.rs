@@ -9,6 +9,7 @@ use crate::exchange::migrate::{migrate, HAS_STEPS};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::fmt::Write;
 
 /// A plan as stored under its own key.
 #[derive(Debug, Serialize)]
@@ -87,6 +88,31 @@ fn damaged(error: JsonError) -> Unreadable {
     }
 }
 
+/// JSON text for storage, with every character above U+00FF written as a `\uXXXX` escape
+/// (a pair of them above U+FFFF). Readers get the same value back; the browser gets a value of
+/// one byte per character, which it stores and loads in half the bytes of a value holding even
+/// one dash or curly quote (Chromium keeps each value either as Latin-1 or as UTF-16).
+///
+/// Outside strings, JSON text is ASCII, so every such character is inside a string, where an
+/// escape means the same character.
+pub fn one_byte_json(json: String) -> String {
+    if json.chars().all(|c| c <= '\u{ff}') {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + json.len() / 8);
+    for c in json.chars() {
+        if c <= '\u{ff}' {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    out
+}
+
 /// Serializes a plan for its key.
 pub fn encode_plan(plan: &Plan) -> String {
     let record = StoredPlan {
@@ -94,7 +120,7 @@ pub fn encode_plan(plan: &Plan) -> String {
         plan,
     };
     // Plans hold only strings, numbers, booleans and string-keyed maps: this cannot fail.
-    serde_json::to_string(&record).unwrap_or_default()
+    one_byte_json(serde_json::to_string(&record).unwrap_or_default())
 }
 
 pub fn encode_index(plan_ids: &[PlanId]) -> String {
@@ -102,7 +128,7 @@ pub fn encode_index(plan_ids: &[PlanId]) -> String {
         schema_version: SCHEMA_VERSION,
         plan_ids: plan_ids.to_vec(),
     };
-    serde_json::to_string(&index).unwrap_or_default()
+    one_byte_json(serde_json::to_string(&index).unwrap_or_default())
 }
 
 /// The schema version of a stored value, refusing values newer than this build.
@@ -174,7 +200,7 @@ pub fn encode_trashed(trashed: &Trashed) -> String {
         deleted_at: &trashed.deleted_at,
         plan: &trashed.plan,
     };
-    serde_json::to_string(&record).unwrap_or_default()
+    one_byte_json(serde_json::to_string(&record).unwrap_or_default())
 }
 
 /// Reads a deleted plan kept in the trash under the key of `id`.

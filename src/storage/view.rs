@@ -2,6 +2,7 @@
 //! plans were last exported. Preferences, not data: a value that cannot be read counts as none.
 
 use super::keys::{LAST_EXPORT_KEY, VIEW_KEY};
+use super::record::one_byte_json;
 use super::store::{KeyValueStore, StorageError};
 use crate::domain::dates::parse_timestamp;
 use crate::domain::overview::View;
@@ -32,6 +33,6 @@ pub fn load_view(store: &dyn KeyValueStore) -> View {
 }
 
 pub fn save_view(store: &dyn KeyValueStore, view: &View) -> Result<(), StorageError> {
-    let raw = serde_json::to_string(view).unwrap_or_default();
+    let raw = one_byte_json(serde_json::to_string(view).unwrap_or_default());
     store.set(VIEW_KEY, &raw)
 }
