@@ -40,9 +40,18 @@ test("a crowded radar draws plain dots, and its table reaches every pilot by key
   const running = Number((await caption.textContent())!.match(/^(\d+) running pilots/)![1]);
   expect(running, "more pilots than the radar labels").toBeGreaterThan(40);
   await expect(dots).toHaveCount(running);
-  // One dot per pilot, each named by its tooltip, none a tab stop of its own.
-  await expect(dots.first().locator("title")).toHaveText(/: day \d+, momentum \d+ \(/);
+  // One dot per pilot, none a tab stop of its own; pointing at a dot names it in a tooltip,
+  // which goes when the pointer leaves the radar.
   await expect(page.locator(".radar [tabindex]")).toHaveCount(0);
+  const tip = page.locator(".radar-tip");
+  await expect(tip).toHaveCount(0);
+  await dots.last().hover();
+  await expect(tip).toHaveText(/^.+ #\d+: day \d+, momentum \d+ \((Moving|Drifting|Ghost-town risk|Unknown)\)$/);
+  const tipBox = (await tip.boundingBox())!;
+  const dotBox = (await dots.last().boundingBox())!;
+  expect(tipBox.y + tipBox.height, "the tooltip sits above its dot").toBeLessThanOrEqual(dotBox.y + 1);
+  await page.getByRole("heading", { name: "Ghost-town radar" }).hover();
+  await expect(tip).toHaveCount(0);
 
   // The table lists every pilot with a link to its plan.
   await page.getByText("The radar as a table").click();
@@ -56,10 +65,13 @@ test("a crowded radar draws plain dots, and its table reaches every pilot by key
   await expect(page).toHaveURL(/\/plans\/many-/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
 
-  // A click on a dot opens its plan too (the last one drawn lies on top of its neighbours).
+  // A click on a dot opens the plan its tooltip names (the last one drawn lies on top of its
+  // neighbours).
   await page.goBack();
   const last = dots.last();
-  const id = await last.getAttribute("data-plan-id");
+  await last.hover();
+  const named = (await tip.textContent())!.replace(/: day \d+, momentum .*$/, "");
   await last.click();
-  await expect(page).toHaveURL(new RegExp(`/plans/${id}$`));
+  await expect(page).toHaveURL(/\/plans\/many-\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(named);
 });

@@ -1,12 +1,20 @@
 //! The ghost-town radar: days since launch (x, with 30, 60 and 90-day markers) against momentum
 //! (y, with the band zones), one dot per scored plan. Each dot is named on hover and focus,
 //! reachable by keyboard, and opens its plan; the same figures open as a table.
+//!
+//! Past a few dozen pilots the dots are drawn plain: one piece of markup for all of them, named
+//! by one tooltip that follows the pointer, opened by a click, and reached by keyboard through
+//! the table.
 
 use super::band_zones::{BandScale, BandZones};
 use crate::domain::overview::RadarPoint;
 use crate::domain::Band;
-use crate::ui::router::{use_router, Link, Route};
+use crate::ui::router::{use_router, Link, Route, Router};
+use leptos::html::Figure;
 use leptos::prelude::*;
+use std::fmt::Write;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 // The drawing's coordinate space: whole numbers, scaled by CSS.
 const LEFT: i64 = 44;
@@ -18,15 +26,28 @@ const MARKERS: [i64; 3] = [30, 60, 90];
 /// More running pilots than this and the radar draws plain dots.
 const DENSE_FROM: usize = 40;
 
-/// Opens the plan of the dot an event came from (one listener for every dot).
-fn open_dot(router: crate::ui::router::Router, event: &web_sys::Event) {
-    use wasm_bindgen::JsCast;
-    let dot = event
+/// The dot an event came from: a labelled dot's plan id, or a plain dot's place in `points`.
+fn dot_of(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("[data-plan-id]").ok().flatten());
-    if let Some(id) = dot.and_then(|d| d.get_attribute("data-plan-id")) {
-        router.go(Route::Plan(crate::domain::PlanId(id)));
+        .and_then(|el| el.closest("[data-plan-id], [data-i]").ok().flatten())
+}
+
+/// The index in `points` of a plain dot.
+fn plain_index(dot: &web_sys::Element) -> Option<usize> {
+    dot.get_attribute("data-i")?.parse().ok()
+}
+
+/// Opens the plan of the dot an event came from (one listener for every dot).
+fn open_dot(router: Router, points: &[RadarPoint], event: &web_sys::Event) {
+    let Some(dot) = dot_of(event) else { return };
+    let id = match plain_index(&dot) {
+        Some(i) => points.get(i).map(|p| p.plan.clone()),
+        None => dot.get_attribute("data-plan-id").map(crate::domain::PlanId),
+    };
+    if let Some(id) = id {
+        router.go(Route::Plan(id));
     }
 }
 
@@ -50,6 +71,44 @@ fn y(score: u8) -> i64 {
     SCALE.y(score)
 }
 
+fn dot_label(p: &RadarPoint) -> String {
+    format!(
+        "{}: day {}, momentum {} ({})",
+        p.name,
+        p.days_since_launch,
+        p.score,
+        p.band.label()
+    )
+}
+
+/// Every plain dot as SVG markup: numbers and fixed class names only, never a plan's text, so
+/// the browser's parser builds hundreds of circles in one step instead of one call per circle
+/// and attribute.
+fn plain_dots_markup(points: &[RadarPoint], x: impl Fn(i64) -> i64) -> String {
+    let mut markup = String::with_capacity(points.len() * 110);
+    for (i, p) in points.iter().enumerate() {
+        // Writing to a String cannot fail.
+        let _ = write!(
+            markup,
+            r#"<circle class="radar-dot {}" data-testid="radar-dot" data-i="{i}" cx="{}" cy="{}" r="6"></circle>"#,
+            dot_class(p.band),
+            x(p.days_since_launch),
+            y(p.score)
+        );
+    }
+    markup
+}
+
+/// Where the tooltip of plain dot `dot` goes: above its centre, in pixels from the figure's
+/// top left corner.
+fn tip_place(dot: &web_sys::Element, figure: &web_sys::Element) -> (f64, f64) {
+    let (d, f) = (
+        dot.get_bounding_client_rect(),
+        figure.get_bounding_client_rect(),
+    );
+    (d.x() + d.width() / 2.0 - f.x(), d.y() - f.y())
+}
+
 #[component]
 pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
     let router = use_router();
@@ -64,66 +123,73 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
     // Past a few dozen pilots, labels and a tab stop per dot help no one: the dots are drawn
     // plain (a tooltip names each, a click opens it) and the table below is the way in by keyboard.
     let dense = points.len() > DENSE_FROM;
-    let dots = points
-        .iter()
-        .map(|p| {
-            let label = format!(
-                "{}: day {}, momentum {} ({})",
-                p.name,
-                p.days_since_launch,
-                p.score,
-                p.band.label()
-            );
-            let (cx, cy) = (x(p.days_since_launch), y(p.score));
-            let class = format!("radar-dot {}", dot_class(p.band));
-            if dense {
-                return view! {
-                    <circle class=class data-testid="radar-dot" data-plan-id=p.plan.to_string() cx=cx cy=cy r="6">
-                        <title>{label}</title>
-                    </circle>
-                }
-                .into_any();
-            }
-            let aria = label.clone();
-            let anchor_right = cx > LEFT + WIDTH * 2 / 3;
-            let short: String = p.name.chars().take(28).collect();
-            view! {
-                <g
-                    class=class
-                    tabindex="0"
-                    role="link"
-                    aria-label=aria
-                    data-testid="radar-dot"
-                    data-plan-id=p.plan.to_string()
-                >
-                    <title>{label}</title>
-                    <circle cx=cx cy=cy r="8"/>
-                    <text class="radar-label" x=if anchor_right { cx - 12 } else { cx + 12 } y=cy + 4 text-anchor=if anchor_right { "end" } else { "start" }>
-                        {short}
-                    </text>
-                </g>
-            }
+    let dots = if dense {
+        view! { <g class="radar-plain-dots" inner_html=plain_dots_markup(&points, x)></g> }
             .into_any()
-        })
-        .collect_view();
+    } else {
+        points
+            .iter()
+            .map(|p| {
+                let label = dot_label(p);
+                let (cx, cy) = (x(p.days_since_launch), y(p.score));
+                let aria = label.clone();
+                let anchor_right = cx > LEFT + WIDTH * 2 / 3;
+                let short: String = p.name.chars().take(28).collect();
+                view! {
+                    <g
+                        class=format!("radar-dot {}", dot_class(p.band))
+                        tabindex="0"
+                        role="link"
+                        aria-label=aria
+                        data-testid="radar-dot"
+                        data-plan-id=p.plan.to_string()
+                    >
+                        <title>{label}</title>
+                        <circle cx=cx cy=cy r="8"/>
+                        <text class="radar-label" x=if anchor_right { cx - 12 } else { cx + 12 } y=cy + 4 text-anchor=if anchor_right { "end" } else { "start" }>
+                            {short}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    // The plain dots' tooltip: which dot the pointer is over, and where to show its name.
+    let tip = RwSignal::new(None::<(usize, f64, f64)>);
+    let figure = NodeRef::<Figure>::new();
+    let points = Arc::new(points);
+    let tip_points = Arc::clone(&points);
+    let click_points = Arc::clone(&points);
+    let key_points = Arc::clone(&points);
+    let point_over = move |ev: web_sys::PointerEvent| {
+        let place = dot_of(&ev).and_then(|dot| {
+            let i = plain_index(&dot)?;
+            let (left, top) = tip_place(&dot, &figure.get_untracked()?.into());
+            Some((i, left, top))
+        });
+        tip.set(place);
+    };
     // The table is drawn only when opened: a large portfolio has hundreds of rows.
     let rows: Vec<(RadarPoint, &'static str)> =
         points.iter().map(|p| (p.clone(), p.band.label())).collect();
     let table_open = RwSignal::new(false);
     let count = points.len();
     view! {
-        <figure class="radar">
+        <figure class="radar" node_ref=figure>
             <svg
                 viewBox=format!("0 0 {} {}", LEFT + WIDTH + 12, TOP + HEIGHT + BOTTOM)
                 role="group"
                 aria-labelledby="radar-caption"
-                on:click=move |ev| open_dot(router, &ev)
+                on:click=move |ev| open_dot(router, &click_points, &ev)
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Enter" || ev.key() == " " {
                         ev.prevent_default();
-                        open_dot(router, &ev);
+                        open_dot(router, &key_points, &ev);
                     }
                 }
+                on:pointerover=point_over
+                on:pointerleave=move |_| tip.set(None)
             >
                 <BandZones scale=SCALE/>
                 {MARKERS
@@ -136,6 +202,14 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 <text class="chart-axis" x=LEFT y=TOP + HEIGHT + 34>"Days since launch →"</text>
                 {dots}
             </svg>
+            {move || tip.get().and_then(|(i, left, top)| {
+                let label = dot_label(tip_points.get(i)?);
+                Some(view! {
+                    <div class="radar-tip" aria-hidden="true" style:left=format!("{left}px") style:top=format!("{top}px")>
+                        {label}
+                    </div>
+                })
+            })}
             <figcaption id="radar-caption">
                 {if count == 0 {
                     "No running pilot to plot yet.".to_string()
