@@ -63,7 +63,7 @@ line(`  load, score and render ${PLANS} plans (from wasm start)`, since("ready",
 line(`    read and check ${PLANS} stored plans`, since("loaded", "start"));
 line(`      of which: localStorage first access (${storedChars} M chars)`, runs.storageArea);
 line(`    score and render the portfolio`, since("ready", "loaded"));
-line(`      of which: score ${PLANS} plans with their 12-week histories`, of("score"));
+line(`      of which: score, filter and sort ${PLANS} plans`, of("score"));
 line(`      of which: gather every plan's alerts`, of("attention"));
 line(`      of which: place the running plans on the radar`, of("radar"));
 const memory = runs.portfolio.map((r) => r.jsHeap + r.wasmMemory);

