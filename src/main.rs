@@ -1,9 +1,17 @@
 //! The browser entry point: install the panic hook and mount the app.
 
+/// What a portfolio of a thousand plans needs at its peak, with some room.
+#[cfg(target_arch = "wasm32")]
+const HEAP_RESERVE: usize = 8 << 20;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     pilotdeck::ui::timing::mark(pilotdeck::ui::timing::START);
+    // The heap is reserved in one step: left to grow as plans are read, the wasm memory grows
+    // about 80 times on the way to a thousand plans, each grow a pause. Pages that are never
+    // written cost no physical memory.
+    std::hint::black_box(Vec::<u8>::with_capacity(HEAP_RESERVE));
     leptos::mount::mount_to_body(pilotdeck::ui::App);
     // The page painted before the app had loaded gives way to it.
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
