@@ -2,6 +2,10 @@
 // of a browser context whose storage already holds the 1,000 plans (see browser-bench.mjs).
 // Timings come from performance marks and measures the app records (src/ui/timing.rs) or, for
 // slide changes, from the page's own clock around a key press.
+import { chromium } from "@playwright/test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { seedScript } from "../../tests/e2e/fixtures/seed.mjs";
 
 /**
@@ -191,4 +195,45 @@ export async function changeSlides(context, base, id, presses) {
   const times = await page.evaluate(() => window.__slideTimes);
   await page.close();
   return times;
+}
+
+/**
+ * The first visit of the day as a user has it: in a browser profile of its own (a folder), the
+ * app was opened once with the plans stored (so its files are kept by the service worker), the
+ * browser was closed, and it is started again and the app opened. Unlike `openPortfolio`, the
+ * browser then loads localStorage from disk and starts the service worker before it has the
+ * page. Returns the marks of that second opening.
+ */
+export async function firstVisitOfTheDay(base, entries, launch) {
+  const dir = mkdtempSync(join(tmpdir(), "pilotdeck-bench-profile-"));
+  const options = { ...launch, viewport: { width: 1280, height: 800 } };
+  try {
+    let context = await chromium.launchPersistentContext(dir, options);
+    await seedStorage(context, base, entries);
+    let page = await context.newPage();
+    await page.goto(base);
+    await portfolioShown(page);
+    // The worker has stored every file once it is active.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.close();
+
+    context = await chromium.launchPersistentContext(dir, options);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(base);
+    await portfolioShown(page);
+    const marks = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0].startTime;
+      return {
+        start: at("pilotdeck:start"),
+        loaded: at("pilotdeck:loaded"),
+        ready: at("pilotdeck:ready"),
+        fromWorker: navigator.serviceWorker.controller !== null,
+      };
+    });
+    await context.close();
+    if (!marks.fromWorker) throw new Error("the second opening was not served by the service worker");
+    return marks;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
