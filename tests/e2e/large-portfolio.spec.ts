@@ -46,10 +46,13 @@ test("a crowded radar draws plain dots, and its table reaches every pilot by key
   const tip = page.locator(".radar-tip");
   await expect(tip).toHaveCount(0);
   await dots.last().hover();
-  await expect(tip).toHaveText(/^.+ #\d+: day \d+, momentum \d+ \((Moving|Drifting|Ghost-town risk|Unknown)\)$/);
+  // The name, in at most two lines, then the figures.
+  const tipName = async () => (await tip.locator("tspan").allTextContents()).slice(0, -1).join(" ");
+  expect(await tipName()).toMatch(/^.+ #\d+$/);
+  await expect(tip.locator("tspan").last()).toHaveText(/^Day \d+ · momentum \d+ · (Moving|Drifting|Ghost-town risk|Unknown)$/);
   const tipBox = (await tip.boundingBox())!;
   const dotBox = (await dots.last().boundingBox())!;
-  expect(tipBox.y + tipBox.height, "the tooltip sits above its dot").toBeLessThanOrEqual(dotBox.y + 1);
+  expect(tipBox.y + tipBox.height, "the tooltip sits above its dot").toBeLessThanOrEqual(dotBox.y + dotBox.height / 2);
   await page.getByRole("heading", { name: "Ghost-town radar" }).hover();
   await expect(tip).toHaveCount(0);
 
@@ -70,7 +73,7 @@ test("a crowded radar draws plain dots, and its table reaches every pilot by key
   await page.goBack();
   const last = dots.last();
   await last.hover();
-  const named = (await tip.textContent())!.replace(/: day \d+, momentum .*$/, "");
+  const named = await tipName();
   await last.click();
   await expect(page).toHaveURL(/\/plans\/many-\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(named);

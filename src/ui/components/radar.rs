@@ -10,7 +10,6 @@ use super::band_zones::{BandScale, BandZones};
 use crate::domain::overview::RadarPoint;
 use crate::domain::Band;
 use crate::ui::router::{use_router, Link, Route, Router};
-use leptos::html::Figure;
 use leptos::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -99,14 +98,37 @@ fn plain_dots_markup(points: &[RadarPoint], x: impl Fn(i64) -> i64) -> String {
     markup
 }
 
-/// Where the tooltip of plain dot `dot` goes: above its centre, in pixels from the figure's
-/// top left corner.
-fn tip_place(dot: &web_sys::Element, figure: &web_sys::Element) -> (f64, f64) {
-    let (d, f) = (
-        dot.get_bounding_client_rect(),
-        figure.get_bounding_client_rect(),
-    );
-    (d.x() + d.width() / 2.0 - f.x(), d.y() - f.y())
+/// `text` in lines of at most `width` characters, broken between words, at most `lines` of
+/// them; what does not fit ends in an ellipsis.
+fn wrapped(text: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let fits = line.is_empty() || line.chars().count() + 1 + word.chars().count() <= width;
+        if !fits {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    if out.len() > lines {
+        out.truncate(lines);
+        if let Some(last) = out.last_mut() {
+            last.push('…');
+        }
+    }
+    for line in &mut out {
+        if let Some((at, _)) = line.char_indices().nth(width + 1) {
+            line.truncate(at);
+            line.push('…');
+        }
+    }
+    out
 }
 
 #[component]
@@ -155,20 +177,50 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    // The plain dots' tooltip: which dot the pointer is over, and where to show its name.
-    let tip = RwSignal::new(None::<(usize, f64, f64)>);
-    let figure = NodeRef::<Figure>::new();
+    // The plain dots' tooltip: the dot the pointer is over, named in two lines drawn in the
+    // radar above it (below it near the top edge).
+    let tip = RwSignal::new(None::<usize>);
     let points = Arc::new(points);
     let tip_points = Arc::clone(&points);
     let click_points = Arc::clone(&points);
     let key_points = Arc::clone(&points);
     let point_over = move |ev: web_sys::PointerEvent| {
-        let place = dot_of(&ev).and_then(|dot| {
-            let i = plain_index(&dot)?;
-            let (left, top) = tip_place(&dot, &figure.get_untracked()?.into());
-            Some((i, left, top))
-        });
-        tip.set(place);
+        tip.set(dot_of(&ev).and_then(|dot| plain_index(&dot)));
+    };
+    let tooltip = move || {
+        let p = tip_points.get(tip.get()?)?;
+        let (cx, cy) = (x(p.days_since_launch), y(p.score));
+        let mut lines = wrapped(&p.name, 40, 2);
+        lines.push(format!(
+            "Day {} · momentum {} · {}",
+            p.days_since_launch,
+            p.score,
+            p.band.label()
+        ));
+        // Lines 18 units apart, ending just above the dot, or starting below it near the top.
+        let count = lines.len() as i64;
+        let first = if cy - 12 - 18 * (count - 1) < TOP + 4 {
+            cy + 24
+        } else {
+            cy - 12 - 18 * (count - 1)
+        };
+        let anchor = if cx > LEFT + WIDTH * 2 / 3 {
+            "end"
+        } else if cx < LEFT + WIDTH / 3 {
+            "start"
+        } else {
+            "middle"
+        };
+        let lines = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| view! { <tspan x=cx y=first + 18 * i as i64>{line}</tspan> })
+            .collect_view();
+        Some(view! {
+            <text class="radar-tip" aria-hidden="true" text-anchor=anchor>
+                {lines}
+            </text>
+        })
     };
     // The table is drawn only when opened: a large portfolio has hundreds of rows.
     let rows: Vec<(RadarPoint, &'static str)> =
@@ -176,7 +228,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
     let table_open = RwSignal::new(false);
     let count = points.len();
     view! {
-        <figure class="radar" node_ref=figure>
+        <figure class="radar">
             <svg
                 viewBox=format!("0 0 {} {}", LEFT + WIDTH + 12, TOP + HEIGHT + BOTTOM)
                 role="group"
@@ -201,15 +253,8 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     .collect_view()}
                 <text class="chart-axis" x=LEFT y=TOP + HEIGHT + 34>"Days since launch →"</text>
                 {dots}
+                {tooltip}
             </svg>
-            {move || tip.get().and_then(|(i, left, top)| {
-                let label = dot_label(tip_points.get(i)?);
-                Some(view! {
-                    <div class="radar-tip" aria-hidden="true" style:left=format!("{left}px") style:top=format!("{top}px")>
-                        {label}
-                    </div>
-                })
-            })}
             <figcaption id="radar-caption">
                 {if count == 0 {
                     "No running pilot to plot yet.".to_string()
