@@ -262,3 +262,50 @@ test("every slide passes axe in the projector theme at 1920×1080, with type rea
   await checkAccessibility(popup);
   await popup.screenshot({ path: "target/workshop/presenter.png" });
 });
+
+test("on a 1280×800 or 1024×768 projector every slide is whole and its type scaled like the 1920×1080 deck", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const deck = await openWorkshop(page, northwind);
+  const measure = () =>
+    page.evaluate(() => {
+      const px = (selector: string) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize);
+      const slide = document.querySelector(".slide")!;
+      const controls = [...document.querySelectorAll(".deck-controls > *")].map((c) => c.getBoundingClientRect());
+      return {
+        body: px("body"),
+        prompt: px(".slide-prompt"),
+        overflow: slide.scrollHeight - slide.clientHeight,
+        pageOverflow: document.documentElement.scrollHeight - innerHeight,
+        // Every group of the control bar starts on the same line.
+        rows: new Set(controls.map((r) => Math.round(r.top + r.height / 2) >> 3)).size,
+      };
+    });
+  const full = await measure();
+  expect(full.body).toBeGreaterThanOrEqual(28);
+
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`/plans/${northwind.id}/workshop`);
+    await deck.expectSlide(1, northwind.name);
+    // Type keeps its share of the screen: two thirds of the 1920×1080 sizes at 1280 px wide;
+    // it stops shrinking at a 10 px rem (five eighths), so 1024 px wide is a little larger.
+    const scale = Math.max(Math.min(width / 1920, height / 1080), 10 / 16);
+    for (let n = 1; n <= SLIDE_TITLES.length + 1; n++) {
+      if (n > 1) {
+        await page.keyboard.press("ArrowRight");
+        await deck.expectSlide(n, SLIDE_TITLES[n - 2]);
+      }
+      const sizes = await measure();
+      expect(sizes.body, `slide ${n} at ${width}×${height}: body type`).toBeCloseTo(full.body * scale, 0);
+      expect(sizes.prompt, `slide ${n} at ${width}×${height}: prompt type`).toBeCloseTo(full.prompt * scale, 0);
+      expect(sizes.overflow, `slide ${n} fits ${width}×${height} without scrolling`).toBeLessThanOrEqual(1);
+      expect(sizes.pageOverflow, `the page does not scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
+      // At 1024 px wide the control bar takes two lines, and the slide still fits above it.
+      expect(sizes.rows, `the control bar's lines at ${width}×${height}`).toBe(width >= 1280 ? 1 : 2);
+    }
+    await page.screenshot({ path: `target/workshop/slide-8-${width}x${height}.png` });
+  }
+});
