@@ -3,7 +3,8 @@
 // Usage: node tests/e2e/serve.mjs [dir] [port] [base]
 // With a base path such as /pilotdeck/, the build is served from there, as a host that puts the
 // app in a sub-path would: /pilotdeck/<path> is <dir>/<path>, the fallback applies under it, and
-// anything outside it is "Not found" (so a file asked for at the root shows up as a failure).
+// anything outside it is "Not found" (so a file asked for at the root shows up as a failure);
+// the base without its trailing slash redirects to it.
 // Text and wasm are sent compressed to clients that accept it, as static hosts and CDNs do
 // (Brotli where accepted, else gzip), so transfer sizes (which Lighthouse's simulated network
 // uses) are those of a real deployment.
@@ -104,6 +105,12 @@ createServer(async (request, response) => {
   if (url.pathname === "/__test/deploy-next-build") {
     nextBuild = true;
     response.writeHead(204).end();
+    return;
+  }
+  // The base without its trailing slash is the app's address too: sent on to the base, as
+  // static hosts do for a folder.
+  if (base !== "/" && url.pathname === base.slice(0, -1)) {
+    response.writeHead(301, { location: base + url.search }).end();
     return;
   }
   const path = await lookup(url.pathname);

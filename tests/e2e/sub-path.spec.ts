@@ -123,4 +123,9 @@ test("served from /pilotdeck/, every route, file and the offline copy stay under
   // And the watch saw the app's own files, the worker's among them.
   expect(requests).toContain(`${base}sw.js`);
   expect(requests.some((url) => url.endsWith(".wasm"))).toBe(true);
+
+  // The folder's address without its trailing slash leads to the app too, as hosts redirect it.
+  await page.goto(base.slice(0, -1));
+  await expect(page).toHaveURL(base);
+  await expect(portfolio.heading).toBeVisible();
 });
