@@ -89,17 +89,29 @@ fn damaged(error: JsonError) -> Unreadable {
 }
 
 /// JSON text for storage, with every character above U+00FF written as a `\uXXXX` escape
-/// (a pair of them above U+FFFF). Readers get the same value back; the browser gets a value of
-/// one byte per character, which it stores and loads in half the bytes of a value holding even
-/// one dash or curly quote (Chromium keeps each value either as Latin-1 or as UTF-16).
+/// (a pair of them above U+FFFF) when that makes it at most an eighth longer. Readers get the
+/// same value back either way.
+///
+/// Chromium keeps each value either as Latin-1 or as UTF-16: a plan in English with one dash
+/// or curly quote is held in half the bytes once escaped, and loads from storage in about half
+/// the time. Browsers count their quota in characters, though, and an escape is six of them,
+/// so text mostly in another script (Greek, Cyrillic, Chinese…) is stored as it is.
 ///
 /// Outside strings, JSON text is ASCII, so every such character is inside a string, where an
 /// escape means the same character.
 pub fn one_byte_json(json: String) -> String {
-    if json.chars().all(|c| c <= '\u{ff}') {
+    let (length, escaped_length) = json.chars().fold((0, 0), |(plain, escaped), c| {
+        let units = c.len_utf16();
+        let one_byte = c <= '\u{ff}';
+        (
+            plain + units,
+            escaped + if one_byte { 1 } else { 6 * units },
+        )
+    });
+    if escaped_length == length || escaped_length > length + length / 8 {
         return json;
     }
-    let mut out = String::with_capacity(json.len() + json.len() / 8);
+    let mut out = String::with_capacity(escaped_length);
     for c in json.chars() {
         if c <= '\u{ff}' {
             out.push(c);

@@ -470,7 +470,8 @@ test("text typed into the wizard and the plan's forms stays text and survives a 
   await expect
     .poll(() => stored((p) => [p.partner.name, p.partner.our_owner, p.partner.their_champion]))
     .toEqual([partner.name, partner.ourOwner, partner.theirChampion]);
-  // Stored one byte per character: U+202E and everything else above U+00FF is an escape.
+  // Stored one byte per character: a draft is mostly ASCII, so U+202E and everything else
+  // above U+00FF in it is written as an escape.
   const wide = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith("pilotdeck/v1/"))
