@@ -24,14 +24,18 @@ impl Updates {
             ready: RwSignal::new(false),
             registration: StoredValue::new_local(None),
         };
+        // Registered once the first screen is painted: the worker's first install fetches
+        // every file of the build, which should not compete with the page's own loading.
         if cfg!(not(debug_assertions)) {
-            if let Some(container) = container() {
-                leptos::task::spawn_local(async move {
-                    if let Some(registration) = register(&container).await {
-                        updates.watch(&container, registration);
-                    }
-                });
-            }
+            crate::ui::timing::after_next_frame(move || {
+                if let Some(container) = container() {
+                    leptos::task::spawn_local(async move {
+                        if let Some(registration) = register(&container).await {
+                            updates.watch(&container, registration);
+                        }
+                    });
+                }
+            });
         }
         updates
     }

@@ -41,13 +41,18 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Records a mark once the next frame has been painted: a task queued from the frame callback
-/// runs after that frame's paint.
+/// Records a mark once the next frame has been painted.
 pub fn mark_after_next_frame(name: &'static str) {
+    after_next_frame(move || mark(name));
+}
+
+/// Runs `work` once the next frame has been painted: a task queued from the frame callback runs
+/// after that frame's paint. Does nothing where there is no window.
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let after_paint = Closure::once_into_js(move || mark(name));
+    let after_paint = Closure::once_into_js(work);
     let frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(after_paint.unchecked_ref());
