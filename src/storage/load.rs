@@ -105,6 +105,12 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
     }
 
     // Everything is read; from here on, writes are allowed unless a newer version owns the data.
+    // Values set aside by an earlier load, then those this load sets aside.
+    loaded.kept_aside = keys
+        .iter()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .cloned()
+        .collect();
     for (key, raw, why) in unreadable {
         let kept_at = if loaded.read_only {
             key.clone()
@@ -116,17 +122,15 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
                 loaded.protected.push(id);
             }
         }
+        if kept_at != key && !loaded.kept_aside.contains(&kept_at) {
+            loaded.kept_aside.push(kept_at.clone());
+        }
         loaded.quarantined.push(Quarantined {
             key,
             kept_at,
             reason: why.describe(),
         });
     }
-    loaded.kept_aside = store
-        .keys()?
-        .into_iter()
-        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
-        .collect();
 
     if !loaded.read_only {
         let wanted: Vec<PlanId> = loaded
