@@ -1,5 +1,6 @@
-//! How numbers and quantities read on screen and in exported text: "120", "12.5", "35%",
-//! "120 accounts". One rule for the screens and the Markdown export.
+//! How numbers, quantities and shortened text read on screen and in exported text: "120",
+//! "12.5", "35%", "120 accounts", "A long name…". One rule for the screens, messages and the
+//! Markdown export.
 
 /// A number without a needless ".0". Fractions are written by the JSON writer's shortest float
 /// formatter, already in the bundle, rather than by `f64`'s `Display`.
@@ -22,6 +23,41 @@ pub fn quantity(value: f64, unit: &str) -> String {
     }
 }
 
+/// `text` cut to its first `max` characters, with an ellipsis when it was longer.
+pub fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// `text` in lines of at most `width` characters, broken between words, at most `max_lines` of
+/// them: a word longer than a line is cut, and text that does not fit ends in an ellipsis.
+pub fn lines(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let fits = line.is_empty() || line.chars().count() + 1 + word.chars().count() <= width;
+        if !fits {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    let more = out.len() > max_lines;
+    out.truncate(max_lines);
+    let mut out: Vec<String> = out.iter().map(|line| cut(line, width)).collect();
+    if let Some(last) = out.last_mut().filter(|last| more && !last.ends_with('…')) {
+        last.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +71,40 @@ mod tests {
         assert_eq!(quantity(35.0, " % "), "35%");
         assert_eq!(quantity(120.0, "accounts"), "120 accounts");
         assert_eq!(quantity(0.5, ""), "0.5");
+    }
+
+    #[test]
+    fn text_is_cut_with_an_ellipsis_only_when_too_long() {
+        assert_eq!(cut("Northwind", 9), "Northwind");
+        assert_eq!(cut("Northwind Mobile", 9), "Northwind…");
+        assert_eq!(cut("Malmö — Zürich", 7), "Malmö —…");
+        assert_eq!(cut("", 3), "");
+    }
+
+    #[test]
+    fn text_breaks_into_lines_between_words() {
+        assert_eq!(
+            lines(
+                "Brightpath POS & IT — Slotwise at every salon install #3",
+                40,
+                2
+            ),
+            [
+                "Brightpath POS & IT — Slotwise at every",
+                "salon install #3"
+            ]
+        );
+        assert_eq!(lines("Short name", 40, 2), ["Short name"]);
+        assert_eq!(lines("   ", 40, 2), Vec::<String>::new());
+        // Too many lines: the last one kept ends in an ellipsis.
+        assert_eq!(lines("one two three four", 7, 2), ["one two", "three…"]);
+        // A word longer than a line is cut to the line's width.
+        assert_eq!(
+            lines("Supercalifragilistic deal", 10, 2),
+            ["Supercalif…", "deal"]
+        );
+        for line in lines(&"word ".repeat(100), 12, 3) {
+            assert!(line.chars().count() <= 13, "{line}");
+        }
     }
 }

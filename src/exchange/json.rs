@@ -48,13 +48,7 @@ fn humanize(message: &str, token: Option<&str>) -> String {
 }
 
 fn shorten(token: &str) -> String {
-    const MAX: usize = 40;
-    if token.chars().count() > MAX {
-        let cut: String = token.chars().take(MAX).collect();
-        format!("{cut}…")
-    } else {
-        token.to_string()
-    }
+    crate::domain::written::cut(token, 40)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use super::band_zones::{BandScale, BandZones};
 use crate::domain::overview::RadarPoint;
-use crate::domain::Band;
+use crate::domain::{written, Band};
 use crate::ui::router::{use_router, Link, Route, Router};
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -80,55 +80,20 @@ fn dot_label(p: &RadarPoint) -> String {
     )
 }
 
-/// Every plain dot as SVG markup: numbers and fixed class names only, never a plan's text, so
-/// the browser's parser builds hundreds of circles in one step instead of one call per circle
-/// and attribute.
-fn plain_dots_markup(points: &[RadarPoint], x: impl Fn(i64) -> i64) -> String {
-    let mut markup = String::with_capacity(points.len() * 110);
-    for (i, p) in points.iter().enumerate() {
+/// Every plain dot as SVG markup, so the browser's parser builds hundreds of circles in one
+/// step instead of one call per circle and attribute. It is given each dot's band and centre
+/// only: no plan's text can reach the markup.
+fn plain_dots_markup(dots: impl ExactSizeIterator<Item = (Band, i64, i64)>) -> String {
+    let mut markup = String::with_capacity(dots.len() * 110);
+    for (i, (band, cx, cy)) in dots.enumerate() {
         // Writing to a String cannot fail.
         let _ = write!(
             markup,
-            r#"<circle class="radar-dot {}" data-testid="radar-dot" data-i="{i}" cx="{}" cy="{}" r="6"></circle>"#,
-            dot_class(p.band),
-            x(p.days_since_launch),
-            y(p.score)
+            r#"<circle class="radar-dot {}" data-testid="radar-dot" data-i="{i}" cx="{cx}" cy="{cy}" r="6"></circle>"#,
+            dot_class(band),
         );
     }
     markup
-}
-
-/// `text` in lines of at most `width` characters, broken between words, at most `lines` of
-/// them; what does not fit ends in an ellipsis.
-fn wrapped(text: &str, width: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let fits = line.is_empty() || line.chars().count() + 1 + word.chars().count() <= width;
-        if !fits {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    if out.len() > lines {
-        out.truncate(lines);
-        if let Some(last) = out.last_mut() {
-            last.push('…');
-        }
-    }
-    for line in &mut out {
-        if let Some((at, _)) = line.char_indices().nth(width + 1) {
-            line.truncate(at);
-            line.push('…');
-        }
-    }
-    out
 }
 
 #[component]
@@ -146,7 +111,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
     // plain (a tooltip names each, a click opens it) and the table below is the way in by keyboard.
     let dense = points.len() > DENSE_FROM;
     let dots = if dense {
-        view! { <g class="radar-plain-dots" inner_html=plain_dots_markup(&points, x)></g> }
+        view! { <g class="radar-plain-dots" inner_html=plain_dots_markup(points.iter().map(|p| (p.band, x(p.days_since_launch), y(p.score))))></g> }
             .into_any()
     } else {
         points
@@ -190,7 +155,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
     let tooltip = move || {
         let p = tip_points.get(tip.get()?)?;
         let (cx, cy) = (x(p.days_since_launch), y(p.score));
-        let mut lines = wrapped(&p.name, 40, 2);
+        let mut lines = written::lines(&p.name, 40, 2);
         lines.push(format!(
             "Day {} · momentum {} · {}",
             p.days_since_launch,
