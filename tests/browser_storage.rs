@@ -5,7 +5,7 @@
 use pilotdeck::domain::{Plan, Portfolio};
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::{plan_key, quarantine_key, INDEX_KEY};
-use pilotdeck::storage::{load, Autosave, BrowserStore, StorageError};
+use pilotdeck::storage::{load, Autosave, BrowserStore, KeyValueStore, StorageError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -266,4 +266,29 @@ fn every_kind_of_damaged_value_is_set_aside_untouched() {
 /// A sound stored plan, put under another plan's key.
 fn encode_plan_under_other_id(plan: &Plan) -> String {
     pilotdeck::storage::record::encode_plan(plan)
+}
+
+#[wasm_bindgen_test]
+fn values_come_back_as_they_were_stored_in_any_script() {
+    local_storage().clear().expect("clear");
+    let store = BrowserStore::open().expect("storage opens");
+    let values = [
+        "",
+        "plain ASCII {\"a\":1}",
+        "Latin-1: café, naïve, ÿ",
+        "dashes — and quotes “like these”",
+        "Ελληνικά, Кириллица, 中文, العربية",
+        "beyond the BMP: 🚀 𝄞",
+    ];
+    for (i, value) in values.iter().enumerate() {
+        let key = format!("pilotdeck/test/{i}");
+        store.set(&key, value).expect("set");
+        assert_eq!(store.get(&key).expect("get").as_deref(), Some(*value));
+        // What the browser holds is the same text, character for character.
+        assert_eq!(
+            local_storage().get_item(&key).expect("get_item").as_deref(),
+            Some(*value)
+        );
+    }
+    assert_eq!(store.get("pilotdeck/test/missing").expect("get"), None);
 }
