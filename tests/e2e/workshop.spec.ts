@@ -309,3 +309,29 @@ test("on a 1280×800 or 1024×768 projector every slide is whole and its type sc
     await page.screenshot({ path: `target/workshop/slide-8-${width}x${height}.png` });
   }
 });
+
+test("every example plan's deck fits a 1920×1080 and a 1280×800 screen without scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openWorkshop(page, northwind);
+  const overflow = () =>
+    page.locator(".slide").evaluate((slide) => slide.scrollHeight - slide.clientHeight);
+  for (const plan of example.plans) {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/plans/${plan.id}/workshop`);
+    const deck = new WorkshopWindow(page);
+    await deck.expectSlide(1, plan.name);
+    for (let n = 1; n <= SLIDE_TITLES.length + 1; n++) {
+      if (n > 1) {
+        await page.keyboard.press("ArrowRight");
+        await deck.expectSlide(n, SLIDE_TITLES[n - 2]);
+      }
+      for (const [width, height] of [
+        [1920, 1080],
+        [1280, 800],
+      ]) {
+        await page.setViewportSize({ width, height });
+        expect(await overflow(), `${plan.name}, slide ${n}, at ${width}×${height}`).toBeLessThanOrEqual(1);
+      }
+    }
+  }
+});

@@ -153,8 +153,10 @@ fn FoundationBody(e: Editor) -> impl IntoView {
             <div>
                 <TextField id="ws-objective" label="Shared objective" value=e.text(|p| &p.foundation.objective)
                     on_change=e.setter(|p, v| p.foundation.objective = v) problem=no_problem() multiline=true/>
+                // Governance and rhythm in one group: a second frame and legend would push a
+                // long objective's slide past the bottom of a 1080p screen.
                 <fieldset class="field-group">
-                    <legend>"Owners and sponsors"</legend>
+                    <legend>"Owners, sponsors and rhythm"</legend>
                     <div class="field-pair">
                         <TextField id="ws-our-owner" label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner)
                             on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
@@ -164,11 +166,6 @@ fn FoundationBody(e: Editor) -> impl IntoView {
                             on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
                         <TextField id="ws-their-sponsor" label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor)
                             on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
-                    </div>
-                </fieldset>
-                <fieldset class="field-group">
-                    <legend>"Rhythm"</legend>
-                    <div class="field-pair">
                         <CadenceField id="ws-cadence" value=cadence
                             on_change=Callback::new(move |c| e.edit(|p| p.foundation.rhythm.cadence_days = c))/>
                         <DateField id="ws-next-sync".to_string() label="Next sync"
