@@ -26,8 +26,15 @@ impl Editor {
     }
 
     /// Reads from the plan (tracked), with `fallback` when it is gone.
+    #[track_caller]
     pub fn read<T>(&self, fallback: T, read: impl FnOnce(&Plan) -> T) -> T {
         self.plan.with(|p| p.as_ref().map(read).unwrap_or(fallback))
+    }
+
+    /// Reads from the plan without tracking it: a starting value, kept when the plan changes.
+    pub fn read_untracked<T>(&self, fallback: T, read: impl FnOnce(&Plan) -> T) -> T {
+        self.plan
+            .with_untracked(|p| p.as_ref().map(read).unwrap_or(fallback))
     }
 
     pub fn edit(&self, change: impl FnOnce(&mut Plan)) {

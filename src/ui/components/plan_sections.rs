@@ -277,9 +277,10 @@ pub fn KeyResultsEditor(e: Editor, prefix: &'static str) -> impl IntoView {
 #[component]
 fn KeyResultEditor(e: Editor, index: usize, prefix: &'static str) -> impl IntoView {
     let kr = move || e.read(None, |p| p.foundation.key_results.get(index).cloned());
-    if kr().is_none() {
+    // The list redraws its rows when key results are added or removed.
+    if !e.read_untracked(false, |p| index < p.foundation.key_results.len()) {
         return ().into_any();
-    };
+    }
     let write = move |change: Box<dyn FnOnce(&mut KeyResult)>| {
         e.edit(|p| {
             if let Some(kr) = p.foundation.key_results.get_mut(index) {

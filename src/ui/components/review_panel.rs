@@ -20,8 +20,10 @@ pub fn TimingBanner(e: Editor) -> impl IntoView {
             p.stage.is_running() && !timing_confirmed(p, today.get())
         })
     };
-    let priority = RwSignal::new(e.read(String::new(), |p| p.timing.their_priority.clone()));
-    let fit = RwSignal::new(e.read(String::new(), |p| p.timing.how_we_fit.clone()));
+    // The form starts from the answers given last time.
+    let priority =
+        RwSignal::new(e.read_untracked(String::new(), |p| p.timing.their_priority.clone()));
+    let fit = RwSignal::new(e.read_untracked(String::new(), |p| p.timing.how_we_fit.clone()));
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let on = today.get_untracked();
