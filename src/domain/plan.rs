@@ -260,6 +260,20 @@ impl PartnerKind {
             PartnerKind::Other => "Other",
         }
     }
+
+    /// A pilot of this kind in a sentence: "a telco pilot", "an agency pilot".
+    pub fn a_pilot(self) -> &'static str {
+        match self {
+            PartnerKind::Telco => "a telco pilot",
+            PartnerKind::Agency => "an agency pilot",
+            PartnerKind::Affiliate => "an affiliate pilot",
+            PartnerKind::Reseller => "a reseller pilot",
+            PartnerKind::TechIntegration => "a tech integration pilot",
+            PartnerKind::Distributor => "a distributor pilot",
+            PartnerKind::StrategicAlliance => "a strategic alliance pilot",
+            PartnerKind::Other => "a pilot of another kind",
+        }
+    }
 }
 
 /// A 1–5 rating (fit, readiness). Values outside 1–5 are refused when read.
@@ -644,4 +658,22 @@ pub struct ScoreOverride {
     pub reason: String,
     #[serde(with = "super::dates::date")]
     pub set_on: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pilot_of_each_kind_takes_the_article_its_sound_needs() {
+        for kind in PartnerKind::ALL {
+            let phrase = kind.a_pilot();
+            assert!(phrase.ends_with(" pilot") || kind == PartnerKind::Other);
+            let first = phrase.split(' ').nth(1).and_then(|w| w.chars().next());
+            let vowel = first.is_some_and(|c| "aeiou".contains(c));
+            assert_eq!(phrase.starts_with("an "), vowel, "{phrase}");
+        }
+        assert_eq!(PartnerKind::Agency.a_pilot(), "an agency pilot");
+        assert_eq!(PartnerKind::Other.a_pilot(), "a pilot of another kind");
+    }
 }

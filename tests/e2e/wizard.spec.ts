@@ -18,6 +18,11 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
   await checkAccessibility();
 
   await wizard.partner();
+  // The kind is named in a sentence as it is said: "an agency pilot", "a telco pilot".
+  await page.getByLabel("Kind of partnership").selectOption("Agency");
+  await expect(page.getByText("Typical risks in an agency pilot")).toBeVisible();
+  await page.getByLabel("Kind of partnership").selectOption("Telco");
+  await expect(page.getByText("Typical risks in a telco pilot")).toBeVisible();
   await wizard.enterFrom("Their champion");
   await wizard.expectStep("Timing");
   await expect(page).toHaveURL(/\/new\?draft=[\w-]+&step=2$/);

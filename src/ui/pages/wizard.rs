@@ -338,7 +338,7 @@ fn PartnerStep(d: Draft) -> impl IntoView {
             </select>
             <p class="template-summary">{summary}</p>
             <details class="risks">
-                <summary>{move || format!("Typical risks in a {} pilot", d.kind().label().to_lowercase())}</summary>
+                <summary>{move || format!("Typical risks in {}", d.kind().a_pilot())}</summary>
                 <ul>
                     {move || template(d.kind()).risks.iter().map(|risk| view! { <li>{*risk}</li> }).collect_view()}
                 </ul>
@@ -666,7 +666,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
         />
         <fieldset class="field-group">
             <legend>"Key results (one to three)"</legend>
-            <p class="field-hint">{format!("Starter key results for a {} pilot: ", kind.label().to_lowercase())}
+            <p class="field-hint">{format!("Starter key results for {}: ", kind.a_pilot())}
                 <button type="button" class="chip" on:click=use_starters>"Use the starters"</button>
             </p>
             {move || {
@@ -857,7 +857,7 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
             .collect_view()}
         <crate::ui::components::field::Problem id="steps".to_string() problem=d.problem(Field::Steps)/>
         <p class="field-hint">
-            {format!("Ideas for a {} pilot: ", d.kind().label().to_lowercase())}
+            {format!("Ideas for {}: ", d.kind().a_pilot())}
             {ideas.iter().map(|(t, s)| format!("{t} ({})", s.owner_label().to_lowercase())).collect::<Vec<_>>().join(" · ")}
         </p>
     }
