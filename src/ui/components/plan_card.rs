@@ -10,7 +10,7 @@ use crate::ui::router::{Link, Route};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-/// What a card shows, computed once per plan for the whole portfolio.
+/// What a card shows, computed for each card on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardSummary {
     pub id: PlanId,

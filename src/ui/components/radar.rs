@@ -66,6 +66,18 @@ const SCALE: BandScale = BandScale {
     height: HEIGHT,
 };
 
+/// Which third of the chart's width `cx` falls in (0, 1 or 2): text next to a dot in the right
+/// third is anchored at its end, so it stays inside the chart.
+fn third(cx: i64) -> u8 {
+    if cx > LEFT + WIDTH * 2 / 3 {
+        2
+    } else if cx < LEFT + WIDTH / 3 {
+        0
+    } else {
+        1
+    }
+}
+
 fn y(score: u8) -> i64 {
     SCALE.y(score)
 }
@@ -120,7 +132,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 let label = dot_label(p);
                 let (cx, cy) = (x(p.days_since_launch), y(p.score));
                 let aria = label.clone();
-                let anchor_right = cx > LEFT + WIDTH * 2 / 3;
+                let anchor_right = third(cx) == 2;
                 let short: String = p.name.chars().take(28).collect();
                 view! {
                     <g
@@ -169,12 +181,10 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
         } else {
             cy - 12 - 18 * (count - 1)
         };
-        let anchor = if cx > LEFT + WIDTH * 2 / 3 {
-            "end"
-        } else if cx < LEFT + WIDTH / 3 {
-            "start"
-        } else {
-            "middle"
+        let anchor = match third(cx) {
+            2 => "end",
+            0 => "start",
+            _ => "middle",
         };
         let lines = lines
             .into_iter()
