@@ -23,10 +23,11 @@ pub fn quantity(value: f64, unit: &str) -> String {
     }
 }
 
-/// `text` cut to its first `max` characters, with an ellipsis when it was longer.
+/// `text` cut to its first `max` characters, with an ellipsis when it was longer (after the
+/// last word kept, not after a space).
 pub fn cut(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &text[..at]),
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
         None => text.to_string(),
     }
 }
@@ -79,6 +80,8 @@ mod tests {
         assert_eq!(cut("Northwind Mobile", 9), "Northwind…");
         assert_eq!(cut("Malmö — Zürich", 7), "Malmö —…");
         assert_eq!(cut("", 3), "");
+        assert_eq!(cut("Northwind Mobile", 10), "Northwind…");
+        assert_eq!(cut("Northwind  Mobile", 11), "Northwind…");
     }
 
     #[test]

@@ -151,6 +151,15 @@ test("the radar has one dot per scored plan, and a dot opens its plan", async ({
   await expect(dots).toHaveCount(4);
   const attention = page.getByTestId("needs-attention");
   await expect(attention.locator("li").first()).toContainText("Ghost-town risk");
+  // Each dot is labelled with its plan's name, a long one cut with an ellipsis.
+  let cut = 0;
+  for (const dot of await dots.all()) {
+    const name = /^(.*): day \d+, momentum /.exec((await dot.getAttribute("aria-label")) ?? "")?.[1] ?? "";
+    const label = (await dot.locator(".radar-label").textContent())?.trim();
+    expect(label).toBe(name.length > 28 ? `${[...name].slice(0, 28).join("").trimEnd()}…` : name);
+    if (name.length > 28) cut += 1;
+  }
+  expect(cut).toBeGreaterThan(0);
 
   await page.getByRole("link", { name: /^Brightpath POS & IT.*: day \d+, momentum \d+/ }).click();
   await expect(new PlanPage(page).title).toHaveText("Brightpath POS & IT — Slotwise at every salon install");

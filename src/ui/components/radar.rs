@@ -133,7 +133,7 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 let (cx, cy) = (x(p.days_since_launch), y(p.score));
                 let aria = label.clone();
                 let anchor_right = third(cx) == 2;
-                let short: String = p.name.chars().take(28).collect();
+                let short = written::cut(&p.name, 28);
                 view! {
                     <g
                         class=format!("radar-dot {}", dot_class(p.band))
