@@ -174,6 +174,12 @@ test("the presenter view stays in step with the deck both ways", async ({ page, 
   await page.keyboard.press("ArrowRight");
   await presenter.expectSlide(2, "Foundation");
   await expect(popup.getByTestId("next-slide")).toContainText("Timing");
+  // The presenter's smaller slide shows the whole objective: its field grows instead of
+  // scrolling (at 1440×900 the slide shares the window with the notes).
+  await popup.setViewportSize({ width: 1440, height: 900 });
+  const objective = popup.getByLabel("Shared objective");
+  await expect(objective).toHaveValue(/ in Q1\.$/);
+  await expect.poll(() => objective.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
   await popup.getByRole("button", { name: "Next slide" }).click();
   await deck.expectSlide(3, "Timing");
   await presenter.expectSlide(3, "Timing");
