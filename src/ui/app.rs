@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.save_now());
     let stop_following = state.follow_other_tabs();
     let updates = Updates::start();
+    provide_context(updates);
     // Asked once the first screen is painted: the answer is for Settings, not for that screen.
     if state.storage.with_untracked(|r| r.unavailable.is_none()) {
         timing::after_next_frame(move || state.ask_for_persistent_storage());

@@ -1,6 +1,7 @@
 //! Working offline: registers the service worker (sw.js, written at build time) in release
-//! builds, and tells the user when a new version is ready instead of switching under them.
-//! The worker is not used in debug builds, so `trunk serve` always shows the latest code.
+//! builds, says whether this browser keeps a copy of Pilotdeck for offline use, and tells the
+//! user when a new version is ready instead of switching under them. The worker is not used in
+//! debug builds, so `trunk serve` always shows the latest code.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -10,28 +11,78 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
-/// Whether a newer version waits to take over, and the way to let it.
+/// Whether this browser keeps a copy of Pilotdeck, so that it opens with no network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfflineUse {
+    /// A debug build: no service worker, so the latest code always shows.
+    Development,
+    /// The browser offers no service workers (some private windows, some settings).
+    Unavailable,
+    /// The worker is keeping the app's files; not yet done.
+    Preparing,
+    /// The app's files are kept: it opens and works offline.
+    Ready,
+    /// The browser refused the worker, or keeping the files failed.
+    Failed,
+}
+
+impl OfflineUse {
+    /// What Settings says about it.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            OfflineUse::Development => {
+                "Offline use is off in development builds, so they always show the latest code."
+            }
+            OfflineUse::Unavailable => {
+                "Not available offline in this browser: it does not let sites keep a copy of themselves (some private windows and settings turn this off). Pilotdeck needs a network to open here; your plans are still kept in this browser."
+            }
+            OfflineUse::Preparing => {
+                "Getting ready to work offline: this browser is keeping a copy of Pilotdeck…"
+            }
+            OfflineUse::Ready => {
+                "Ready to work offline: this browser keeps a copy of Pilotdeck, so it opens and saves your plans with no network, even in a meeting room with bad Wi-Fi."
+            }
+            OfflineUse::Failed => {
+                "This browser could not keep a copy of Pilotdeck for offline use, so it needs a network to open. Your plans are still kept in this browser. Reloading the page tries again."
+            }
+        }
+    }
+}
+
+/// Whether a newer version waits to take over, and the way to let it; and whether the app
+/// works offline.
 #[derive(Clone, Copy)]
 pub struct Updates {
     pub ready: RwSignal<bool>,
+    pub offline: RwSignal<OfflineUse>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
 }
 
 impl Updates {
     /// Registers the worker (release builds) and watches for a newer version.
     pub fn start() -> Self {
+        let container = container();
+        let offline = match &container {
+            _ if cfg!(debug_assertions) => OfflineUse::Development,
+            None => OfflineUse::Unavailable,
+            // A worker controls the page only once it has kept every file.
+            Some(container) if container.controller().is_some() => OfflineUse::Ready,
+            Some(_) => OfflineUse::Preparing,
+        };
         let updates = Self {
             ready: RwSignal::new(false),
+            offline: RwSignal::new(offline),
             registration: StoredValue::new_local(None),
         };
         // Registered once the first screen is painted: the worker's first install fetches
         // every file of the build, which should not compete with the page's own loading.
         if cfg!(not(debug_assertions)) {
             crate::ui::timing::after_next_frame(move || {
-                if let Some(container) = container() {
+                if let Some(container) = container {
                     leptos::task::spawn_local(async move {
-                        if let Some(registration) = register(&container).await {
-                            updates.watch(&container, registration);
+                        match register(&container).await {
+                            Some(registration) => updates.watch(&container, registration),
+                            None => updates.offline.set(OfflineUse::Failed),
                         }
                     });
                 }
@@ -41,21 +92,28 @@ impl Updates {
     }
 
     fn watch(&self, container: &ServiceWorkerContainer, registration: ServiceWorkerRegistration) {
-        let ready = self.ready;
+        let updates = *self;
+        if registration.active().is_some() {
+            self.offline.set(OfflineUse::Ready);
+        }
         // A worker already waiting (the page was opened while an update was pending), or one
-        // installing right now (the browser checked while this page was loading).
+        // installing right now (the first visit, or the browser checked while this page was
+        // loading).
         if registration.waiting().is_some() && container.controller().is_some() {
-            ready.set(true);
+            self.ready.set(true);
         }
         if let Some(installing) = registration.installing() {
-            track(installing, container.clone(), ready);
+            track(installing, &registration, container.clone(), updates);
+        } else if let (Some(waiting), None) = (registration.waiting(), registration.active()) {
+            // Installed on the first visit, about to become active.
+            track(waiting, &registration, container.clone(), updates);
         }
         let found = {
             let registration = registration.clone();
             let container = container.clone();
             Closure::<dyn FnMut()>::new(move || {
                 if let Some(installing) = registration.installing() {
-                    track(installing, container.clone(), ready);
+                    track(installing, &registration, container.clone(), updates);
                 }
             })
         };
@@ -85,14 +143,26 @@ impl Updates {
     }
 }
 
-/// Says "ready" once `installing` has installed while an older version controls the page: an
-/// update, not the first visit.
-fn track(installing: ServiceWorker, container: ServiceWorkerContainer, ready: RwSignal<bool>) {
+/// Follows `installing`: an update is ready once it has installed while an older version
+/// controls the page; the app works offline once a version is active; and a first install that
+/// fails leaves it needing the network.
+fn track(
+    installing: ServiceWorker,
+    registration: &ServiceWorkerRegistration,
+    container: ServiceWorkerContainer,
+    updates: Updates,
+) {
     let worker = installing.clone();
-    let changed = Closure::<dyn FnMut()>::new(move || {
-        if worker.state() == ServiceWorkerState::Installed && container.controller().is_some() {
-            ready.set(true);
+    let registration = registration.clone();
+    let changed = Closure::<dyn FnMut()>::new(move || match worker.state() {
+        ServiceWorkerState::Installed if container.controller().is_some() => {
+            updates.ready.set(true)
         }
+        ServiceWorkerState::Activated => updates.offline.set(OfflineUse::Ready),
+        ServiceWorkerState::Redundant if registration.active().is_none() => {
+            updates.offline.set(OfflineUse::Failed)
+        }
+        _ => {}
     });
     installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
     changed.forget();

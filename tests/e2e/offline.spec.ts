@@ -31,7 +31,45 @@ test("after one visit the app opens and works offline, with the plans intact", a
   await page.getByRole("button", { name: "Add step" }).click();
   await page.reload();
   await expect(page.locator("#steps")).toContainText("Agreed offline in the meeting room");
+  // Settings, opened with no network, says so.
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByTestId("offline-status")).toHaveText(/^Ready to work offline: /);
   await context.setOffline(false);
+});
+
+test("Settings says when Pilotdeck is ready to work offline", async ({ page }) => {
+  await page.goto("/settings");
+  const status = page.getByTestId("offline-status");
+  // The first visit: the browser keeps the app's files, then Settings says it is ready.
+  await expect(status).toHaveText(/^Ready to work offline: this browser keeps a copy of Pilotdeck/);
+  await controlled(page);
+  await page.reload();
+  await expect(status).toHaveText(/^Ready to work offline: /);
+  await expect(page.getByRole("heading", { name: "Offline use" })).toBeVisible();
+  await expect(page.getByText("To open Pilotdeck from its own icon and window, install it")).toBeVisible();
+});
+
+test("a browser without service workers is told it needs a network to open", async ({ page, context }) => {
+  await context.addInitScript(() => {
+    delete (Navigator.prototype as unknown as { serviceWorker?: unknown }).serviceWorker;
+  });
+  await page.goto("/settings");
+  await expect(page.getByTestId("offline-status")).toHaveText(/^Not available offline in this browser: .* Pilotdeck needs a network to open here; your plans are still kept in this browser\.$/);
+  // Nothing else changes: plans are kept as usual.
+  const portfolio = new PortfolioPage(page);
+  await page.getByRole("link", { name: "Plans" }).click();
+  await portfolio.loadExamplePortfolio();
+  await expect(portfolio.cards).toHaveCount(9);
+  await portfolio.waitForSaved(9);
+});
+
+test.describe("when the browser refuses the service worker", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("Settings says the app could not be kept for offline use", async ({ page }) => {
+    await page.goto("/settings");
+    await expect(page.getByTestId("offline-status")).toHaveText(/^This browser could not keep a copy of Pilotdeck for offline use, so it needs a network to open\./);
+  });
 });
 
 test("a new version says it is ready and waits for a reload", async ({ page }) => {

@@ -1,7 +1,9 @@
-//! `/settings`: how much browser storage Pilotdeck uses and when plans were last exported, the
-//! trash of deleted plans, the file format, and what happens to your data.
+//! `/settings`: how much browser storage Pilotdeck uses and when plans were last exported,
+//! whether it works offline and how to install it, the trash of deleted plans, the file format,
+//! and what happens to your data.
 
 use crate::ui::format;
+use crate::ui::offline::Updates;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -9,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let updates = expect_context::<Updates>();
     let used = move || {
         // Recomputed when plans or the trash change.
         state.portfolio.track();
@@ -57,6 +60,15 @@ pub fn SettingsPage() -> impl IntoView {
                         Some(false) => "The browser may clear this storage when space runs low: export regularly.",
                         None => "The browser did not say whether it keeps this storage when space runs low: export regularly.",
                     }}
+                </p>
+            </section>
+            <section class="panel" aria-labelledby="offline-heading">
+                <h2 id="offline-heading">"Offline use"</h2>
+                <p data-testid="offline-status" aria-live="polite">
+                    {move || updates.offline.with(|offline| offline.describe())}
+                </p>
+                <p class="muted">
+                    "To open Pilotdeck from its own icon and window, install it: browsers that offer it show an Install option in the address bar or the browser menu. Installed or not, your plans are the same."
                 </p>
             </section>
             <section class="panel" aria-labelledby="trash-heading">
