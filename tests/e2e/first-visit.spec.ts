@@ -12,6 +12,10 @@ test("first visit: empty state, example portfolio, a plan, and reloads keep it a
   page,
   checkAccessibility,
 }) => {
+  const warnings: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
 
@@ -76,6 +80,8 @@ test("first visit: empty state, example portfolio, a plan, and reloads keep it a
   await page.reload();
   await expect(portfolio.cards).toHaveCount(example.plans.length);
   expect(await portfolio.summary()).toEqual(cards);
+  // Not even a warning in the console along the way (such as one about the wasm's preload).
+  expect(warnings).toEqual([]);
 });
 
 test("loading the example twice adds nothing the second time", async ({ page }) => {
