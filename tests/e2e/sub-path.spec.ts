@@ -97,6 +97,35 @@ test("served from /pilotdeck/, every route, file and the offline copy stay under
   expect(manifest.startUrl).toBe(base);
   expect(manifest.scope).toBe(base);
   for (const icon of manifest.icons) expect(icon.startsWith(base), `${icon} is under ${base}`).toBe(true);
+  // Each icon is a PNG of the size it declares. The plain ones are the rounded square; the
+  // maskable one fills the whole square, since the launcher cuts its own shape from it.
+  const icons = await page.evaluate(async () => {
+    const href = (document.querySelector('link[rel="manifest"]') as HTMLLinkElement).href;
+    const json = await (await fetch(href)).json();
+    return Promise.all(
+      (json.icons as { src: string; sizes: string; purpose?: string }[]).map(async (icon) => {
+        const image = new Image();
+        image.src = new URL(icon.src, href).href;
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const context = canvas.getContext("2d")!;
+        context.drawImage(image, 0, 0);
+        return {
+          sizes: icon.sizes,
+          purpose: icon.purpose ?? "any",
+          drawn: `${image.naturalWidth}x${image.naturalHeight}`,
+          cornerAlpha: context.getImageData(0, 0, 1, 1).data[3],
+        };
+      }),
+    );
+  });
+  expect(icons.map((i) => i.purpose).sort()).toEqual(["any", "any", "maskable"]);
+  for (const icon of icons) {
+    expect(icon.drawn).toBe(icon.sizes);
+    expect(icon.cornerAlpha, `${icon.purpose} icon's corner`).toBe(icon.purpose === "maskable" ? 255 : 0);
+  }
 
   // The service worker comes from the sub-path and governs exactly it.
   await controlled(page);
