@@ -37,10 +37,22 @@ test("after one visit the app opens and works offline, with the plans intact", a
   await context.setOffline(false);
 });
 
-test("Settings says when Pilotdeck is ready to work offline", async ({ page }) => {
+test("Settings says when Pilotdeck is ready to work offline", async ({ page, context }) => {
+  // The first visit: while the service worker is still fetching the app's files (one of them
+  // held back here), Settings says so; once it has kept them all, it says the app is ready.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await context.route("**/icons/icon-512.png", async (route) => {
+    asked += 1;
+    await held;
+    await route.continue();
+  });
   await page.goto("/settings");
   const status = page.getByTestId("offline-status");
-  // The first visit: the browser keeps the app's files, then Settings says it is ready.
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  await expect(status).toHaveText(/^Getting ready to work offline: this browser is keeping a copy of Pilotdeck…$/);
+  release();
   await expect(status).toHaveText(/^Ready to work offline: this browser keeps a copy of Pilotdeck/);
   await controlled(page);
   await page.reload();
@@ -61,6 +73,16 @@ test("a browser without service workers is told it needs a network to open", asy
   await portfolio.loadExamplePortfolio();
   await expect(portfolio.cards).toHaveCount(9);
   await portfolio.waitForSaved(9);
+});
+
+test("a first install that cannot keep every file says the app needs a network", async ({ page, context }) => {
+  await context.route("**/icons/icon-512.png", (route) => route.abort());
+  await page.goto("/settings");
+  await expect(page.getByTestId("offline-status")).toHaveText(/^This browser could not keep a copy of Pilotdeck for offline use/);
+  // Reloading tries again, and with the file back it works.
+  await context.unroute("**/icons/icon-512.png");
+  await page.reload();
+  await expect(page.getByTestId("offline-status")).toHaveText(/^Ready to work offline: /);
 });
 
 test.describe("when the browser refuses the service worker", () => {

@@ -10,7 +10,7 @@
 // uses) are those of a real deployment.
 // For the offline tests it can also pretend a new build was deployed: after a request to
 // /__test/deploy-next-build (at the root whatever the base), sw.js is served with one more line,
-// as a new build's would differ.
+// a different one after each such request (each is a new build), as a new build's would differ.
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -97,13 +97,13 @@ async function lookup(pathname) {
   return path;
 }
 
-let nextBuild = false;
+let builds = 0;
 await precompress(root);
 
 createServer(async (request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");
   if (url.pathname === "/__test/deploy-next-build") {
-    nextBuild = true;
+    builds += 1;
     response.writeHead(204).end();
     return;
   }
@@ -120,8 +120,8 @@ createServer(async (request, response) => {
     response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
   }
-  if (nextBuild && path === join(root, "sw.js")) {
-    body = Buffer.concat([body, Buffer.from("\n// The next build.\n")]);
+  if (builds > 0 && path === join(root, "sw.js")) {
+    body = Buffer.concat([body, Buffer.from(`\n// Build ${builds} after this one.\n`)]);
   }
   const headers = {
     "content-type": types[extname(path)] ?? "application/octet-stream",
