@@ -120,8 +120,17 @@ impl Updates {
         registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
         // The registration lives as long as the page: so do its listeners.
         found.forget();
-        // Ask for a check now rather than waiting for the browser's own schedule.
-        let _ = registration.update();
+        // With a version already active, ask for a newer one now rather than on the browser's
+        // own schedule. The check fails when the network is down or the first install failed
+        // (the registration is gone): nothing to report, but its promise is handled, so the
+        // page shows no unhandled rejection.
+        if registration.active().is_some() {
+            if let Ok(check) = registration.update() {
+                leptos::task::spawn_local(async move {
+                    let _ = JsFuture::from(check).await;
+                });
+            }
+        }
         self.registration.set_value(Some(registration));
     }
 
