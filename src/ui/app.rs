@@ -3,6 +3,7 @@
 
 use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
+use super::install::Install;
 use super::offline::Updates;
 use super::pages::{
     not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
     let stop_following = state.follow_other_tabs();
     let updates = Updates::start();
     provide_context(updates);
+    provide_context(Install::start());
     // Asked once the first screen is painted: the answer is for Settings, not for that screen.
     if state.storage.with_untracked(|r| r.unavailable.is_none()) {
         timing::after_next_frame(move || state.ask_for_persistent_storage());

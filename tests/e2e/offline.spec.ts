@@ -58,7 +58,7 @@ test("Settings says when Pilotdeck is ready to work offline", async ({ page, con
   await page.reload();
   await expect(status).toHaveText(/^Ready to work offline: /);
   await expect(page.getByRole("heading", { name: "Offline use" })).toBeVisible();
-  await expect(page.getByText("To open Pilotdeck from its own icon and window, install it")).toBeVisible();
+  await expect(page.getByTestId("install-status")).toHaveText(/^To open Pilotdeck from its own icon and window, install it/);
 });
 
 test("a browser without service workers is told it needs a network to open", async ({ page, context }) => {
@@ -83,6 +83,60 @@ test("a first install that cannot keep every file says the app needs a network",
   await context.unroute("**/icons/icon-512.png");
   await page.reload();
   await expect(page.getByTestId("offline-status")).toHaveText(/^Ready to work offline: /);
+});
+
+/** Offers to install, as the browser's `beforeinstallprompt` does, with the user's answer. */
+async function offerToInstall(page: Page, outcome: "accepted" | "dismissed") {
+  await page.evaluate((outcome) => {
+    const w = window as unknown as { prompted: number; offer: Event };
+    w.prompted = 0;
+    const offer = new Event("beforeinstallprompt", { cancelable: true });
+    Object.assign(offer, {
+      prompt: async () => {
+        w.prompted += 1;
+      },
+      userChoice: Promise.resolve({ outcome, platform: "web" }),
+    });
+    w.offer = offer;
+    window.dispatchEvent(offer);
+  }, outcome);
+}
+
+test("when the browser offers to install Pilotdeck, Settings has the button for it", async ({ page, checkAccessibility }) => {
+  await page.goto("/");
+  const status = page.getByTestId("install-status");
+  const install = page.getByRole("button", { name: "Install Pilotdeck" });
+  // Offered on the portfolio, used from Settings.
+  await expect(new PortfolioPage(page).heading).toBeVisible();
+  await offerToInstall(page, "dismissed");
+  expect(await page.evaluate(() => (window as unknown as { offer: Event }).offer.defaultPrevented)).toBe(true);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(status).toHaveText(/^Install Pilotdeck to open it from its own icon and window/);
+  await checkAccessibility();
+  // Dismissed: an offer is used once, so the button goes until the browser offers again.
+  await install.click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { prompted: number }).prompted)).toBe(1);
+  await expect(install).toHaveCount(0);
+  await expect(status).toHaveText(/^To open Pilotdeck from its own icon and window, install it/);
+
+  // Accepted: installing, then installed.
+  await offerToInstall(page, "accepted");
+  await install.click();
+  await expect(status).toHaveText("Installing Pilotdeck…");
+  await expect(install).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new Event("appinstalled")));
+  await expect(status).toHaveText(/^Pilotdeck is installed on this device: open it from its icon\./);
+});
+
+test("in the installed app's window, Settings says so", async ({ page, context }) => {
+  await context.addInitScript(() => {
+    const real = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) =>
+      query === "(display-mode: standalone)" ? ({ ...real(query), matches: true, media: query } as MediaQueryList) : real(query);
+  });
+  await page.goto("/settings");
+  await expect(page.getByTestId("install-status")).toHaveText(/^This window is Pilotdeck installed as an app\./);
+  await expect(page.getByRole("button", { name: "Install Pilotdeck" })).toHaveCount(0);
 });
 
 test.describe("when the browser refuses the service worker", () => {

@@ -3,6 +3,7 @@
 //! and what happens to your data.
 
 use crate::ui::format;
+use crate::ui::install::{Install, Installing};
 use crate::ui::offline::Updates;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let updates = expect_context::<Updates>();
+    let install = expect_context::<Install>();
     let used = move || {
         // Recomputed when plans or the trash change.
         state.portfolio.track();
@@ -67,9 +69,14 @@ pub fn SettingsPage() -> impl IntoView {
                 <p data-testid="offline-status" aria-live="polite">
                     {move || updates.offline.with(|offline| offline.describe())}
                 </p>
-                <p class="muted">
-                    "To open Pilotdeck from its own icon and window, install it: browsers that offer it show an Install option in the address bar or the browser menu. Installed or not, your plans are the same."
+                <p class="muted" data-testid="install-status" aria-live="polite">
+                    {move || install.state.get().describe()}
                 </p>
+                <Show when=move || install.state.get() == Installing::Offered>
+                    <button type="button" class="button primary" on:click=move |_| install.prompt()>
+                        "Install Pilotdeck"
+                    </button>
+                </Show>
             </section>
             <section class="panel" aria-labelledby="trash-heading">
                 <h2 id="trash-heading">"Trash"</h2>
