@@ -100,17 +100,16 @@ impl Install {
         };
         state.set(Installing::Underway);
         leptos::task::spawn_local(async move {
-            let shown = JsFuture::from(opened).await;
-            let choice = match js_sys::Reflect::get(&offer, &JsValue::from_str("userChoice")) {
-                Ok(choice) => match choice.dyn_into::<js_sys::Promise>() {
-                    Ok(choice) => JsFuture::from(choice).await.ok(),
-                    Err(_) => None,
-                },
-                Err(_) => None,
+            let shown = JsFuture::from(opened).await.is_ok();
+            let choice = match property(&offer, "userChoice")
+                .and_then(|c| c.dyn_into::<js_sys::Promise>().ok())
+            {
+                Some(choice) => JsFuture::from(choice).await.ok(),
+                None => None,
             };
-            let accepted = shown.is_ok()
+            let accepted = shown
                 && choice
-                    .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("outcome")).ok())
+                    .and_then(|choice| property(&choice, "outcome"))
                     .and_then(|outcome| outcome.as_string())
                     .is_some_and(|outcome| outcome == "accepted");
             // Accepted: "installed" follows when the browser is done.
@@ -121,10 +120,14 @@ impl Install {
     }
 }
 
+/// `target[name]`, when reading it does not throw.
+fn property(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
+}
+
 /// `target.name()`, when it is a method that returns a promise.
 fn call_method(target: &JsValue, name: &str) -> Option<js_sys::Promise> {
-    js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()?
+    property(target, name)?
         .dyn_into::<js_sys::Function>()
         .ok()?
         .call0(target)
