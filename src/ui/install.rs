@@ -65,6 +65,12 @@ impl Install {
             }),
             offer: StoredValue::new_local(None),
         };
+        if let Some(early) = take_early_offer() {
+            install.offer.set_value(Some(early));
+            if !in_app {
+                install.state.set(Installing::Offered);
+            }
+        }
         let offered = window_event_listener_untyped("beforeinstallprompt", move |event| {
             // Keep the offer for the button in Settings, instead of the browser's own banner.
             event.prevent_default();
@@ -118,6 +124,22 @@ impl Install {
             }
         });
     }
+}
+
+/// An offer the browser made before the app started, kept by the script at the top of
+/// `index.html`; taken once.
+fn take_early_offer() -> Option<web_sys::Event> {
+    const KEPT_AT: &str = "pilotdeckInstallOffer";
+    let window: JsValue = window().into();
+    let offer = property(&window, KEPT_AT)?
+        .dyn_into::<web_sys::Event>()
+        .ok()?;
+    // Deleting a property of the window does not fail; were it kept, nothing reads it again.
+    let _ = js_sys::Reflect::delete_property(
+        window.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str(KEPT_AT),
+    );
+    Some(offer)
 }
 
 /// `target[name]`, when reading it does not throw.

@@ -128,6 +128,39 @@ test("when the browser offers to install Pilotdeck, Settings has the button for 
   await expect(status).toHaveText(/^Pilotdeck is installed on this device: open it from its icon\./);
 });
 
+test("an offer to install made before the app has started is kept for Settings", async ({ page, context }) => {
+  // Offered as soon as the page is parsed: before any module script runs, so before the wasm.
+  await context.addInitScript(() => {
+    const w = window as unknown as { prompted: number; offer: Event; appStarted: boolean };
+    w.prompted = 0;
+    document.addEventListener("readystatechange", () => {
+      if (document.readyState !== "interactive") return;
+      w.appStarted = performance.getEntriesByName("pilotdeck:start").length > 0;
+      const offer = new Event("beforeinstallprompt", { cancelable: true });
+      Object.assign(offer, {
+        prompt: async () => {
+          w.prompted += 1;
+        },
+        userChoice: Promise.resolve({ outcome: "dismissed", platform: "web" }),
+      });
+      w.offer = offer;
+      window.dispatchEvent(offer);
+    });
+  });
+  await page.goto("/");
+  await expect(new PortfolioPage(page).heading).toBeVisible();
+  const early = await page.evaluate(() => {
+    const w = window as unknown as { offer?: Event; appStarted?: boolean; pilotdeckInstallOffer?: Event };
+    return { offered: w.offer !== undefined, appStarted: w.appStarted, kept: w.offer?.defaultPrevented, left: "pilotdeckInstallOffer" in w };
+  });
+  // Offered before the app started, its default (the browser's banner) prevented, and taken by the app.
+  expect(early).toEqual({ offered: true, appStarted: false, kept: true, left: false });
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByTestId("install-status")).toHaveText(/^Install Pilotdeck to open it from its own icon and window/);
+  await page.getByRole("button", { name: "Install Pilotdeck" }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { prompted: number }).prompted)).toBe(1);
+});
+
 test("in the installed app's window, Settings says so", async ({ page, context }) => {
   await context.addInitScript(() => {
     const real = window.matchMedia.bind(window);
