@@ -1,6 +1,7 @@
 //! Small browser services the screens use: fetching one of the app's own files, reading a file
-//! the user chose, copying text to the clipboard, and offering a
-//! text file for download. Errors come back as readable text for a notice.
+//! the user chose, copying text to the clipboard, offering a text file for download, and
+//! calling browser methods web-sys does not bind as needed. Errors come back as readable text
+//! for a notice.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -75,4 +76,22 @@ pub async fn persist_storage() -> Option<bool> {
     let storage = web_sys::window()?.navigator().storage();
     let answer = JsFuture::from(storage.persist().ok()?).await.ok()?;
     answer.as_bool()
+}
+
+/// `target[name]`, when reading it does not throw.
+pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
+}
+
+/// `target.name()`, as the promise it returns, so that its result can be awaited (web-sys
+/// binds some such methods without it, and a rejection then surfaces as an unhandled page
+/// error). `None` when it is not a method, throws, or returns no promise.
+pub fn call_for_promise(target: &JsValue, name: &str) -> Option<js_sys::Promise> {
+    property(target, name)?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(target)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
 }

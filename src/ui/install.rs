@@ -1,6 +1,7 @@
 //! Installing Pilotdeck as an app: the browser's own install prompt, kept so that Settings can
 //! offer it as a button, and whether this window already is the installed app.
 
+use crate::ui::browser::{call_for_promise, property};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -100,7 +101,7 @@ impl Install {
         };
         self.offer.set_value(None);
         let state = self.state;
-        let Some(opened) = call_method(&offer, "prompt") else {
+        let Some(opened) = call_for_promise(&offer, "prompt") else {
             state.set(Installing::NotOffered);
             return;
         };
@@ -140,20 +141,4 @@ fn take_early_offer() -> Option<web_sys::Event> {
         &JsValue::from_str(KEPT_AT),
     );
     Some(offer)
-}
-
-/// `target[name]`, when reading it does not throw.
-fn property(target: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
-}
-
-/// `target.name()`, when it is a method that returns a promise.
-fn call_method(target: &JsValue, name: &str) -> Option<js_sys::Promise> {
-    property(target, name)?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(target)
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()
 }

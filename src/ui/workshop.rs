@@ -5,11 +5,13 @@
 
 use crate::domain::workshop::{channel_name, Message, Session};
 use crate::domain::{Plan, PlanId};
+use crate::ui::browser::call_for_promise;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, KeyboardEvent, MessageEvent};
 
 /// How often the countdown's clock is read while it runs.
@@ -32,6 +34,7 @@ pub struct Workshop {
     /// The clock the countdown is read against; it moves while the timer runs.
     pub now: RwSignal<f64>,
     link: StoredValue<Option<Link>, LocalStorage>,
+    state: AppState,
 }
 
 impl Workshop {
@@ -42,6 +45,7 @@ impl Workshop {
             session: RwSignal::new(Session::at(slide)),
             now: RwSignal::new(epoch_ms()),
             link: StoredValue::new_local(None),
+            state,
         };
         // The last version of the plan this window sent or received: what it need not send.
         let plan = {
@@ -187,11 +191,35 @@ impl Workshop {
             "Home" => self.go_to(0),
             "End" => self.go_to(crate::domain::workshop::DECK.len() - 1),
             "t" | "T" => self.toggle_timer(),
-            "f" | "F" if fullscreen => toggle_fullscreen(),
+            "f" | "F" if fullscreen => self.toggle_fullscreen(),
             "Escape" => leave(),
             _ => return,
         }
         event.prevent_default();
+    }
+
+    /// Shows the whole page full screen, or leaves full screen. The browser may refuse (a
+    /// policy of the page embedding it, or a setting): the deck works either way, and says so.
+    pub fn toggle_fullscreen(&self) {
+        if is_fullscreen() {
+            exit_fullscreen();
+            return;
+        }
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let state = self.state;
+        let refused = move || {
+            state.notify("The browser did not allow full screen here: use its own full-screen command instead (F11, or Control-Command-F on a Mac).");
+        };
+        match call_for_promise(&root, "requestFullscreen") {
+            Some(asked) => leptos::task::spawn_local(async move {
+                if JsFuture::from(asked).await.is_err() {
+                    refused();
+                }
+            }),
+            None => refused(),
+        }
     }
 }
 
@@ -222,20 +250,15 @@ pub fn is_fullscreen() -> bool {
     document().fullscreen_element().is_some()
 }
 
-/// Shows the whole page full screen, or leaves full screen.
-pub fn toggle_fullscreen() {
-    if is_fullscreen() {
-        document().exit_fullscreen();
-    } else if let Some(root) = document().document_element() {
-        // The browser may refuse (no user gesture, or a policy): the deck works either way.
-        let _ = root.request_fullscreen();
-    }
-}
-
-/// Leaves full screen if the page is shown that way.
+/// Leaves full screen if the page is shown that way. Leaving fails only when the page is no
+/// longer full screen by then, which is what was asked.
 pub fn exit_fullscreen() {
     if is_fullscreen() {
-        document().exit_fullscreen();
+        if let Some(left) = call_for_promise(&document(), "exitFullscreen") {
+            leptos::task::spawn_local(async move {
+                let _ = JsFuture::from(left).await;
+            });
+        }
     }
 }
 

@@ -156,6 +156,25 @@ test("the timer counts down per slide, pauses with T and ends without a sound", 
   await expect(button).toHaveAttribute("aria-pressed", "false");
 });
 
+test("when the browser refuses full screen, the deck says what to do instead and goes on", async ({ page }) => {
+  // As a page embedded without permission to go full screen, or a browser set to refuse.
+  await page.addInitScript(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("Permissions check failed"));
+  });
+  const deck = await openWorkshop(page, northwind);
+  const notice = page.locator(".notice").getByRole("status");
+  await page.getByRole("button", { name: "Full screen" }).click();
+  await expect(notice).toHaveText(/^The browser did not allow full screen here: use its own full-screen command instead/);
+  await expect(page.getByRole("button", { name: "Full screen" })).toHaveAttribute("aria-pressed", "false");
+  // The notice takes its room from the slide: the control bar stays whole on screen.
+  const bar = await page.getByRole("navigation", { name: "Workshop controls" }).boundingBox();
+  const height = await page.evaluate(() => window.innerHeight);
+  expect(bar && bar.y + bar.height).toBeLessThanOrEqual(height);
+  // The deck still moves; the page had no unhandled rejection (the fixture fails on page errors).
+  await page.keyboard.press("ArrowRight");
+  await deck.expectSlide(2, "Foundation");
+});
+
 test("the presenter view stays in step with the deck both ways", async ({ page, context }) => {
   const deck = await openWorkshop(page, northwind);
   const [popup] = await Promise.all([

@@ -10,9 +10,7 @@ use crate::ui::components::workshop_timer::WorkshopTimer;
 use crate::ui::editor::Editor;
 use crate::ui::router::{use_router, Link, Route};
 use crate::ui::state::AppState;
-use crate::ui::workshop::{
-    exit_fullscreen, is_fullscreen, toggle_fullscreen, use_projector_theme, Workshop,
-};
+use crate::ui::workshop::{exit_fullscreen, is_fullscreen, use_projector_theme, Workshop};
 use leptos::prelude::*;
 
 /// A plan that is not stored here: said without naming any other plan.
@@ -128,7 +126,7 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
                 <div class="deck-actions">
                     <button type="button" class="button small" aria-keyshortcuts="F"
                         aria-pressed=move || fullscreen.get().to_string()
-                        on:click=move |_| toggle_fullscreen()>
+                        on:click=move |_| workshop.toggle_fullscreen()>
                         "Full screen"
                     </button>
                     <button type="button" class="button small" on:click=open_presenter>"Open presenter view"</button>
