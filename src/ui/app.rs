@@ -4,7 +4,7 @@
 use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
 use super::install::Install;
-use super::offline::Updates;
+use super::offline::KeptCopy;
 use super::pages::{
     not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
     settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
@@ -29,8 +29,8 @@ pub fn App() -> impl IntoView {
     });
     let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.save_now());
     let stop_following = state.follow_other_tabs();
-    let updates = Updates::start();
-    provide_context(updates);
+    let copy = KeptCopy::start();
+    provide_context(copy);
     provide_context(Install::start());
     // Asked once the first screen is painted: the answer is for Settings, not for that screen.
     if state.storage.with_untracked(|r| r.unavailable.is_none()) {
@@ -105,7 +105,7 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <StorageBanners/>
-            <UpdateBanner updates=updates/>
+            <UpdateBanner copy=copy/>
             <main id="main" tabindex="-1">
                 <Notices/>
                 {screen}
@@ -119,16 +119,16 @@ pub fn App() -> impl IntoView {
 
 /// "A new version is ready — reload": shown when a newer build waits to take over.
 #[component]
-fn UpdateBanner(updates: Updates) -> impl IntoView {
+fn UpdateBanner(copy: KeptCopy) -> impl IntoView {
     view! {
-        <Show when=move || updates.ready.get()>
+        <Show when=move || copy.update_ready.get()>
             <div class="banner banner-info" role="status" data-testid="update-banner">
                 <p>
                     <strong>"A new version is ready — reload. "</strong>
                     "Your plans are kept; the new version opens where you are."
                 </p>
                 <div class="banner-actions">
-                    <button type="button" class="button small primary" on:click=move |_| updates.reload()>"Reload"</button>
+                    <button type="button" class="button small primary" on:click=move |_| copy.reload()>"Reload"</button>
                 </div>
             </div>
         </Show>

@@ -49,16 +49,16 @@ impl OfflineUse {
     }
 }
 
-/// Whether a newer version waits to take over, and the way to let it; and whether the app
-/// works offline.
+/// The copy of Pilotdeck this browser keeps through the service worker: whether the app works
+/// offline, and whether a newer version waits to take over, with the way to let it.
 #[derive(Clone, Copy)]
-pub struct Updates {
-    pub ready: RwSignal<bool>,
+pub struct KeptCopy {
+    pub update_ready: RwSignal<bool>,
     pub offline: RwSignal<OfflineUse>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
 }
 
-impl Updates {
+impl KeptCopy {
     /// Registers the worker (release builds) and watches for a newer version.
     pub fn start() -> Self {
         let container = container();
@@ -69,8 +69,8 @@ impl Updates {
             Some(container) if container.controller().is_some() => OfflineUse::Ready,
             Some(_) => OfflineUse::Preparing,
         };
-        let updates = Self {
-            ready: RwSignal::new(false),
+        let copy = Self {
+            update_ready: RwSignal::new(false),
             offline: RwSignal::new(offline),
             registration: StoredValue::new_local(None),
         };
@@ -81,18 +81,18 @@ impl Updates {
                 if let Some(container) = container {
                     leptos::task::spawn_local(async move {
                         match register(&container).await {
-                            Some(registration) => updates.watch(&container, registration),
-                            None => updates.offline.set(OfflineUse::Failed),
+                            Some(registration) => copy.watch(&container, registration),
+                            None => copy.offline.set(OfflineUse::Failed),
                         }
                     });
                 }
             });
         }
-        updates
+        copy
     }
 
     fn watch(&self, container: &ServiceWorkerContainer, registration: ServiceWorkerRegistration) {
-        let updates = *self;
+        let copy = *self;
         if registration.active().is_some() {
             self.offline.set(OfflineUse::Ready);
         }
@@ -100,20 +100,20 @@ impl Updates {
         // installing right now (the first visit, or the browser checked while this page was
         // loading).
         if registration.waiting().is_some() && container.controller().is_some() {
-            self.ready.set(true);
+            self.update_ready.set(true);
         }
         if let Some(installing) = registration.installing() {
-            track(installing, &registration, container.clone(), updates);
+            track(installing, &registration, container.clone(), copy);
         } else if let (Some(waiting), None) = (registration.waiting(), registration.active()) {
             // Installed on the first visit, about to become active.
-            track(waiting, &registration, container.clone(), updates);
+            track(waiting, &registration, container.clone(), copy);
         }
         let found = {
             let registration = registration.clone();
             let container = container.clone();
             Closure::<dyn FnMut()>::new(move || {
                 if let Some(installing) = registration.installing() {
-                    track(installing, &registration, container.clone(), updates);
+                    track(installing, &registration, container.clone(), copy);
                 }
             })
         };
@@ -159,17 +159,17 @@ fn track(
     installing: ServiceWorker,
     registration: &ServiceWorkerRegistration,
     container: ServiceWorkerContainer,
-    updates: Updates,
+    copy: KeptCopy,
 ) {
     let worker = installing.clone();
     let registration = registration.clone();
     let changed = Closure::<dyn FnMut()>::new(move || match worker.state() {
         ServiceWorkerState::Installed if container.controller().is_some() => {
-            updates.ready.set(true)
+            copy.update_ready.set(true)
         }
-        ServiceWorkerState::Activated => updates.offline.set(OfflineUse::Ready),
+        ServiceWorkerState::Activated => copy.offline.set(OfflineUse::Ready),
         ServiceWorkerState::Redundant if registration.active().is_none() => {
-            updates.offline.set(OfflineUse::Failed)
+            copy.offline.set(OfflineUse::Failed)
         }
         _ => {}
     });

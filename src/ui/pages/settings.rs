@@ -4,7 +4,7 @@
 
 use crate::ui::format;
 use crate::ui::install::{Install, Installing};
-use crate::ui::offline::Updates;
+use crate::ui::offline::KeptCopy;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let updates = expect_context::<Updates>();
+    let copy = expect_context::<KeptCopy>();
     let install = expect_context::<Install>();
     let used = move || {
         // Recomputed when plans or the trash change.
@@ -67,7 +67,7 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="panel" aria-labelledby="offline-heading">
                 <h2 id="offline-heading">"Offline use"</h2>
                 <p data-testid="offline-status" aria-live="polite">
-                    {move || updates.offline.with(|offline| offline.describe())}
+                    {move || copy.offline.with(|offline| offline.describe())}
                 </p>
                 <p class="muted" data-testid="install-status" aria-live="polite">
                     {move || install.state.get().describe()}
