@@ -185,18 +185,27 @@ test("a new version says it is ready and waits for a reload", async ({ page }) =
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
   await controlled(page);
+  await portfolio.loadExamplePortfolio();
+  await portfolio.waitForSaved(9);
   await expect(page.getByTestId("update-banner")).toHaveCount(0);
 
   await page.request.get("/__test/deploy-next-build");
   await page.reload();
   const banner = page.getByTestId("update-banner");
   await expect(banner).toContainText("A new version is ready — reload");
-  // Until the user chooses, the page stays on the version it opened with.
-  await expect(portfolio.heading).toBeVisible();
+  // Until the user chooses, the page stays on the version it opened with, and works.
+  await portfolio.openPlan(northwind);
+  await expect(banner).toContainText("A new version is ready — reload");
   await page.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
+  // An edit typed just before pressing Reload is kept: the page saves before it goes.
+  await page.getByRole("button", { name: "Edit partner" }).click();
+  await page.getByLabel("Notes").fill("Typed just before the reload");
   await banner.getByRole("button", { name: "Reload" }).click();
   await expect(banner).toHaveCount(0);
-  await expect(portfolio.heading).toBeVisible();
+  await expect(new PlanPage(page).title).toHaveText(northwind);
+  expect(await page.evaluate(() => localStorage.getItem("pilotdeck/v1/plans/example-telco-northwind"))).toContain(
+    "Typed just before the reload",
+  );
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null)))
     .toBeNull();
