@@ -4,7 +4,8 @@
 // changing slides in workshop mode (p95 of 40 changes per run).
 // Each run is a fresh browser context; then, for comparison, the first visit of a day in a
 // browser profile that has opened the app before and was restarted (not a budget of its own).
-// Prints the median of 5 runs and records it for the summary of scripts/bench (see
+// Prints the median of 5 runs (11 for the portfolio's first visit, whose timings spread widely
+// from run to run on a shared machine) and records it for the summary of scripts/bench (see
 // benchmarks/results.mjs). Exits 1 when a budget is missed.
 // Usage: node scripts/browser-bench.mjs
 import { chromium } from "@playwright/test";
@@ -23,6 +24,9 @@ import {
 } from "./benchmarks/scenarios.mjs";
 
 const RUNS = 5;
+/** The portfolio's first visit (app ready, the render, memory) is opened this often, spread
+ * across the runs: single runs of app ready differ by up to 250 ms here. */
+const PORTFOLIO_RUNS = 11;
 const PLANS = 1000;
 const SLIDE_CHANGES = 40;
 
@@ -37,6 +41,19 @@ const file = {
 const server = await serve("dist", 4197);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET_CHROMIUM });
 const runs = { portfolio: [], save: [], keys: [], imports: [], slides: [], storageArea: [], daily: [] };
+
+/** The portfolio opened in a browser context of its own, with the plans stored. */
+async function openFresh() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(instrument);
+    await seedStorage(context, server.base, storage);
+    return await openPortfolio(context, server.base);
+  } finally {
+    await context.close();
+  }
+}
+
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -53,6 +70,9 @@ try {
     runs.storageArea.push(await firstStorageAccess(browser, server.base, storage));
     await context.close();
     runs.daily.push(await firstVisitOfTheDay(server.base, storage, { executablePath: CHROMIUM, args: QUIET_CHROMIUM }));
+    while (runs.portfolio.length < Math.round((PORTFOLIO_RUNS * (run + 1)) / RUNS)) {
+      runs.portfolio.push(await openFresh());
+    }
   }
 } finally {
   await browser.close();
