@@ -517,7 +517,7 @@ fn needs_attention_lists_the_most_urgent_kind_first_then_plan_order() {
             .find(|p| p.id == attention.plan)
             .expect("a plan");
         assert_eq!(attention.plan_name, plan.name);
-        assert!(!attention.alert.message.is_empty());
+        assert!(!attention.alert.message().is_empty());
     }
 }
 
@@ -531,7 +531,7 @@ fn needs_attention_holds_every_plans_alerts_and_nothing_else() {
         let own: Vec<_> = list
             .iter()
             .filter(|a| a.plan == plan.id)
-            .map(|a| a.alert.clone())
+            .map(|a| a.alert)
             .collect();
         assert_eq!(own, alerts(plan, today(), &MODEL), "{}", plan.name);
     }

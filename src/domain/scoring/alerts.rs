@@ -35,11 +35,125 @@ impl AlertKind {
     }
 }
 
-/// One alert with its message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One alert: what it is about, and the figures its message is written from.
+///
+/// The message is written only when it is shown ([`Alert::message`]): a portfolio of a
+/// thousand plans raises over a thousand alerts, and shows six of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Alert {
     pub kind: AlertKind,
-    pub message: String,
+    detail: Detail,
+}
+
+/// What an alert's message says, as numbers and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// In the ghost-town band; `silent` when it is so for silence with nothing committed.
+    GhostTown {
+        silent: bool,
+        days_since_launch: i64,
+        days_since_sync: i64,
+    },
+    GoingQuiet {
+        days_since_sync: i64,
+    },
+    OverdueSteps {
+        count: usize,
+    },
+    EnergyDip {
+        day: i64,
+        commitments: usize,
+    },
+    ReviewDue {
+        cycle_days: i64,
+    },
+    TimingStale {
+        confirmed_on: Option<NaiveDate>,
+        today: NaiveDate,
+    },
+    PlanningTooLong {
+        days: i64,
+    },
+    RevisitDue {
+        parked_until: NaiveDate,
+    },
+}
+
+impl Detail {
+    fn kind(self) -> AlertKind {
+        match self {
+            Detail::GhostTown { .. } => AlertKind::GhostTownRisk,
+            Detail::GoingQuiet { .. } => AlertKind::GoingQuiet,
+            Detail::OverdueSteps { .. } => AlertKind::OverdueSteps,
+            Detail::EnergyDip { .. } => AlertKind::EnergyDip,
+            Detail::ReviewDue { .. } => AlertKind::ReviewDue,
+            Detail::TimingStale { .. } => AlertKind::TimingStale,
+            Detail::PlanningTooLong { .. } => AlertKind::PlanningTooLong,
+            Detail::RevisitDue { .. } => AlertKind::RevisitDue,
+        }
+    }
+}
+
+impl Alert {
+    fn new(detail: Detail) -> Self {
+        Self {
+            kind: detail.kind(),
+            detail,
+        }
+    }
+
+    /// What the alert says, in a sentence or two.
+    pub fn message(&self) -> String {
+        match self.detail {
+            Detail::GhostTown {
+                silent: true,
+                days_since_launch,
+                days_since_sync,
+            } => format!(
+                "Day {days_since_launch} since launch, no sync for {} and no open commitment.",
+                plural(days_since_sync, "day")
+            ),
+            Detail::GhostTown { .. } => "Momentum is in the ghost-town band.".to_string(),
+            Detail::GoingQuiet { days_since_sync } => format!(
+                "No sync for {}: twice the agreed cadence.",
+                plural(days_since_sync, "day")
+            ),
+            Detail::OverdueSteps { count } => format!(
+                "{} past {} due date.",
+                plural(count as i64, "step"),
+                if count == 1 { "its" } else { "their" }
+            ),
+            Detail::EnergyDip { day, commitments } => format!(
+                "Day {day} after launch with {} open: secure the next three steps before the energy dips.",
+                plural(commitments as i64, "commitment")
+            ),
+            Detail::ReviewDue { cycle_days } => format!(
+                "The cycle that started {cycle_days} days ago is ready for its keep / change / stop review."
+            ),
+            Detail::TimingStale {
+                confirmed_on,
+                today,
+            } => {
+                let quarter = Quarter::of(today).label();
+                match confirmed_on {
+                    Some(on) => format!(
+                        "Timing was last confirmed in {}. What's top-of-mind for their leadership in {quarter}?",
+                        Quarter::of(on).label()
+                    ),
+                    None => format!(
+                        "Timing has not been confirmed. What's top-of-mind for their leadership in {quarter}?"
+                    ),
+                }
+            }
+            Detail::PlanningTooLong { days } => format!(
+                "In design for {days} days. Launch a scrappy V1: 30 days of doing beat 30 more slides."
+            ),
+            Detail::RevisitDue { parked_until } => format!(
+                "Parked until {}: check whether the timing is right now.",
+                written(parked_until)
+            ),
+        }
+    }
 }
 
 fn plural(n: i64, word: &str) -> String {
@@ -53,98 +167,66 @@ fn plural(n: i64, word: &str) -> String {
 /// Every alert for `plan` at `today`, most urgent first.
 pub fn alerts(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Vec<Alert> {
     let mut alerts = Vec::new();
-    let mut raise = |kind: AlertKind, message: String| alerts.push(Alert { kind, message });
+    let mut raise = |detail: Detail| alerts.push(Alert::new(detail));
     match plan.stage {
         Stage::Live | Stage::Reviewing | Stage::Scaling => {
             let m = momentum(plan, today, model);
             let facts = m.facts;
             let cadence = i64::from(plan.foundation.rhythm.cadence_days.days());
             if m.computed_band == Band::GhostTownRisk {
-                raise(
-                    AlertKind::GhostTownRisk,
-                    if m.ghost_town {
-                        format!(
-                            "Day {} since launch, no sync for {} and no open commitment.",
-                            facts.days_since_launch,
-                            plural(facts.days_since_sync, "day")
-                        )
-                    } else {
-                        "Momentum is in the ghost-town band.".to_string()
-                    },
-                );
+                raise(Detail::GhostTown {
+                    silent: m.ghost_town,
+                    days_since_launch: facts.days_since_launch,
+                    days_since_sync: facts.days_since_sync,
+                });
             }
             if facts.days_since_sync >= model.alerts.quiet_cadences * cadence {
-                raise(
-                    AlertKind::GoingQuiet,
-                    format!(
-                        "No sync for {}: twice the agreed cadence.",
-                        plural(facts.days_since_sync, "day")
-                    ),
-                );
+                raise(Detail::GoingQuiet {
+                    days_since_sync: facts.days_since_sync,
+                });
             }
             if facts.overdue_steps > 0 {
-                raise(
-                    AlertKind::OverdueSteps,
-                    format!(
-                        "{} past {} due date.",
-                        plural(facts.overdue_steps as i64, "step"),
-                        if facts.overdue_steps == 1 {
-                            "its"
-                        } else {
-                            "their"
-                        }
-                    ),
-                );
+                raise(Detail::OverdueSteps {
+                    count: facts.overdue_steps,
+                });
             }
             let dip = model.alerts.energy_dip_from_day..=model.alerts.energy_dip_to_day;
             if dip.contains(&facts.days_since_launch)
                 && facts.commitments < model.alerts.energy_dip_commitments
             {
-                raise(
-                    AlertKind::EnergyDip,
-                    format!(
-                        "Day {} after launch with {} open: secure the next three steps before the energy dips.",
-                        facts.days_since_launch,
-                        plural(facts.commitments as i64, "commitment")
-                    ),
-                );
+                raise(Detail::EnergyDip {
+                    day: facts.days_since_launch,
+                    commitments: facts.commitments,
+                });
             }
             if let Some(due) = review_due_on(plan) {
                 if today >= due {
-                    raise(
-                        AlertKind::ReviewDue,
-                        format!(
-                            "The cycle that started {} days ago is ready for its keep / change / stop review.",
-                            days_between(add_days(due, -i64::from(plan.pilot.length_days)), today)
+                    raise(Detail::ReviewDue {
+                        cycle_days: days_between(
+                            add_days(due, -i64::from(plan.pilot.length_days)),
+                            today,
                         ),
-                    );
+                    });
                 }
             }
             if !timing_confirmed(plan, today) {
-                raise(AlertKind::TimingStale, timing_message(plan, today));
+                raise(Detail::TimingStale {
+                    confirmed_on: plan.timing.confirmed_on,
+                    today,
+                });
             }
         }
         Stage::Exploring | Stage::Designing => {
             let planning = days_between(plan.created_at.date_naive(), today);
             if plan.stage == Stage::Designing && planning > model.alerts.planning_too_long_days {
-                raise(
-                    AlertKind::PlanningTooLong,
-                    format!(
-                        "In design for {} days. Launch a scrappy V1: 30 days of doing beat 30 more slides.",
-                        planning
-                    ),
-                );
+                raise(Detail::PlanningTooLong { days: planning });
             }
         }
         Stage::Parked => {
             if let Some(revisit) = plan.revisit_on.filter(|on| *on <= today) {
-                raise(
-                    AlertKind::RevisitDue,
-                    format!(
-                        "Parked until {}: check whether the timing is right now.",
-                        written(revisit)
-                    ),
-                );
+                raise(Detail::RevisitDue {
+                    parked_until: revisit,
+                });
             }
         }
         Stage::Stopped => {}
@@ -163,15 +245,85 @@ pub fn review_due_on(plan: &Plan) -> Option<NaiveDate> {
     }
 }
 
-fn timing_message(plan: &Plan, today: NaiveDate) -> String {
-    let quarter = Quarter::of(today).label();
-    match plan.timing.confirmed_on {
-        Some(on) => format!(
-            "Timing was last confirmed in {}. What's top-of-mind for their leadership in {quarter}?",
-            Quarter::of(on).label()
-        ),
-        None => format!(
-            "Timing has not been confirmed. What's top-of-mind for their leadership in {quarter}?"
-        ),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn each_alert_is_written_from_its_figures_and_named_by_its_kind() {
+        let cases = [
+            (
+                Detail::GhostTown {
+                    silent: true,
+                    days_since_launch: 76,
+                    days_since_sync: 41,
+                },
+                "Day 76 since launch, no sync for 41 days and no open commitment.",
+            ),
+            (
+                Detail::GhostTown {
+                    silent: false,
+                    days_since_launch: 76,
+                    days_since_sync: 1,
+                },
+                "Momentum is in the ghost-town band.",
+            ),
+            (
+                Detail::GoingQuiet { days_since_sync: 1 },
+                "No sync for 1 day: twice the agreed cadence.",
+            ),
+            (
+                Detail::OverdueSteps { count: 1 },
+                "1 step past its due date.",
+            ),
+            (
+                Detail::OverdueSteps { count: 2 },
+                "2 steps past their due date.",
+            ),
+            (
+                Detail::EnergyDip {
+                    day: 42,
+                    commitments: 1,
+                },
+                "Day 42 after launch with 1 commitment open: secure the next three steps before the energy dips.",
+            ),
+            (
+                Detail::ReviewDue { cycle_days: 30 },
+                "The cycle that started 30 days ago is ready for its keep / change / stop review.",
+            ),
+            (
+                Detail::TimingStale {
+                    confirmed_on: Some(date(2026, 8, 14)),
+                    today: date(2026, 11, 23),
+                },
+                "Timing was last confirmed in Q3 2026. What's top-of-mind for their leadership in Q4 2026?",
+            ),
+            (
+                Detail::TimingStale {
+                    confirmed_on: None,
+                    today: date(2026, 11, 23),
+                },
+                "Timing has not been confirmed. What's top-of-mind for their leadership in Q4 2026?",
+            ),
+            (
+                Detail::PlanningTooLong { days: 61 },
+                "In design for 61 days. Launch a scrappy V1: 30 days of doing beat 30 more slides.",
+            ),
+            (
+                Detail::RevisitDue {
+                    parked_until: date(2027, 1, 22),
+                },
+                "Parked until 22 Jan 2027: check whether the timing is right now.",
+            ),
+        ];
+        for (detail, message) in cases {
+            let alert = Alert::new(detail);
+            assert_eq!(alert.kind, detail.kind());
+            assert_eq!(alert.message(), message);
+        }
     }
 }

@@ -13,7 +13,7 @@ pub fn AlertList(alerts: Vec<Alert>) -> impl IntoView {
                     view! {
                         <li class="alert">
                             <strong>{a.kind.label()} ": "</strong>
-                            {a.message}
+                            {a.message()}
                         </li>
                     }
                 })

@@ -54,7 +54,7 @@ pub fn Overview() -> impl IntoView {
                                             <strong>{item.alert.kind.label()}</strong>
                                             " · "
                                             <Link to=Route::Plan(item.plan)>{item.plan_name}</Link>
-                                            <span class="attention-message">{item.alert.message}</span>
+                                            <span class="attention-message">{item.alert.message()}</span>
                                         </li>
                                     }
                                 })
