@@ -78,6 +78,14 @@ pub async fn persist_storage() -> Option<bool> {
     answer.as_bool()
 }
 
+/// Waits for `promise` and drops its outcome: for browser calls whose failure needs no answer,
+/// so that a rejection is handled instead of surfacing as an unhandled page error.
+pub fn settle(promise: js_sys::Promise) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+    });
+}
+
 /// `target[name]`, when reading it does not throw.
 pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()

@@ -3,6 +3,7 @@
 //! user when a new version is ready instead of switching under them. The worker is not used in
 //! debug builds, so `trunk serve` always shows the latest code.
 
+use crate::ui::browser::settle;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -126,9 +127,7 @@ impl KeptCopy {
         // page shows no unhandled rejection.
         if registration.active().is_some() {
             if let Ok(check) = registration.update() {
-                leptos::task::spawn_local(async move {
-                    let _ = JsFuture::from(check).await;
-                });
+                settle(check);
             }
         }
         self.registration.set_value(Some(registration));

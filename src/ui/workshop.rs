@@ -5,7 +5,7 @@
 
 use crate::domain::workshop::{channel_name, Message, Session};
 use crate::domain::{Plan, PlanId};
-use crate::ui::browser::call_for_promise;
+use crate::ui::browser::{call_for_promise, settle};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -255,9 +255,7 @@ pub fn is_fullscreen() -> bool {
 pub fn exit_fullscreen() {
     if is_fullscreen() {
         if let Some(left) = call_for_promise(&document(), "exitFullscreen") {
-            leptos::task::spawn_local(async move {
-                let _ = JsFuture::from(left).await;
-            });
+            settle(left);
         }
     }
 }
