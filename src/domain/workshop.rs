@@ -10,6 +10,7 @@ use super::prompts;
 use super::scoring::readiness::owned_dated_open_steps;
 use super::scoring::{Check, ScoreModel};
 use super::{validate_plan, Plan, PlanId, Step};
+use crate::exchange::json::{write_json, Layout};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -400,7 +401,7 @@ pub enum Message {
 
 impl Message {
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        write_json(self, Layout::Compact)
     }
 
     /// Reads a message; anything malformed, out of range or about another plan is ignored.

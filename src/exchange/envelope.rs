@@ -5,7 +5,7 @@
 //! (`plans[3].steps[0].due_on`), so the user can find and fix it.
 
 use super::error::ExchangeError;
-use super::json::{read_json, JsonError};
+use super::json::{read_json, write_json, JsonError, Layout};
 use super::migrate::{migrate, HAS_STEPS};
 use crate::domain::{validate_plan, Plan, Problem, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
@@ -58,7 +58,7 @@ impl Envelope {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        write_json(self, Layout::Indented)
     }
 }
 

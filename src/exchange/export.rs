@@ -3,6 +3,7 @@
 //! say what a file holds and when it was made (`pilotdeck-northwind-mobile-2026-11-23.json`).
 
 use super::envelope::FORMAT_NAME;
+use super::json::{write_json, Layout};
 use crate::domain::scoring::ScoreModel;
 use crate::domain::{Plan, SCHEMA_VERSION};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,8 +28,18 @@ struct ModelNote<'a> {
     parameters: &'a ScoreModel,
 }
 
-/// The JSON of a Pilotdeck file holding `plans`, exported at `now`.
+/// The JSON of a Pilotdeck file holding `plans`, exported at `now`, indented as files are saved.
 pub fn envelope_json(plans: &[Plan], now: DateTime<Utc>, model: &ScoreModel) -> String {
+    envelope_text(plans, now, model, Layout::Indented)
+}
+
+/// The same file in the given layout: compact is what share links pack.
+pub fn envelope_text(
+    plans: &[Plan],
+    now: DateTime<Utc>,
+    model: &ScoreModel,
+    layout: Layout,
+) -> String {
     let export = Export {
         format: FORMAT_NAME,
         schema_version: SCHEMA_VERSION,
@@ -40,7 +51,7 @@ pub fn envelope_json(plans: &[Plan], now: DateTime<Utc>, model: &ScoreModel) -> 
         },
         plans,
     };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    write_json(&export, layout)
 }
 
 /// The longest name part of a file name, in characters.

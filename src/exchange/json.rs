@@ -1,8 +1,11 @@
-//! Reading JSON text into typed values, with errors that say where and what in plain words.
+//! Reading JSON text into typed values, with errors that say where and what in plain words, and
+//! writing values as JSON text, compact or indented.
 
 use super::locate::locate;
 use crate::domain::Problem;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use std::io;
 
 /// Why JSON text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +19,113 @@ pub enum JsonError {
 /// Reads `text` as a `T` (which may borrow from it).
 pub fn read_json<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, JsonError> {
     serde_json::from_str(text).map_err(|error| describe(text, &error))
+}
+
+/// How written JSON is laid out.
+pub enum Layout {
+    /// No whitespace: what storage, share links and the workshop's messages hold.
+    Compact,
+    /// Two-space indents, one value per line: files people may open.
+    Indented,
+}
+
+/// `value` as JSON text.
+///
+/// Every value Pilotdeck writes goes through this one serializer, whatever its layout, so the
+/// serializing code of each type is in the wasm once rather than once per layout.
+pub fn write_json<T: Serialize + ?Sized>(value: &T, layout: Layout) -> String {
+    let formatter = match layout {
+        Layout::Compact => Layered::Compact,
+        Layout::Indented => Layered::Indented(PrettyFormatter::new()),
+    };
+    let mut out = Vec::with_capacity(256);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+    // Pilotdeck's values hold only strings, numbers, booleans and string-keyed maps, and the
+    // writer is memory: this cannot fail, and if it ever did the text would be empty.
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    // serde_json writes only UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A formatter that picks its layout when it runs: the layouts differ only in whitespace.
+enum Layered {
+    Compact,
+    Indented(PrettyFormatter<'static>),
+}
+
+impl Formatter for Layered {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.begin_array(writer),
+            Layered::Indented(pretty) => pretty.begin_array(writer),
+        }
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.end_array(writer),
+            Layered::Indented(pretty) => pretty.end_array(writer),
+        }
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.begin_array_value(writer, first),
+            Layered::Indented(pretty) => pretty.begin_array_value(writer, first),
+        }
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.end_array_value(writer),
+            Layered::Indented(pretty) => pretty.end_array_value(writer),
+        }
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.begin_object(writer),
+            Layered::Indented(pretty) => pretty.begin_object(writer),
+        }
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.end_object(writer),
+            Layered::Indented(pretty) => pretty.end_object(writer),
+        }
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.begin_object_key(writer, first),
+            Layered::Indented(pretty) => pretty.begin_object_key(writer, first),
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.begin_object_value(writer),
+            Layered::Indented(pretty) => pretty.begin_object_value(writer),
+        }
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        match self {
+            Layered::Compact => CompactFormatter.end_object_value(writer),
+            Layered::Indented(pretty) => pretty.end_object_value(writer),
+        }
+    }
 }
 
 fn describe(text: &str, error: &serde_json::Error) -> JsonError {
@@ -61,6 +171,33 @@ mod tests {
             Err(JsonError::Data(problem)) => problem,
             other => panic!("expected a data error, got {other:?}"),
         }
+    }
+
+    fn example_plans() -> Vec<crate::domain::Plan> {
+        let text = include_str!("../../public/examples/portfolio.json");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        crate::exchange::example_plans(text, today).expect("the example portfolio reads")
+    }
+
+    #[test]
+    fn both_layouts_write_what_serde_json_writes() {
+        for plan in example_plans() {
+            assert_eq!(
+                write_json(&plan, Layout::Compact),
+                serde_json::to_string(&plan).expect("a plan serializes")
+            );
+            assert_eq!(
+                write_json(&plan, Layout::Indented),
+                serde_json::to_string_pretty(&plan).expect("a plan serializes")
+            );
+        }
+        let empty: [u32; 0] = [];
+        assert_eq!(write_json(&empty, Layout::Indented), "[]");
+        assert_eq!(
+            write_json(&[[1, 2]], Layout::Indented),
+            "[\n  [\n    1,\n    2\n  ]\n]"
+        );
+        assert_eq!(write_json(&[[1, 2]], Layout::Compact), "[[1,2]]");
     }
 
     #[test]

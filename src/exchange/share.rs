@@ -8,7 +8,8 @@
 
 use super::envelope::parse_envelope;
 use super::error::ExchangeError;
-use super::export::envelope_json;
+use super::export::envelope_text;
+use super::json::Layout;
 use crate::domain::scoring::ScoreModel;
 use crate::domain::Plan;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -44,12 +45,9 @@ pub enum ShareError {
 
 /// The share data for `plan` (what follows `#` in the link).
 pub fn encode(plan: &Plan, now: DateTime<Utc>, model: &ScoreModel) -> String {
-    let json = envelope_json(std::slice::from_ref(plan), now, model);
-    // A compact file packs smaller than the pretty one the download uses.
-    let compact = serde_json::from_str::<serde_json::Value>(&json)
-        .map(|value| value.to_string())
-        .unwrap_or(json);
-    let packed = miniz_oxide::deflate::compress_to_vec(compact.as_bytes(), LEVEL);
+    // Compact: it packs smaller than the indented file a download saves.
+    let json = envelope_text(std::slice::from_ref(plan), now, model, Layout::Compact);
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
     URL_SAFE_NO_PAD.encode(packed)
 }
 
@@ -90,6 +88,7 @@ pub fn decode(data: &str) -> Result<Plan, ShareError> {
 mod tests {
     use super::*;
     use crate::domain::scoring::MODEL;
+    use crate::exchange::export::envelope_json;
     use chrono::{NaiveDate, TimeZone};
 
     fn example() -> Vec<Plan> {

@@ -4,7 +4,7 @@
 //! value that would be refused on import is refused here too.
 
 use crate::domain::{validate_plan, Plan, PlanId, Trashed, SCHEMA_VERSION};
-use crate::exchange::json::{read_json, JsonError};
+use crate::exchange::json::{read_json, write_json, JsonError, Layout};
 use crate::exchange::migrate::{migrate, HAS_STEPS};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -132,7 +132,7 @@ pub fn encode_plan(plan: &Plan) -> String {
         plan,
     };
     // Plans hold only strings, numbers, booleans and string-keyed maps: this cannot fail.
-    one_byte_json(serde_json::to_string(&record).unwrap_or_default())
+    one_byte_json(write_json(&record, Layout::Compact))
 }
 
 pub fn encode_index(plan_ids: &[PlanId]) -> String {
@@ -140,7 +140,7 @@ pub fn encode_index(plan_ids: &[PlanId]) -> String {
         schema_version: SCHEMA_VERSION,
         plan_ids: plan_ids.to_vec(),
     };
-    one_byte_json(serde_json::to_string(&index).unwrap_or_default())
+    one_byte_json(write_json(&index, Layout::Compact))
 }
 
 /// The schema version of a stored value, refusing values newer than this build.
@@ -212,7 +212,7 @@ pub fn encode_trashed(trashed: &Trashed) -> String {
         deleted_at: &trashed.deleted_at,
         plan: &trashed.plan,
     };
-    one_byte_json(serde_json::to_string(&record).unwrap_or_default())
+    one_byte_json(write_json(&record, Layout::Compact))
 }
 
 /// Reads a deleted plan kept in the trash under the key of `id`.

@@ -6,6 +6,7 @@ use super::record::one_byte_json;
 use super::store::{KeyValueStore, StorageError};
 use crate::domain::dates::parse_timestamp;
 use crate::domain::overview::View;
+use crate::exchange::json::{write_json, Layout};
 use chrono::{DateTime, Utc};
 
 pub fn load_last_export(store: &dyn KeyValueStore) -> Option<DateTime<Utc>> {
@@ -33,6 +34,6 @@ pub fn load_view(store: &dyn KeyValueStore) -> View {
 }
 
 pub fn save_view(store: &dyn KeyValueStore, view: &View) -> Result<(), StorageError> {
-    let raw = one_byte_json(serde_json::to_string(view).unwrap_or_default());
+    let raw = one_byte_json(write_json(view, Layout::Compact));
     store.set(VIEW_KEY, &raw)
 }

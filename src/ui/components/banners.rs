@@ -3,9 +3,19 @@
 
 use crate::domain::scoring::MODEL;
 use crate::exchange::export::portfolio_file;
+use crate::exchange::json::{write_json, Layout};
 use crate::ui::browser::download;
 use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
+
+/// Values as one JSON object: each key with its text, in the order given.
+struct TextByKey(Vec<(String, String)>);
+
+impl serde::Serialize for TextByKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, text)| (key, text)))
+    }
+}
 
 #[component]
 pub fn StorageBanners() -> impl IntoView {
@@ -14,12 +24,7 @@ pub fn StorageBanners() -> impl IntoView {
     let dismissed_quarantine = RwSignal::new(false);
 
     let download_unreadable = move |_| {
-        let values: serde_json::Map<String, serde_json::Value> = state
-            .unreadable_values()
-            .into_iter()
-            .map(|(key, raw)| (key, serde_json::Value::String(raw)))
-            .collect();
-        let text = serde_json::to_string_pretty(&values).unwrap_or_default();
+        let text = write_json(&TextByKey(state.unreadable_values()), Layout::Indented);
         let file = format!("pilotdeck-unreadable-{}.json", state.today.get_untracked());
         if let Err(error) = download(&file, "application/json", &text) {
             state.notify(format!("The download did not start: {error}"));
