@@ -115,7 +115,17 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
             assert_eq!(decode(&data), Ok(plan.clone()));
-            assert_eq!(decode(&format!("#{data}")), Ok(plan));
+            assert_eq!(decode(&format!("#{data}")), Ok(plan.clone()));
+            // The compact file: no indentation travels in the link.
+            let packed = URL_SAFE_NO_PAD.decode(&data).expect("base64");
+            let unpacked = miniz_oxide::inflate::decompress_to_vec(&packed).expect("deflate");
+            let text = String::from_utf8(unpacked).expect("UTF-8");
+            let file = envelope_json(std::slice::from_ref(&plan), now(), &MODEL);
+            assert!(!text.contains("\n  "), "{}", plan.name);
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&text).expect("JSON"),
+                serde_json::from_str::<serde_json::Value>(&file).expect("JSON"),
+            );
         }
     }
 
