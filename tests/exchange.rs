@@ -226,6 +226,54 @@ fn every_wrong_plan_is_reported_at_once() {
 }
 
 #[test]
+fn every_wrong_value_in_one_plan_is_reported_at_once() {
+    let mut file = example();
+    file["plans"][1]["steps"][0]["due_on"] = json!("31/02/2026");
+    file["plans"][1]["steps"][1]["due_on"] = json!("soon");
+    file["plans"][1]["stage"] = json!(7);
+    file["plans"][1]["partner"]["kind"] = json!("bank");
+    file["plans"][1]
+        .as_object_mut()
+        .expect("an object")
+        .remove("name");
+    let mut found = problems(&file);
+    found.sort();
+    assert_eq!(found.len(), 5, "{found:#?}");
+    assert!(
+        found[0].starts_with("plans[1].partner.kind: unknown variant `bank`"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[1..],
+        [
+            "plans[1].stage: a choice is written as a word in quotes, not 7",
+            "plans[1].steps[0].due_on: not a date (expected YYYY-MM-DD): \"31/02/2026\"",
+            "plans[1].steps[1].due_on: not a date (expected YYYY-MM-DD): \"soon\"",
+            "plans[1]: missing field `name`",
+        ]
+    );
+}
+
+#[test]
+fn a_choice_given_as_a_number_list_or_true_says_so() {
+    for (value, shown) in [
+        (json!(3), "3"),
+        (json!(true), "true"),
+        (json!(null), "null"),
+        (json!(["live"]), "a list"),
+    ] {
+        let mut file = example();
+        file["plans"][0]["stage"] = value;
+        assert_eq!(
+            problems(&file),
+            vec![format!(
+                "plans[0].stage: a choice is written as a word in quotes, not {shown}"
+            )]
+        );
+    }
+}
+
+#[test]
 fn a_broken_escape_inside_a_plan_is_named_at_its_field() {
     let text = EXAMPLE.replacen("\"notes\": \"", "\"notes\": \"\\ud800 ", 1);
     assert_ne!(text, EXAMPLE, "the example has partner notes");

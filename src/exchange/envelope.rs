@@ -7,6 +7,7 @@
 use super::error::ExchangeError;
 use super::json::{read_json, write_json, JsonError, Layout};
 use super::migrate::{migrate, HAS_STEPS};
+use super::problems::{plan_problems, READ_AGAIN_BYTES};
 use crate::domain::{validate_plan, Plan, Problem, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -170,17 +171,22 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
     let raw: RawEnvelope = read_json(text).map_err(from_json_error)?;
     let mut problems = Vec::new();
     let mut plans = Vec::with_capacity(raw.plans.len());
+    let mut read_again = READ_AGAIN_BYTES;
     for (index, plan) in raw.plans.iter().enumerate() {
         match read_json::<Plan>(plan.get()) {
             Ok(plan) => plans.push(plan),
-            Err(JsonError::Data(found)) => problems.push(Problem {
-                path: if found.path.is_empty() {
-                    format!("plans[{index}]")
-                } else {
-                    format!("plans[{index}].{}", found.path)
-                },
-                message: found.message,
-            }),
+            Err(JsonError::Data(first)) => {
+                for found in plan_problems(plan.get(), first, &mut read_again) {
+                    problems.push(Problem {
+                        path: if found.path.is_empty() {
+                            format!("plans[{index}]")
+                        } else {
+                            format!("plans[{index}].{}", found.path)
+                        },
+                        message: found.message,
+                    });
+                }
+            }
             // The whole file read as JSON, but a plan's own text may still not: an escape that
             // is no character (a lone surrogate such as "\ud800") passes the first reading.
             Err(JsonError::Syntax(_)) => problems.push(plan_syntax_problem(index, plan.get())),

@@ -1,7 +1,7 @@
 //! Reading JSON text into typed values, with errors that say where and what in plain words, and
 //! writing values as JSON text, compact or indented.
 
-use super::locate::locate;
+use super::locate::{locate, offset_of};
 use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
@@ -132,6 +132,17 @@ fn describe(text: &str, error: &serde_json::Error) -> JsonError {
     use serde_json::error::Category;
     let full = error.to_string();
     match error.classify() {
+        // Valid JSON where a choice (a word in quotes) belongs: serde_json calls this a syntax
+        // error, but the text is fine and the value is of the wrong kind.
+        Category::Syntax if full.starts_with("expected value") => {
+            match literal_at(text, error.line(), error.column()) {
+                Some(found) => JsonError::Data(Problem {
+                    message: format!("a choice is written as a word in quotes, not {found}"),
+                    path: locate(text, error.line(), error.column()).path,
+                }),
+                None => JsonError::Syntax(full),
+            }
+        }
         Category::Syntax | Category::Eof | Category::Io => JsonError::Syntax(full),
         Category::Data => {
             let message = match full.rfind(" at line ") {
@@ -145,6 +156,22 @@ fn describe(text: &str, error: &serde_json::Error) -> JsonError {
             })
         }
     }
+}
+
+/// The JSON number, `true`, `false`, `null` or list that starts at a 1-based line and column, as
+/// shown in a message; `None` when no such value starts there.
+fn literal_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let at = offset_of(text, line, column).checked_sub(1)?;
+    let rest = text.get(at..)?;
+    if rest.starts_with('[') {
+        return Some("a list".into());
+    }
+    let end = rest
+        .find(|c: char| matches!(c, ',' | '}' | ']') || c.is_whitespace())
+        .unwrap_or(rest.len());
+    let literal = &rest[..end];
+    let number = literal.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+    (number || matches!(literal, "true" | "false" | "null")).then(|| shorten(literal))
 }
 
 /// Serde's own message, with the value found when the message does not show it already.

@@ -18,7 +18,7 @@ enum Frame {
 }
 
 /// The byte offset of a 1-based line and a column counted in bytes from the line's start.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
+pub(super) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
         match text[start..].find('\n') {

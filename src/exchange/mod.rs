@@ -10,6 +10,7 @@ pub mod json;
 pub mod locate;
 pub mod markdown;
 pub mod migrate;
+pub mod problems;
 pub mod share;
 
 pub use envelope::{parse_envelope, Envelope, FORMAT_NAME, MAX_FILE_BYTES, MAX_PLANS};

@@ -126,9 +126,11 @@ test("hostile files are refused with every problem named, and nothing stored cha
   expect(Object.keys(stored).filter((k) => !k.startsWith("pilotdeck/v1/"))).toEqual([]);
   const cards = await portfolio.summary();
 
-  // Three plans, each wrong in its own way.
+  // Three plans, each wrong in its own way; the first in three places.
   const wrongTypes = exampleFile();
+  (wrongTypes.plans[0] as Record<string, unknown>).stage = 7;
   wrongTypes.plans[0].steps[0].due_on = "31/02/2026";
+  wrongTypes.plans[0].steps[3].due_on = "soon";
   (wrongTypes.plans[1] as Record<string, unknown>).name = 42;
   (wrongTypes.plans[2] as { timing: Record<string, unknown> }).timing.fit = "very";
   const duplicate = exampleFile();
@@ -142,7 +144,9 @@ test("hostile files are refused with every problem named, and nothing stored cha
       file: jsonFile("wrong-types.json", wrongTypes),
       says: ["problem"],
       problems: [
+        "plans[0].stage: a choice is written as a word in quotes, not 7",
         'plans[0].steps[0].due_on: not a date (expected YYYY-MM-DD): "31/02/2026"',
+        'plans[0].steps[3].due_on: not a date (expected YYYY-MM-DD): "soon"',
         "plans[1].name: invalid type: integer `42`, expected a string",
         'plans[2].timing.fit: invalid type: string "very"',
       ],
@@ -171,7 +175,7 @@ test("hostile files are refused with every problem named, and nothing stored cha
         const listed = importer.error.getByRole("listitem");
         // Every problem is named at once, each with its place in the file. (Soft, so that one
         // missing problem still lets the other files be tried.)
-        const count = problems.length === 1 ? "1 problem in it needs." : `${problems.length} problems in it need.`;
+        const count = problems.length === 1 ? "1 problem needs fixing." : `${problems.length} problems need fixing.`;
         await expect(listed.first()).toBeVisible();
         expect.soft(await importer.error.getByRole("heading").textContent()).toBe(`${file.name} could not be imported: ${count}`);
         expect.soft(await listed.allTextContents(), "every problem, each starting with its path").toEqual(

@@ -300,7 +300,7 @@ test("an imported file full of hostile text is shown as text on every screen", a
     // The file's own name is text from anywhere too.
     const name = `${IMG}.json`;
     await importer.choose(jsonFile(name, file));
-    await expect(importer.error.getByRole("heading")).toHaveText(`${name} could not be imported: 2 problems in it need.`);
+    await expect(importer.error.getByRole("heading")).toHaveText(`${name} could not be imported: 2 problems need fixing.`);
     expect(await importer.error.getByRole("listitem").allTextContents()).toEqual([
       "plans[0].name: too long (10000 characters; at most 200)",
       "plans[0].partner.notes: too long (10000 characters; at most 4000)",
@@ -320,7 +320,7 @@ test("an imported file full of hostile text is shown as text on every screen", a
     // By hand, so that the escapes stay escapes in the file's text.
     const text = JSON.stringify(file, null, 2).replace('"LONE-SURROGATES"', '"high \\ud800 then low \\udfff"');
     await importer.choose(jsonFile("lone-surrogates.json", text));
-    await expect(importer.error.getByRole("heading")).toHaveText("lone-surrogates.json could not be imported: 1 problem in it needs.");
+    await expect(importer.error.getByRole("heading")).toHaveText("lone-surrogates.json could not be imported: 1 problem needs fixing.");
     // Named at the field that holds the broken escape, in words, without the plan-relative
     // line and column the JSON reader would give.
     const [problem] = await importer.error.getByRole("listitem").allTextContents();

@@ -200,7 +200,7 @@ fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> impl 
     let (headline, problems) = match error {
         ExchangeError::Problems(problems) => (
             format!(
-                "{} could not be imported: {} in it {}.",
+                "{} could not be imported: {} {} fixing.",
                 file,
                 plural(problems.len(), "problem"),
                 if problems.len() == 1 { "needs" } else { "need" }
