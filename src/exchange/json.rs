@@ -55,76 +55,35 @@ enum Layered {
     Indented(PrettyFormatter<'static>),
 }
 
+/// Each method where the layouts differ, passed to the layout's own formatter.
+macro_rules! by_layout {
+    ($($method:ident($($arg:ident: $kind:ty),*);)*) => {
+        $(
+            fn $method<W: ?Sized + io::Write>(
+                &mut self,
+                writer: &mut W,
+                $($arg: $kind),*
+            ) -> io::Result<()> {
+                match self {
+                    Layered::Compact => CompactFormatter.$method(writer, $($arg),*),
+                    Layered::Indented(pretty) => pretty.$method(writer, $($arg),*),
+                }
+            }
+        )*
+    };
+}
+
 impl Formatter for Layered {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.begin_array(writer),
-            Layered::Indented(pretty) => pretty.begin_array(writer),
-        }
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.end_array(writer),
-            Layered::Indented(pretty) => pretty.end_array(writer),
-        }
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.begin_array_value(writer, first),
-            Layered::Indented(pretty) => pretty.begin_array_value(writer, first),
-        }
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.end_array_value(writer),
-            Layered::Indented(pretty) => pretty.end_array_value(writer),
-        }
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.begin_object(writer),
-            Layered::Indented(pretty) => pretty.begin_object(writer),
-        }
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.end_object(writer),
-            Layered::Indented(pretty) => pretty.end_object(writer),
-        }
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.begin_object_key(writer, first),
-            Layered::Indented(pretty) => pretty.begin_object_key(writer, first),
-        }
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.begin_object_value(writer),
-            Layered::Indented(pretty) => pretty.begin_object_value(writer),
-        }
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        match self {
-            Layered::Compact => CompactFormatter.end_object_value(writer),
-            Layered::Indented(pretty) => pretty.end_object_value(writer),
-        }
+    by_layout! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
     }
 }
 
