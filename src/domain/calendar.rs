@@ -75,9 +75,7 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
-    }
+    use crate::domain::dates::ymd as d;
 
     #[test]
     fn quarters_split_the_year_in_four() {

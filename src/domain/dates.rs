@@ -190,6 +190,12 @@ pub mod timestamp {
     }
 }
 
+/// A date written as year, month and day, for tests.
+#[cfg(test)]
+pub(crate) fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

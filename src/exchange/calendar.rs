@@ -221,9 +221,7 @@ mod tests {
     use crate::domain::{Partner, PartnerKind, Side, Step};
     use chrono::TimeZone;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
-    }
+    use crate::domain::dates::ymd as d;
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 9, 5, 7)

@@ -314,9 +314,7 @@ mod tests {
     };
     use chrono::{TimeZone, Utc};
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
-    }
+    use crate::domain::dates::ymd as d;
 
     fn today() -> NaiveDate {
         d(2026, 11, 23)

@@ -249,9 +249,7 @@ pub fn review_due_on(plan: &Plan) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
-    }
+    use crate::domain::dates::ymd as date;
 
     #[test]
     fn each_alert_is_written_from_its_figures_and_named_by_its_kind() {
