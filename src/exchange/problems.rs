@@ -25,9 +25,9 @@ pub const READ_AGAIN_BYTES: usize = 2 * 1024 * 1024;
 /// reader meets them; `first` is the one the reader reported for the whole text. Each reading
 /// again takes the plan's length from `budget`; none is made once it is spent.
 pub fn plan_problems(text: &str, first: Problem, budget: &mut usize) -> Vec<Problem> {
-    // The path of the last problem in the plan as read then (before anything is set aside, the
-    // same as in the file).
-    let mut last = (first.path.clone(), first.message.clone());
+    // The last problem as the reader reported it, its path in the plan as read then (before
+    // anything is set aside, the same as in the file).
+    let mut last = first.clone();
     let mut found = vec![first];
     let Ok(Fields(fields)) = read_json::<Fields>(text) else {
         return found;
@@ -44,7 +44,7 @@ pub fn plan_problems(text: &str, first: Problem, budget: &mut usize) -> Vec<Prob
         return found;
     };
     let mut aside = SetAside::default();
-    while found.len() < MAX_PER_PLAN && aside.set_aside(&last.0, &last.1, &fields) {
+    while found.len() < MAX_PER_PLAN && aside.set_aside(&last, &fields) {
         let again = aside.text(&fields, &empty);
         let Some(left) = budget.checked_sub(again.len()) else {
             break;
@@ -62,7 +62,7 @@ pub fn plan_problems(text: &str, first: Problem, budget: &mut usize) -> Vec<Prob
             break;
         }
         found.push(in_file);
-        last = (problem.path, problem.message);
+        last = problem;
     }
     found
 }
@@ -104,12 +104,12 @@ struct SetAside {
 }
 
 impl SetAside {
-    /// Sets aside what a problem at `path` (in the plan as read now) is about; false when it is
+    /// Sets aside what `problem` (its path in the plan as read now) is about; false when it is
     /// about the plan itself, or about something already set aside.
-    fn set_aside(&mut self, path: &str, message: &str, fields: &[(String, &RawValue)]) -> bool {
-        let (name, item) = match missing_field(path, message) {
+    fn set_aside(&mut self, problem: &Problem, fields: &[(String, &RawValue)]) -> bool {
+        let (name, item) = match missing_field(problem) {
             Some(name) => (name, None),
-            None => split_path(path),
+            None => split_path(&problem.path),
         };
         if name.is_empty() || self.fields.iter().any(|f| f == name) {
             return false;
@@ -183,19 +183,13 @@ impl SetAside {
             match self.items.iter().find(|(list, _)| list == name) {
                 Some((_, left)) => {
                     let items = read_json::<Vec<&RawValue>>(raw.get()).unwrap_or_default();
-                    let mut list = String::from("[");
-                    let kept = items
+                    let kept: Vec<&str> = items
                         .iter()
                         .enumerate()
-                        .filter(|(i, _)| left.binary_search(i).is_err());
-                    for (n, (_, item)) in kept.enumerate() {
-                        if n > 0 {
-                            list.push(',');
-                        }
-                        list.push_str(item.get());
-                    }
-                    list.push(']');
-                    field(name, &list);
+                        .filter(|(i, _)| left.binary_search(i).is_err())
+                        .map(|(_, item)| item.get())
+                        .collect();
+                    field(name, &format!("[{}]", kept.join(",")));
                 }
                 None => field(name, raw.get()),
             }
@@ -214,11 +208,15 @@ impl SetAside {
 }
 
 /// The field a "missing field" problem of the plan itself names.
-fn missing_field<'m>(path: &str, message: &'m str) -> Option<&'m str> {
-    if !path.is_empty() {
+fn missing_field(problem: &Problem) -> Option<&str> {
+    if !problem.path.is_empty() {
         return None;
     }
-    message.strip_prefix("missing field `")?.split('`').next()
+    problem
+        .message
+        .strip_prefix("missing field `")?
+        .split('`')
+        .next()
 }
 
 /// The plan's field a path starts with, and the list item it names next, if any:
