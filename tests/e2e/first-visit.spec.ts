@@ -123,3 +123,40 @@ test("on a slow first visit, a loading page shows at once and gives way to the a
   await expect(page.locator("main")).toHaveCount(1);
   await expect(page.locator("header.app-header")).toHaveCount(1);
 });
+
+test("the page's styles come in one request, every style sheet of style/ in its order", async ({ page, request }) => {
+  const styleRequests: string[] = [];
+  page.on("request", (asked) => {
+    if (asked.resourceType() === "stylesheet") styleRequests.push(new URL(asked.url()).pathname);
+  });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+
+  // scripts/styles.mjs joins Trunk's five sheets after each build: one link, one request.
+  expect(styleRequests).toHaveLength(1);
+  expect(styleRequests[0]).toMatch(/^\/pilotdeck-[0-9a-f]{16}\.css$/);
+  const sheets = await page.evaluate(() =>
+    [...document.styleSheets].map((sheet) => ({
+      href: sheet.href,
+      print: [...sheet.cssRules].some((rule) => rule instanceof CSSMediaRule && rule.conditionText === "print"),
+    })),
+  );
+  expect(sheets).toHaveLength(1);
+  expect(sheets[0].print, "the print sheet's rules are in it").toBe(true);
+
+  // Each source file's text is there whole, in the order index.html lists them.
+  const joined = await (await request.get(styleRequests[0])).text();
+  const at = ["tokens", "base", "components", "themes", "print"].map((name) => {
+    const source = readFileSync(`style/${name}.css`, "utf8").trim();
+    return joined.indexOf(source);
+  });
+  expect(at.every((position) => position >= 0), "every sheet is in the joined file").toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+  // And they apply: base.css lays the header out with a spacing token from tokens.css.
+  const header = await page.evaluate(() => {
+    const style = getComputedStyle(document.querySelector("header.app-header")!);
+    return { display: style.display, gap: style.columnGap };
+  });
+  expect(header).toEqual({ display: "flex", gap: expect.stringMatching(/^[1-9]\d*(\.\d+)?px$/) });
+});
