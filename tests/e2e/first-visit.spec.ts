@@ -160,3 +160,44 @@ test("the page's styles come in one request, every style sheet of style/ in its 
   });
   expect(header).toEqual({ display: "flex", gap: expect.stringMatching(/^[1-9]\d*(\.\d+)?px$/) });
 });
+
+test("the wasm is asked for once, and compiled while it downloads", async ({ page }) => {
+  const wasmRequests: string[] = [];
+  page.on("request", (asked) => {
+    if (asked.url().endsWith("_bg.wasm")) wasmRequests.push(asked.url());
+  });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+
+  // scripts/early-wasm.mjs hands the preloaded response to compileStreaming, and the bootstrap
+  // instantiates the module it compiled: one request, and no second compile.
+  expect(wasmRequests).toHaveLength(1);
+  const early = await page.evaluate(async () => {
+    const compiled = await (window as unknown as { pilotdeckWasm?: Promise<unknown> }).pilotdeckWasm;
+    return compiled instanceof WebAssembly.Module;
+  });
+  expect(early, "the early compile gave the module the app runs").toBe(true);
+});
+
+test("a host that serves the wasm with another type still starts the app", async ({ page }) => {
+  // Streaming compilation needs the application/wasm type; some static hosts send another.
+  await page.route("**/*_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  const warnings: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await expect(portfolio.startPilot).toBeVisible();
+
+  // The early compile was refused, so the bootstrap got a fresh response and compiled it itself.
+  const fellBack = await page.evaluate(async () => {
+    const early = await (window as unknown as { pilotdeckWasm?: Promise<unknown> }).pilotdeckWasm;
+    return early instanceof Response;
+  });
+  expect(fellBack).toBe(true);
+  expect(warnings.some((text) => text.includes("application/wasm"))).toBe(true);
+});
