@@ -106,6 +106,45 @@ fn rule_problems_are_listed_together() {
 }
 
 #[test]
+fn ids_are_checked_for_length_in_characters_and_for_what_they_hold() {
+    let cases = [
+        ("", Some("missing id")),
+        (&*"a".repeat(64), None),
+        (&*"a".repeat(65), Some("id longer than 64 characters")),
+        (
+            "step one",
+            Some("an id may hold only letters, digits, '-' and '_'"),
+        ),
+        (
+            "étape",
+            Some("an id may hold only letters, digits, '-' and '_'"),
+        ),
+        // 40 characters but 80 bytes: long in bytes, not in characters.
+        (
+            &*"é".repeat(40),
+            Some("an id may hold only letters, digits, '-' and '_'"),
+        ),
+        (&*"é".repeat(65), Some("id longer than 64 characters")),
+        ("Step_2-b", None),
+    ];
+    for (id, expected) in cases {
+        let mut file = example();
+        file["plans"][0]["steps"][0]["id"] = json!(id);
+        match expected {
+            Some(message) => assert_eq!(
+                problems(&file),
+                vec![format!("plans[0].steps[0].id: {message}")],
+                "id {id:?}"
+            ),
+            None => assert!(
+                parse_envelope(&file.to_string()).is_ok(),
+                "id {id:?} is accepted"
+            ),
+        }
+    }
+}
+
+#[test]
 fn files_that_are_not_pilotdeck_files_say_so() {
     assert!(matches!(
         parse_envelope("{\"plans\": "),

@@ -68,17 +68,19 @@ impl Checker {
         }
     }
 
+    /// Checks an id, byte by byte: every character an id may hold is ASCII, so any other byte
+    /// (including each byte of a longer character) is already wrong.
     fn id(&mut self, path: impl fmt::Display, value: &str) {
         if value.is_empty() {
             self.report(path.to_string(), "missing id");
-        } else if value.chars().count() > MAX_ID_CHARS {
+        } else if value.len() > MAX_ID_CHARS && value.chars().count() > MAX_ID_CHARS {
             self.report(
                 path.to_string(),
                 format!("id longer than {MAX_ID_CHARS} characters"),
             );
         } else if !value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
             self.report(
                 path.to_string(),
