@@ -336,6 +336,8 @@ test("on a 1280×800 or 1024×768 projector every slide is whole and its type sc
 });
 
 test("every example plan's deck fits a 1920×1080 and a 1280×800 screen without scrolling", async ({ page }) => {
+  // 10 plans, 9 slides each, two screen sizes: about 24 s on a 2-core machine, more when busy.
+  test.slow();
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openWorkshop(page, northwind);
   const overflow = () =>
