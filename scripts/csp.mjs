@@ -7,16 +7,9 @@
 // Usage (Trunk.toml runs it): TRUNK_STAGING_DIR=<dir> node scripts/csp.mjs
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { staged } from "./staging.mjs";
 
-function fail(message) {
-  console.error(`scripts/csp.mjs: ${message}`);
-  process.exit(1);
-}
-
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) fail("TRUNK_STAGING_DIR is not set (run this as a Trunk hook)");
-const file = join(staging, "index.html");
+const { page: file, fail } = staged("csp.mjs");
 let html = readFileSync(file, "utf8");
 
 // `trunk serve` appends an inline live-reload script whose placeholders its server fills in per

@@ -11,16 +11,9 @@
 // its own fallback for such hosts. Runs before csp.mjs, which hashes every inline script.
 // Usage (scripts/post-build.mjs runs it): TRUNK_STAGING_DIR=<dir> node scripts/early-wasm.mjs
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { staged } from "./staging.mjs";
 
-function fail(message) {
-  console.error(`scripts/early-wasm.mjs: ${message}`);
-  process.exit(1);
-}
-
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) fail("TRUNK_STAGING_DIR is not set (run this as a Trunk hook)");
-const file = join(staging, "index.html");
+const { page: file, fail } = staged("early-wasm.mjs");
 const html = readFileSync(file, "utf8");
 
 // What Trunk 0.21 writes: the bootstrap's init call, and the wasm's preload link.

@@ -11,12 +11,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { staged } from "./staging.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("offline.mjs: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)");
-  process.exit(1);
-}
+const { staging: dir } = staged("offline.mjs");
 
 function walk(folder) {
   return readdirSync(folder).flatMap((name) => {

@@ -4,14 +4,9 @@
 // The JS module's <link rel="modulepreload"> keeps its integrity, which browsers do check.
 // Usage (scripts/post-build.mjs runs it): TRUNK_STAGING_DIR=<dir> node scripts/preload.mjs
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { staged } from "./staging.mjs";
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) {
-  console.error("scripts/preload.mjs: TRUNK_STAGING_DIR is not set (run this as a Trunk hook)");
-  process.exit(1);
-}
-const file = join(staging, "index.html");
+const { page: file } = staged("preload.mjs");
 const html = readFileSync(file, "utf8");
 let changed = 0;
 const tidy = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (link) => {

@@ -9,15 +9,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { staged } from "./staging.mjs";
 
-function fail(message) {
-  console.error(`scripts/styles.mjs: ${message}`);
-  process.exit(1);
-}
-
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) fail("TRUNK_STAGING_DIR is not set (run this as a Trunk hook)");
-const file = join(staging, "index.html");
+const { staging, page: file, fail } = staged("styles.mjs");
 const html = readFileSync(file, "utf8");
 
 // Trunk writes each style sheet as a link to a file at the root of the build, under the public
