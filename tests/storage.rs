@@ -5,10 +5,12 @@
 mod support;
 
 use chrono::Utc;
+use pilotdeck::domain::validate::MAX_NAME_CHARS;
+use pilotdeck::domain::validate_plan;
 use pilotdeck::domain::{Plan, PlanId, Portfolio};
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::{plan_key, quarantine_key, INDEX_KEY};
-use pilotdeck::storage::{load, Autosave, KeyValueStore, MemoryStore, StorageError};
+use pilotdeck::storage::{load, Autosave, KeyValueStore, MemoryStore, Refused, StorageError};
 use proptest::prelude::*;
 
 const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
@@ -293,6 +295,50 @@ fn a_refused_write_keeps_the_plan_pending_until_a_later_save_succeeds() {
 }
 
 #[test]
+fn a_plan_that_would_not_load_again_is_not_written_and_the_last_sound_one_stays() {
+    let plans = example();
+    let store = store_with(&plans);
+    let loaded = load(&store).expect("loads");
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+    let id = portfolio.ids()[2].clone();
+    let stored = store.get(&plan_key(&id)).expect("get");
+
+    portfolio.edit(&id, Utc::now(), |p| p.name = "N".repeat(MAX_NAME_CHARS + 1));
+    autosave.plan_changed(&id);
+    let flushed = autosave.flush(&store, &portfolio, &[]);
+    assert_eq!(flushed.error, None);
+    assert!(flushed.saved.is_empty());
+    assert_eq!(
+        flushed.refused,
+        vec![Refused {
+            id: id.clone(),
+            problem: format!(
+                "name: too long ({} characters; at most {MAX_NAME_CHARS})",
+                MAX_NAME_CHARS + 1
+            ),
+        }]
+    );
+    assert_eq!(store.get(&plan_key(&id)).expect("get"), stored);
+    assert_eq!(load(&store).expect("loads").plans.len(), plans.len());
+
+    // Fixed, it is written on the next save.
+    portfolio.edit(&id, Utc::now(), |p| p.name = "Short again".into());
+    autosave.plan_changed(&id);
+    let flushed = autosave.flush(&store, &portfolio, &[]);
+    assert!(flushed.refused.is_empty());
+    assert_eq!(flushed.saved.len(), 1);
+    let reloaded = load(&store).expect("loads");
+    assert!(reloaded.quarantined.is_empty());
+    let plan = reloaded
+        .plans
+        .iter()
+        .find(|p| p.id == id)
+        .expect("the plan");
+    assert_eq!(plan.name, "Short again");
+}
+
+#[test]
 fn removing_a_plan_deletes_its_key_and_its_index_entry() {
     let plans = example();
     let store = store_with(&plans);
@@ -320,5 +366,35 @@ proptest! {
         prop_assert_eq!(loaded.plans.len(), plans.len());
         let kept = loaded.quarantined.iter().any(|q| store.get(&q.kept_at).ok().flatten() == Some(garbage.clone()));
         prop_assert!(kept, "the value is kept somewhere");
+    }
+
+    /// Whatever an edit leaves a plan holding, what is written loads back: a save never stores
+    /// what loading would set aside.
+    #[test]
+    fn every_plan_a_save_writes_loads_back(
+        plans in support::plans(4).prop_filter("a plan to edit", |p| !p.is_empty()),
+        name in prop_oneof![Just(String::new()), Just(" ".to_string()), ".{0,260}"],
+        partner in ".{0,260}",
+        unit in ".{0,260}",
+    ) {
+        let store = store_with(&plans);
+        let loaded = load(&store).expect("loads");
+        let mut portfolio = Portfolio::new(loaded.plans);
+        let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+        let id = portfolio.ids()[0].clone();
+        portfolio.edit(&id, Utc::now(), |p| {
+            p.name = name.clone();
+            p.partner.name = partner.clone();
+            p.pilot.primary_metric.unit = unit.clone();
+        });
+        autosave.plan_changed(&id);
+        let flushed = autosave.flush(&store, &portfolio, &[]);
+        prop_assert_eq!(flushed.error, None);
+        prop_assert_eq!(flushed.saved.len() + flushed.refused.len(), 1);
+        let reloaded = load(&store).expect("loads");
+        prop_assert!(reloaded.quarantined.is_empty());
+        prop_assert_eq!(reloaded.plans.len(), plans.len());
+        let sound = validate_plan(portfolio.get(&id).expect("the plan")).is_empty();
+        prop_assert_eq!(flushed.saved.len() == 1, sound);
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::scoring::{readiness, Section, MODEL};
+use pilotdeck::domain::validate::MAX_NAME_CHARS;
 use pilotdeck::domain::wizard::{
     draft_name, first_incomplete, launch, park, should_offer_parking, step_problems, Field, STEPS,
 };
@@ -273,4 +274,26 @@ fn a_draft_is_named_after_its_partner_and_use_case_and_valid_while_empty() {
     assert_eq!(draft_name(&plan), "Northwind pilot");
     plan.pilot.use_case = "Bundle the add-on".into();
     assert_eq!(draft_name(&plan), "Northwind — Bundle the add-on");
+}
+
+#[test]
+fn a_draft_name_stays_within_a_names_length_however_long_the_partners_name() {
+    let mut plan = Plan::draft(
+        "Untitled pilot",
+        Partner {
+            name: "P".repeat(MAX_NAME_CHARS),
+            kind: PartnerKind::Telco,
+            our_owner: String::new(),
+            their_champion: String::new(),
+            notes: String::new(),
+        },
+        Utc::now(),
+    );
+    for use_case in ["", "Bundle the add-on with every new line"] {
+        plan.pilot.use_case = use_case.into();
+        plan.name = draft_name(&plan);
+        assert_eq!(plan.name.chars().count(), MAX_NAME_CHARS);
+        assert!(plan.name.starts_with("PPP"));
+        assert_eq!(validate_plan(&plan), vec![]);
+    }
 }

@@ -70,6 +70,16 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The name to show: "Untitled pilot" while the name is blank (an edit in progress; a
+    /// plan is never stored without a name).
+    pub fn shown_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            "Untitled pilot"
+        } else {
+            &self.name
+        }
+    }
+
     /// An empty draft for a partner, created at `now`.
     pub fn draft(name: impl Into<String>, partner: Partner, now: DateTime<Utc>) -> Self {
         Self {

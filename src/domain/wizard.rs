@@ -5,6 +5,7 @@ use super::calendar::add_days;
 use super::plan::{Cycle, Plan, Stage};
 use super::scoring::readiness::{poor_timing, readiness, Section};
 use super::scoring::ScoreModel;
+use super::validate::MAX_NAME_CHARS;
 use chrono::NaiveDate;
 
 /// The wizard's steps, in order (the same six sections the readiness checklist points to).
@@ -336,16 +337,18 @@ pub fn launch(plan: &mut Plan, today: NaiveDate, model: &ScoreModel) -> Result<(
     Ok(())
 }
 
-/// The name a draft carries until the user names it: the partner and the use case.
+/// The name a draft carries until the user names it: the partner and the use case, within a
+/// name's length however long the partner's name is.
 pub fn draft_name(plan: &Plan) -> String {
     let partner = plan.partner.name.trim();
     let use_case = plan.pilot.use_case.trim();
-    match (partner.is_empty(), use_case.is_empty()) {
-        (true, _) => "Untitled pilot".to_string(),
+    let name = match (partner.is_empty(), use_case.is_empty()) {
+        (true, _) => return "Untitled pilot".to_string(),
         (false, true) => format!("{partner} pilot"),
         (false, false) => {
             let short: String = use_case.chars().take(60).collect();
             format!("{partner} — {short}")
         }
-    }
+    };
+    name.chars().take(MAX_NAME_CHARS).collect()
 }

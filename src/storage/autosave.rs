@@ -1,10 +1,12 @@
 //! Saving only what changed: the plans edited since the last save, and the index when plans
 //! were added or removed. A failed write keeps everything pending, so nothing is lost in memory
-//! and the next save tries again.
+//! and the next save tries again. A plan that would not load again (a name past its length,
+//! say) is never written: the last sound version stays stored, and the plan is reported.
 
 use super::keys::{plan_key, trash_key, INDEX_KEY};
 use super::record::{decode_index, encode_index, encode_plan, encode_trashed, stored_rev};
 use super::store::{KeyValueStore, StorageError};
+use crate::domain::validate::validate_plan;
 use crate::domain::{PlanId, Portfolio, Trashed};
 
 /// What is waiting to be written. The lists are short (the plans touched in one pause), so
@@ -143,13 +145,7 @@ impl Autosave {
         trash: &[Trashed],
     ) -> Flushed {
         let mut flushed = Flushed::default();
-        if let Err(error) = self.write_pending(
-            store,
-            portfolio,
-            trash,
-            &mut flushed.saved,
-            &mut flushed.conflicts,
-        ) {
+        if let Err(error) = self.write_pending(store, portfolio, trash, &mut flushed) {
             flushed.error = Some(error);
         }
         flushed
@@ -160,8 +156,7 @@ impl Autosave {
         store: &dyn KeyValueStore,
         portfolio: &Portfolio,
         trash: &[Trashed],
-        saved: &mut Vec<Saved>,
-        conflicts: &mut Vec<PlanId>,
+        flushed: &mut Flushed,
     ) -> Result<(), StorageError> {
         if !self.is_pending() {
             return Ok(());
@@ -176,12 +171,21 @@ impl Autosave {
                     let stored = store.get(&key)?.as_deref().and_then(stored_rev);
                     let newer_elsewhere = stored.filter(|rev| *rev > plan.rev);
                     match newer_elsewhere {
-                        Some(_) if !self.live.contains(&id) => conflicts.push(id.clone()),
+                        Some(_) if !self.live.contains(&id) => flushed.conflicts.push(id.clone()),
                         _ => {
                             let mut next = plan.clone();
                             next.rev = plan.rev.max(newer_elsewhere.unwrap_or(0)) + 1;
+                            // What loading would refuse is not written over what it would read.
+                            if let Some(problem) = validate_plan(&next).into_iter().next() {
+                                flushed.refused.push(Refused {
+                                    id: id.clone(),
+                                    problem: problem.to_string(),
+                                });
+                                self.changed.remove(0);
+                                continue;
+                            }
                             store.set(&key, &encode_plan(&next))?;
-                            saved.push(Saved {
+                            flushed.saved.push(Saved {
                                 id: id.clone(),
                                 rev: next.rev,
                             });
@@ -235,11 +239,20 @@ impl Autosave {
     }
 }
 
+/// A plan left unwritten, and the first thing that keeps it from loading again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub id: PlanId,
+    pub problem: String,
+}
+
 /// The outcome of a save: what was written, and the error that stopped it, if any.
 #[derive(Debug, Default)]
 pub struct Flushed {
     pub saved: Vec<Saved>,
     /// Plans not written because another tab saved a newer version: the user chooses.
     pub conflicts: Vec<PlanId>,
+    /// Plans not written because they would not load again; each is written once it is sound.
+    pub refused: Vec<Refused>,
     pub error: Option<StorageError>,
 }

@@ -14,7 +14,7 @@ pub mod store;
 pub mod tabs;
 pub mod view;
 
-pub use autosave::{Autosave, Flushed, Saved};
+pub use autosave::{Autosave, Flushed, Refused, Saved};
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
 pub use load::{load, Loaded, Quarantined};

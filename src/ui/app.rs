@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
             Route::Plan(id) | Route::Workshop { id, .. } | Route::Presenter(id) => {
                 let name = state
                     .portfolio
-                    .with(|p| p.get(&id).map(|plan| plan.name.clone()))
+                    .with(|p| p.get(&id).map(|plan| plan.shown_name().to_string()))
                     .unwrap_or_else(|| "Plan not found".into());
                 match router.route() {
                     Route::Workshop { .. } => format!("Workshop · {name}"),

@@ -13,7 +13,7 @@ use crate::storage::record::decode_plan;
 use crate::storage::tabs::{external_change, my_copy, External, Mine};
 use crate::storage::view::{load_last_export, load_view, save_last_export, save_view};
 use crate::storage::{
-    load, Autosave, BrowserStore, KeyValueStore, MemoryStore, Quarantined, StorageError,
+    load, Autosave, BrowserStore, Flushed, KeyValueStore, MemoryStore, Quarantined, StorageError,
 };
 use crate::ui::router::{Route, Router};
 use crate::ui::timing;
@@ -39,6 +39,16 @@ pub struct StorageReport {
     pub kept_aside: Vec<String>,
     /// The last save failed; the edits are kept in memory.
     pub save_error: Option<String>,
+    /// Plans whose edits are not written because the plan would not load again.
+    pub unsaved: Vec<Unsaved>,
+}
+
+/// A plan kept in memory only, until what keeps it from loading again is fixed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsaved {
+    pub id: PlanId,
+    pub name: String,
+    pub problem: String,
 }
 
 /// The storage area and what is waiting to be written to it.
@@ -514,6 +524,7 @@ impl AppState {
                 }
             });
         }
+        self.note_unsaved(&flushed);
         let failed = flushed.error.is_some();
         let message = flushed.error.as_ref().map(describe_save_error);
         if self.storage.with_untracked(|r| r.save_error != message) {
@@ -529,6 +540,35 @@ impl AppState {
                     s.timer = set_timeout_with_handle(move || state.save_now(), RETRY_DELAY).ok();
                 }
             });
+        }
+    }
+
+    /// Keeps the list of plans left unwritten up to date: a plan leaves it once it is written
+    /// or gone, and joins it (or changes its reason) when a save refuses it.
+    fn note_unsaved(&self, flushed: &Flushed) {
+        let unsaved = self.portfolio.with_untracked(|portfolio| {
+            let mut unsaved = self.storage.with_untracked(|r| r.unsaved.clone());
+            unsaved.retain(|u| {
+                portfolio.get(&u.id).is_some() && !flushed.saved.iter().any(|s| s.id == u.id)
+            });
+            for refused in &flushed.refused {
+                let Some(plan) = portfolio.get(&refused.id) else {
+                    continue;
+                };
+                let entry = Unsaved {
+                    id: refused.id.clone(),
+                    name: plan.shown_name().to_string(),
+                    problem: refused.problem.clone(),
+                };
+                match unsaved.iter_mut().find(|u| u.id == refused.id) {
+                    Some(slot) => *slot = entry,
+                    None => unsaved.push(entry),
+                }
+            }
+            unsaved
+        });
+        if self.storage.with_untracked(|r| r.unsaved != unsaved) {
+            self.storage.update(|r| r.unsaved = unsaved);
         }
     }
 

@@ -1,7 +1,7 @@
-// Journey: the browser's storage is damaged, disabled or full. Pilotdeck still opens, says what
-// happened, and loses nothing.
+// Journey: the browser's storage is damaged, disabled or full, or an edit leaves a plan in a
+// shape that loading would refuse. Pilotdeck still opens, says what happened, and loses nothing.
 import { test, expect } from "./fixtures/test";
-import { PortfolioPage } from "./fixtures/pages";
+import { PlanPage, PortfolioPage } from "./fixtures/pages";
 
 test("a damaged stored plan is set aside untouched and the others still load", async ({ page, checkAccessibility }) => {
   const portfolio = new PortfolioPage(page);
@@ -65,4 +65,44 @@ test("when every write fails, edits stay on screen and a banner says they are no
   const added = await portfolio.loadExamplePortfolio();
   await expect(page.getByTestId("save-banner")).toContainText("Browser storage is full");
   await expect(portfolio.cards).toHaveCount(added);
+});
+
+test("an edit that would not load again is said, kept on screen, and never stored over the plan", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  const added = await portfolio.loadExamplePortfolio();
+  await portfolio.waitForSaved(added);
+  const { id, name } = (await portfolio.summary())[0];
+  const key = `pilotdeck/v1/plans/${id}`;
+  const storedName = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? "{}").plan?.name, key);
+  await portfolio.openPlan(name);
+  await page.getByRole("button", { name: "Edit partner" }).click();
+  const field = page.getByLabel("Pilot name");
+
+  // A name cannot be typed or pasted past its limit (200 characters), which loading enforces.
+  await field.fill("N".repeat(250));
+  await expect(field).toHaveValue("N".repeat(200));
+  await expect.poll(storedName).toBe("N".repeat(200));
+
+  // Without a name the plan would be set aside on the next load: it is not written.
+  await field.fill("   ");
+  await expect(page.locator("#edit-plan-name-problem")).toHaveText("A pilot needs a name. Until it has one, it is not saved.");
+  const banner = page.getByTestId("unsaved-banner");
+  await expect(banner).toContainText("is not saved");
+  await expect(banner).toContainText("name: a plan needs a name.");
+  expect(await storedName()).toBe("N".repeat(200));
+  await checkAccessibility();
+
+  await page.reload();
+  await expect(new PlanPage(page).title).toHaveText("N".repeat(200));
+  await expect(page.getByTestId("storage-banner")).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
+
+  // Fixed, it is saved again and the banner goes.
+  await page.getByRole("button", { name: "Edit partner" }).click();
+  await field.fill("   ");
+  await expect(banner).toBeVisible();
+  await field.fill("Renamed pilot");
+  await expect(banner).toHaveCount(0);
+  await expect.poll(storedName).toBe("Renamed pilot");
 });

@@ -1,10 +1,11 @@
 //! Banners that say what happened to browser storage: unavailable, read-only, unreadable values
-//! set aside, or a save that failed. Each says what it means for the user's data.
+//! set aside, a save that failed, or a plan left unsaved because it would not load again. Each says what it means for the user's data.
 
 use crate::domain::scoring::MODEL;
 use crate::exchange::export::portfolio_file;
 use crate::exchange::json::{write_json, Layout};
 use crate::ui::browser::download;
+use crate::ui::router::{Link, Route};
 use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
 
@@ -138,6 +139,18 @@ pub fn StorageBanners() -> impl IntoView {
                         }
                     })
             }}
+            <For each=move || report.with(|r| r.unsaved.clone()) key=|u| (u.id.clone(), u.name.clone(), u.problem.clone()) let:unsaved>
+                <div class="banner banner-error" role="alert" data-testid="unsaved-banner">
+                    <p>
+                        <strong>{format!("“{}” is not saved. ", unsaved.name)}</strong>
+                        {format!("{}.", unsaved.problem)}
+                        " Your changes are kept in this tab; once this is fixed they are saved. Until then, reopening Pilotdeck shows the plan as it was last saved."
+                    </p>
+                    <div class="banner-actions">
+                        <Link to=Route::Plan(unsaved.id) class="button small">"Open the plan"</Link>
+                    </div>
+                </div>
+            </For>
             <For each=move || state.conflicts.get() key=|p| (p.id.clone(), p.rev) let:theirs>
                 <ConflictBanner theirs=theirs/>
             </For>

@@ -1,6 +1,7 @@
 //! Form fields with a visible label, an optional hint, the problem next to the field, and
 //! suggestions that fill the field on click. Every field reports each keystroke.
 
+use crate::domain::validate::MAX_TEXT_CHARS;
 use crate::ui::format;
 use leptos::prelude::*;
 
@@ -67,8 +68,14 @@ pub fn TextField(
     #[prop(optional)] multiline: bool,
     #[prop(optional)] suggestions: Vec<&'static str>,
     #[prop(optional)] autofocus: bool,
+    /// The most characters the field holds (a name's limit, or by default a text's): what
+    /// loading a plan would refuse cannot be typed or pasted.
+    #[prop(optional)]
+    max: Option<usize>,
 ) -> impl IntoView {
     let invalid = move || problem.get().is_some().then_some("true");
+    // The browser counts UTF-16 units, never fewer than characters: within it, within the limit.
+    let max = max.unwrap_or(MAX_TEXT_CHARS);
     let input = move |ev| on_change.run(event_target_value(&ev));
     let described = described_by(&id, hint.is_some());
     let control = if multiline {
@@ -76,6 +83,7 @@ pub fn TextField(
             <textarea
                 id=id.clone()
                 rows="3"
+                maxlength=max
                 prop:value=move || value.get()
                 on:input=input
                 aria-invalid=invalid
@@ -89,6 +97,7 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type="text"
+                maxlength=max
                 prop:value=move || value.get()
                 on:input=input
                 aria-invalid=invalid

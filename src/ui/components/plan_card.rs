@@ -36,7 +36,7 @@ impl CardSummary {
     pub fn of(plan: &Plan, today: NaiveDate) -> Self {
         Self {
             id: plan.id.clone(),
-            name: plan.name.clone(),
+            name: plan.shown_name().to_string(),
             partner: plan.partner.name.clone(),
             kind: plan.partner.kind.label(),
             stage: plan.stage,

@@ -4,7 +4,10 @@
 
 use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
 use super::text_list::TextList;
-use crate::domain::{Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS};
+use crate::domain::validate::MAX_NAME_CHARS;
+use crate::domain::{
+    Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, Stage, MAX_KEY_RESULTS,
+};
 use crate::ui::editor::Editor;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -48,6 +51,25 @@ fn rating(r: Option<Rating>) -> String {
 #[component]
 pub fn PartnerSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
+    // The two names a plan cannot do without: said at the field, since the plan is not saved
+    // without them.
+    let name_problem = Signal::derive(move || {
+        e.read(None, |p| {
+            p.name
+                .trim()
+                .is_empty()
+                .then(|| "A pilot needs a name. Until it has one, it is not saved.".to_string())
+        })
+    });
+    let partner_problem = Signal::derive(move || {
+        e.read(None, |p| {
+            let drafting = matches!(p.stage, Stage::Exploring | Stage::Designing);
+            (p.partner.name.trim().is_empty() && !drafting).then(|| {
+                "A launched pilot needs its partner's name. Until it has one, it is not saved."
+                    .to_string()
+            })
+        })
+    });
     let kind = move || e.read(PartnerKind::Other, |p| p.partner.kind);
     view! {
         <section class="panel" id="partner" aria-labelledby="partner-heading">
@@ -70,8 +92,8 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
                 }
             >
                 <div class="edit-form">
-                    <TextField id="edit-plan-name" label="Pilot name" value=e.text(|p| &p.name) on_change=e.setter(|p, v| p.name = v) problem=no_problem()/>
-                    <TextField id="edit-partner-name" label="Partner name" value=e.text(|p| &p.partner.name) on_change=e.setter(|p, v| p.partner.name = v) problem=no_problem()/>
+                    <TextField id="edit-plan-name" max=MAX_NAME_CHARS label="Pilot name" value=e.text(|p| &p.name) on_change=e.setter(|p, v| p.name = v) problem=name_problem/>
+                    <TextField id="edit-partner-name" max=MAX_NAME_CHARS label="Partner name" value=e.text(|p| &p.partner.name) on_change=e.setter(|p, v| p.partner.name = v) problem=partner_problem/>
                     <div class="field">
                         <label for="edit-partner-kind">"Kind of partnership"</label>
                         <select id="edit-partner-kind" on:change=move |ev| {
@@ -86,8 +108,8 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
-                    <TextField id="edit-our-owner" label="Our owner" value=e.text(|p| &p.partner.our_owner) on_change=e.setter(|p, v| p.partner.our_owner = v) problem=no_problem()/>
-                    <TextField id="edit-their-champion" label="Their champion" value=e.text(|p| &p.partner.their_champion) on_change=e.setter(|p, v| p.partner.their_champion = v) problem=no_problem()/>
+                    <TextField id="edit-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.partner.our_owner) on_change=e.setter(|p, v| p.partner.our_owner = v) problem=no_problem()/>
+                    <TextField id="edit-their-champion" max=MAX_NAME_CHARS label="Their champion" value=e.text(|p| &p.partner.their_champion) on_change=e.setter(|p, v| p.partner.their_champion = v) problem=no_problem()/>
                     <TextField id="edit-notes" label="Notes" value=e.text(|p| &p.partner.notes) on_change=e.setter(|p, v| p.partner.notes = v) problem=no_problem() multiline=true/>
                 </div>
             </Show>
@@ -227,10 +249,10 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
                     <fieldset class="field-group">
                         <legend>"Governance"</legend>
                         <div class="field-row">
-                            <TextField id="edit-gov-our-owner" label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner) on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
-                            <TextField id="edit-gov-their-owner" label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner) on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
-                            <TextField id="edit-gov-our-sponsor" label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor) on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
-                            <TextField id="edit-gov-their-sponsor" label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor) on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
+                            <TextField id="edit-gov-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner) on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
+                            <TextField id="edit-gov-their-owner" max=MAX_NAME_CHARS label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner) on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
+                            <TextField id="edit-gov-our-sponsor" max=MAX_NAME_CHARS label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor) on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
+                            <TextField id="edit-gov-their-sponsor" max=MAX_NAME_CHARS label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor) on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
                         </div>
                         <TextField id="edit-decision-rule" label="Decision rule" value=e.text(|p| &p.foundation.governance.decision_rule) on_change=e.setter(|p, v| p.foundation.governance.decision_rule = v) problem=no_problem()/>
                         <TextField id="edit-escalation" label="Escalation" value=e.text(|p| &p.foundation.governance.escalation) on_change=e.setter(|p, v| p.foundation.governance.escalation = v) problem=no_problem()/>
@@ -297,7 +319,7 @@ fn KeyResultEditor(e: Editor, index: usize, prefix: &'static str) -> impl IntoVi
                 on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.baseline = v.unwrap_or(0.0)))) problem=no_problem()/>
             <NumberField id=format!("{prefix}-kr-{index}-target") label="Target" value=Signal::derive(move || kr().map(|k| k.target))
                 on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.target = v.unwrap_or(0.0)))) problem=no_problem()/>
-            <TextField id=format!("{prefix}-kr-{index}-unit") label="Unit"
+            <TextField id=format!("{prefix}-kr-{index}-unit") max=MAX_NAME_CHARS label="Unit"
                 value=Signal::derive(move || kr().map(|k| k.unit).unwrap_or_default())
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.unit = v))) problem=no_problem()/>
             <button type="button" class="button small quiet" on:click=move |_| e.edit(|p| {

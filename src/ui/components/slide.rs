@@ -9,6 +9,7 @@ use super::steps_panel::AddStepForm;
 use super::text_list::TextList;
 use crate::domain::calendar::Quarter;
 use crate::domain::scoring::{headline, history, readiness, MODEL};
+use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::workshop::{agreed_steps, Commitments, LaunchTiming, Slide, DECK};
 use crate::domain::{Cadence, Plan, Rating, Step};
 use crate::exchange::export::plan_file;
@@ -43,7 +44,7 @@ pub fn SlideView(
         Slide::Closing => view! { <ClosingBody e=e/> }.into_any(),
     };
     let heading = move || match slide {
-        Slide::Title => e.read(String::new(), |p| p.name.clone()),
+        Slide::Title => e.read(String::new(), |p| p.shown_name().to_string()),
         other => other.title().to_string(),
     };
     view! {
@@ -158,13 +159,13 @@ fn FoundationBody(e: Editor) -> impl IntoView {
                 <fieldset class="field-group">
                     <legend>"Owners, sponsors and rhythm"</legend>
                     <div class="field-pair">
-                        <TextField id="ws-our-owner" label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner)
+                        <TextField id="ws-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner)
                             on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
-                        <TextField id="ws-their-owner" label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner)
+                        <TextField id="ws-their-owner" max=MAX_NAME_CHARS label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner)
                             on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
-                        <TextField id="ws-our-sponsor" label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor)
+                        <TextField id="ws-our-sponsor" max=MAX_NAME_CHARS label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor)
                             on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
-                        <TextField id="ws-their-sponsor" label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor)
+                        <TextField id="ws-their-sponsor" max=MAX_NAME_CHARS label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor)
                             on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
                         <CadenceField id="ws-cadence" value=cadence
                             on_change=Callback::new(move |c| e.edit(|p| p.foundation.rhythm.cadence_days = c))/>

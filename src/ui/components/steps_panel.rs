@@ -3,6 +3,7 @@
 
 use super::field::{no_problem, DateField, TextField};
 use crate::domain::run::new_step;
+use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::{Side, Step};
 use crate::ui::editor::Editor;
 use crate::ui::format;
@@ -62,7 +63,7 @@ pub fn AddStepForm(e: Editor, prefix: &'static str) -> impl IntoView {
             <TextField id=format!("{prefix}-title") label="New step" value=Signal::derive(move || title.get())
                 on_change=Callback::new(move |v| title.set(v)) problem=Signal::derive(move || problem.get())/>
             <SidePicker id=format!("{prefix}-side") value=Signal::derive(move || side.get()) on_change=Callback::new(move |s| side.set(s))/>
-            <TextField id=format!("{prefix}-owner") label="Owner's name" value=Signal::derive(move || owner.get())
+            <TextField id=format!("{prefix}-owner") max=MAX_NAME_CHARS label="Owner's name" value=Signal::derive(move || owner.get())
                 on_change=Callback::new(move |v| owner.set(v)) problem=no_problem()/>
             <DateField id=format!("{prefix}-due") label="Due" value=Signal::derive(move || due.get())
                 on_change=Callback::new(move |v| due.set(v)) problem=no_problem()/>
@@ -172,7 +173,7 @@ fn StepRow(e: Editor, step: Step) -> impl IntoView {
                         on_change=Callback::new(move |v: String| write(Box::new(move |s| s.title = v))) problem=no_problem()/>
                     <SidePicker id=format!("edit-{key}-side") value=Signal::derive(move || current().map(|s| s.owner_side).unwrap_or(Side::Ours))
                         on_change=Callback::new(move |side| write(Box::new(move |s| s.owner_side = side)))/>
-                    <TextField id=format!("edit-{key}-owner") label="Owner's name" value=Signal::derive(move || current().map(|s| s.owner_name).unwrap_or_default())
+                    <TextField id=format!("edit-{key}-owner") max=MAX_NAME_CHARS label="Owner's name" value=Signal::derive(move || current().map(|s| s.owner_name).unwrap_or_default())
                         on_change=Callback::new(move |v: String| write(Box::new(move |s| s.owner_name = v))) problem=no_problem()/>
                     <DateField id=format!("edit-{key}-due") label="Due" value=Signal::derive(move || current().and_then(|s| s.due_on))
                         on_change=Callback::new(move |v| write(Box::new(move |s| s.due_on = v))) problem=no_problem()/>

@@ -160,7 +160,7 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
             </nav>
             <header class="plan-header">
                 <div>
-                    <h1>{read(|p| p.name.clone())}</h1>
+                    <h1>{read(|p| p.shown_name().to_string())}</h1>
                     <p class="subtitle">
                         {read(|p| p.partner.name.clone())} " · "
                         {read(|p| p.partner.kind.label().to_string())}

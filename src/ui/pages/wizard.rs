@@ -6,6 +6,7 @@ use crate::domain::calendar::{add_days, Quarter};
 use crate::domain::prompts;
 use crate::domain::scoring::{readiness, Section, MODEL};
 use crate::domain::templates::template;
+use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::wizard::{
     draft_name, launch, next_step_slots, park, should_offer_parking, step_problems, Field,
     FieldProblem, NEXT_STEPS, STEPS,
@@ -302,7 +303,7 @@ fn PartnerStep(d: Draft) -> impl IntoView {
     let summary = move || template(d.kind()).summary;
     view! {
         <TextField
-            id="partner-name"
+            id="partner-name" max=MAX_NAME_CHARS
             label="Partner name"
             value=d.text(|p| &p.partner.name)
             on_change=d.setter(|p, v| p.partner.name = v)
@@ -345,7 +346,7 @@ fn PartnerStep(d: Draft) -> impl IntoView {
             </details>
         </div>
         <TextField
-            id="our-owner"
+            id="our-owner" max=MAX_NAME_CHARS
             label="Our owner"
             hint="Who on our side owns the partnership day to day."
             value=d.text(|p| &p.partner.our_owner)
@@ -353,7 +354,7 @@ fn PartnerStep(d: Draft) -> impl IntoView {
             problem=d.problem(Field::OurOwner)
         />
         <TextField
-            id="their-champion"
+            id="their-champion" max=MAX_NAME_CHARS
             label="Their champion"
             hint="The person on their side who wants this to work."
             value=d.text(|p| &p.partner.their_champion)
@@ -704,7 +705,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
                                     problem=d.problem(Field::KeyResultTarget(i))
                                 />
                                 <TextField
-                                    id=KR_UNIT_IDS[i]
+                                    id=KR_UNIT_IDS[i] max=MAX_NAME_CHARS
                                     label="Unit"
                                     value=Signal::derive(move || d.read(|p| p.foundation.key_results.get(i).map(|k| k.unit.clone()).unwrap_or_default()))
                                     on_change=Callback::new(move |v: String| d.edit(|p| if let Some(k) = p.foundation.key_results.get_mut(i) { k.unit = v }))
@@ -733,12 +734,12 @@ fn FoundationStep(d: Draft) -> impl IntoView {
         <fieldset class="field-group">
             <legend>"Governance"</legend>
             <div class="field-row">
-                <TextField id="gov-our-owner" label="Our owner" value=d.text(|p| &p.foundation.governance.our_owner) on_change=d.setter(|p, v| p.foundation.governance.our_owner = v) problem=d.problem(Field::GovernanceOurOwner)/>
-                <TextField id="gov-their-owner" label="Their owner" value=d.text(|p| &p.foundation.governance.their_owner) on_change=d.setter(|p, v| p.foundation.governance.their_owner = v) problem=d.problem(Field::GovernanceTheirOwner)/>
+                <TextField id="gov-our-owner" max=MAX_NAME_CHARS label="Our owner" value=d.text(|p| &p.foundation.governance.our_owner) on_change=d.setter(|p, v| p.foundation.governance.our_owner = v) problem=d.problem(Field::GovernanceOurOwner)/>
+                <TextField id="gov-their-owner" max=MAX_NAME_CHARS label="Their owner" value=d.text(|p| &p.foundation.governance.their_owner) on_change=d.setter(|p, v| p.foundation.governance.their_owner = v) problem=d.problem(Field::GovernanceTheirOwner)/>
             </div>
             <div class="field-row">
-                <TextField id="gov-our-sponsor" label="Our sponsor" value=d.text(|p| &p.foundation.governance.our_sponsor) on_change=d.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=d.problem(Field::OurSponsor)/>
-                <TextField id="gov-their-sponsor" label="Their sponsor" value=d.text(|p| &p.foundation.governance.their_sponsor) on_change=d.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=d.problem(Field::TheirSponsor)/>
+                <TextField id="gov-our-sponsor" max=MAX_NAME_CHARS label="Our sponsor" value=d.text(|p| &p.foundation.governance.our_sponsor) on_change=d.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=d.problem(Field::OurSponsor)/>
+                <TextField id="gov-their-sponsor" max=MAX_NAME_CHARS label="Their sponsor" value=d.text(|p| &p.foundation.governance.their_sponsor) on_change=d.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=d.problem(Field::TheirSponsor)/>
             </div>
             <TextField id="decision-rule" label="Decision rule" hint="How joint decisions are made (optional)." value=d.text(|p| &p.foundation.governance.decision_rule) on_change=d.setter(|p, v| p.foundation.governance.decision_rule = v) problem=no_problem()/>
             <TextField id="escalation" label="Escalation" hint="Who decides when the owners can't (optional)." value=d.text(|p| &p.foundation.governance.escalation) on_change=d.setter(|p, v| p.foundation.governance.escalation = v) problem=no_problem()/>
@@ -838,6 +839,7 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
                             </div>
                             <TextField
                                 id=STEP_OWNER_IDS[i]
+                                max=MAX_NAME_CHARS
                                 label="Owner's name"
                                 value=Signal::derive(move || d.read(|p| step_of(p).map(|s| s.owner_name).unwrap_or_default()))
                                 on_change=Callback::new(move |v: String| d.edit(|p| { let at = ensure(p, i); p.steps[at].owner_name = v; }))
