@@ -337,6 +337,41 @@ async fn two_workshop_windows_stay_in_step_both_ways() {
 }
 
 #[wasm_bindgen_test]
+async fn discarding_deletes_only_the_values_the_banner_lists() {
+    // One value set aside by an earlier load (its banner dismissed then), one by this load.
+    let (_, _) = store_example_with_one_damaged();
+    let store = pilotdeck::storage::BrowserStore::open().expect("opens");
+    let earlier = pilotdeck::storage::load(&store).expect("loads").quarantined;
+    assert_eq!(earlier.len(), 1);
+    let earlier = earlier[0].kept_at.clone();
+    let plans = pilotdeck::storage::load(&store).expect("loads").plans;
+    local_storage()
+        .set_item(&plan_key(&plans[0].id), "{\"schema_version\":1,\"plan\":")
+        .expect("damage a second plan");
+
+    let owner = Owner::new();
+    let state = owner.with(|| AppState::load(pilotdeck::ui::router::Router::provide()));
+    let report = state.storage.get_untracked();
+    assert_eq!(
+        report.quarantined.len(),
+        1,
+        "the banner lists this load's value"
+    );
+    assert_eq!(report.kept_aside.len(), 2);
+    let listed = report.quarantined[0].kept_at.clone();
+
+    owner.with(|| state.discard_unreadable());
+    assert_eq!(local_storage().get_item(&listed).expect("get"), None);
+    assert!(
+        local_storage().get_item(&earlier).expect("get").is_some(),
+        "the value the banner did not list is still set aside"
+    );
+    let report = state.storage.get_untracked();
+    assert!(report.quarantined.is_empty());
+    assert_eq!(report.kept_aside, vec![earlier]);
+}
+
+#[wasm_bindgen_test]
 async fn discarding_unreadable_data_deletes_only_what_was_set_aside() {
     let (count, damaged) = store_example_with_one_damaged();
     let owner = Owner::new();

@@ -10,6 +10,7 @@ use pilotdeck::domain::validate_plan;
 use pilotdeck::domain::{Plan, PlanId, Portfolio};
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::{plan_key, quarantine_key, INDEX_KEY};
+use pilotdeck::storage::record::{decode_index, encode_index};
 use pilotdeck::storage::{load, Autosave, KeyValueStore, MemoryStore, Refused, StorageError};
 use proptest::prelude::*;
 
@@ -336,6 +337,55 @@ fn a_plan_that_would_not_load_again_is_not_written_and_the_last_sound_one_stays(
         .find(|p| p.id == id)
         .expect("the plan");
     assert_eq!(plan.name, "Short again");
+}
+
+#[test]
+fn an_id_the_index_lists_twice_loads_once_and_the_index_is_repaired() {
+    let plans = example();
+    let store = store_with(&plans);
+    let mut ids: Vec<PlanId> = plans.iter().map(|p| p.id.clone()).collect();
+    ids.insert(3, ids[0].clone());
+    store
+        .set(INDEX_KEY, &encode_index(&ids))
+        .expect("write the index");
+    let loaded = load(&store).expect("loads");
+    let loaded_ids: Vec<PlanId> = loaded.plans.iter().map(|p| p.id.clone()).collect();
+    let unique: Vec<PlanId> = plans.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(loaded_ids, unique);
+    let index = decode_index(&store.get(INDEX_KEY).expect("get").expect("an index"))
+        .expect("a sound index");
+    assert_eq!(index.plan_ids, unique);
+}
+
+#[test]
+fn in_a_full_store_plans_deleted_for_good_make_room_for_the_waiting_edit() {
+    let plans = example();
+    let store = store_with(&plans);
+    store.limit_to(Some(store.used()));
+    let loaded = load(&store).expect("loads");
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
+    let edited = portfolio.ids()[0].clone();
+    portfolio.edit(&edited, Utc::now(), |p| {
+        p.partner.notes.push_str(&"x".repeat(500))
+    });
+    autosave.plan_changed(&edited);
+    let full = autosave.flush(&store, &portfolio, &[]);
+    assert_eq!(full.error, Some(StorageError::QuotaExceeded));
+
+    // The user deletes a plan for good (its copy in the trash never fitted either).
+    let gone = portfolio.ids()[1].clone();
+    portfolio.remove(&gone);
+    autosave.plan_trashed(&gone);
+    autosave.plan_forgotten(&gone);
+    let flushed = autosave.flush(&store, &portfolio, &[]);
+    assert_eq!(flushed.error, None);
+    assert_eq!(flushed.saved.len(), 1);
+    assert_eq!(flushed.saved[0].id, edited);
+    assert_eq!(store.get(&plan_key(&gone)).expect("get"), None);
+    assert!(!autosave.is_pending());
+    let reloaded = load(&store).expect("loads");
+    assert_eq!(reloaded.plans.len(), plans.len() - 1);
 }
 
 #[test]

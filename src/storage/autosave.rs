@@ -164,6 +164,14 @@ impl Autosave {
         if self.read_only {
             return Err(StorageError::ReadOnly);
         }
+        // Removals first: they only free room, and in a full store they are what lets the
+        // writes after them succeed (the user deleted plans to make room).
+        while let Some(id) = self.removed.first().cloned() {
+            if !self.protected.contains(&id) {
+                store.remove(&plan_key(&id))?;
+            }
+            self.removed.remove(0);
+        }
         while let Some(id) = self.changed.first().cloned() {
             match portfolio.get(&id) {
                 Some(plan) if !self.protected.contains(&id) => {
@@ -210,12 +218,6 @@ impl Autosave {
             // Restored plans were written above, so the trash copy is no longer needed.
             store.remove(&trash_key(&id))?;
             self.untrashed.remove(0);
-        }
-        while let Some(id) = self.removed.first().cloned() {
-            if !self.protected.contains(&id) {
-                store.remove(&plan_key(&id))?;
-            }
-            self.removed.remove(0);
         }
         if self.index_changed {
             let mut ids: Vec<PlanId> = portfolio

@@ -54,11 +54,14 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
     // Plans in the index's order first, then any plan key the index does not list.
     let stored: Vec<PlanId> = keys.iter().filter_map(|k| plan_id_of(k)).collect();
     let stored_set: HashSet<&PlanId> = stored.iter().collect();
+    // An id listed twice (an index written by hand, or damaged) counts once, where it first
+    // appears; the index is then rewritten without the repeat.
+    let mut seen: HashSet<&PlanId> = HashSet::new();
     let mut order: Vec<PlanId> = match &index {
         Some((_, Ok(index))) => index
             .plan_ids
             .iter()
-            .filter(|id| stored_set.contains(id))
+            .filter(|id| stored_set.contains(id) && seen.insert(id))
             .cloned()
             .collect(),
         _ => Vec::new(),

@@ -29,6 +29,8 @@ pub struct MemoryStore {
     /// Few keys, in insertion order; a list keeps the browser bundle free of a map type.
     values: RefCell<Vec<(String, String)>>,
     refuse_writes: Cell<bool>,
+    /// The most characters (keys and values) it holds, as a browser's quota does.
+    capacity: Cell<Option<usize>>,
 }
 
 impl MemoryStore {
@@ -39,6 +41,20 @@ impl MemoryStore {
     /// Makes every following write fail as a full store does (or succeed again).
     pub fn refuse_writes(&self, refuse: bool) {
         self.refuse_writes.set(refuse);
+    }
+
+    /// Makes writes fail once keys and values would hold more than `chars` characters.
+    pub fn limit_to(&self, chars: Option<usize>) {
+        self.capacity.set(chars);
+    }
+
+    /// The characters held, keys and values.
+    pub fn used(&self) -> usize {
+        self.values
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum()
     }
 
     pub fn len(&self) -> usize {
@@ -63,6 +79,15 @@ impl KeyValueStore for MemoryStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         if self.refuse_writes.get() {
             return Err(StorageError::QuotaExceeded);
+        }
+        if let Some(capacity) = self.capacity.get() {
+            let replaced = self
+                .get(key)?
+                .map_or(0, |v| key.chars().count() + v.chars().count());
+            let added = key.chars().count() + value.chars().count();
+            if self.used() - replaced + added > capacity {
+                return Err(StorageError::QuotaExceeded);
+            }
         }
         let mut values = self.values.borrow_mut();
         match values.iter_mut().find(|(k, _)| k == key) {

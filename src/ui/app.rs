@@ -1,5 +1,6 @@
 //! The root: loads the state, provides it, shows the screen for the address, keeps the page
-//! title in step, and saves when the page is hidden.
+//! title in step, saves when the page is hidden, and has the browser ask before closing a tab
+//! whose edits could not be written.
 
 use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
@@ -32,6 +33,15 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.save_now());
+    // Edits that could not be written live only in this tab: the browser asks before it closes.
+    let on_leave = window_event_listener_untyped("beforeunload", move |event| {
+        state.save_now();
+        if state.has_unkept_edits() {
+            event.prevent_default();
+            // Browsers before the standard's preventDefault ask when returnValue is set.
+            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"".into());
+        }
+    });
     let stop_following = state.follow_other_tabs();
     let copy = KeptCopy::start();
     provide_context(copy);
@@ -43,6 +53,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         on_hidden.remove();
         on_pagehide.remove();
+        on_leave.remove();
         stop_following();
     });
 

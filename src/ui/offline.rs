@@ -178,10 +178,11 @@ fn track(
 
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = window().navigator();
-    // Browsers without service workers (or with them disabled) have no such property.
-    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+    // Browsers without service workers (or with them disabled) have no such property, or one
+    // that holds nothing (Firefox's private windows have been seen with `undefined`).
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
         .ok()
-        .filter(|has| *has)
+        .filter(|value| !value.is_undefined() && !value.is_null())
         .map(|_| navigator.service_worker())
 }
 

@@ -543,6 +543,25 @@ impl AppState {
         }
     }
 
+    /// Whether closing the tab now would lose edits: a save that cannot be written (a full
+    /// store, data from a newer version), a plan that would not load again, a version kept here
+    /// while another tab's newer one waits for the user's choice, or edits made while the
+    /// browser's storage could not be used at all.
+    pub fn has_unkept_edits(&self) -> bool {
+        let (unsaved, in_memory) = self
+            .storage
+            .with_untracked(|r| (!r.unsaved.is_empty(), r.unavailable.is_some()));
+        unsaved
+            || self.conflicts.with_untracked(|c| !c.is_empty())
+            || self
+                .session
+                .try_with_value(|s| {
+                    s.autosave.is_pending()
+                        || (in_memory && s.store.keys().is_ok_and(|keys| !keys.is_empty()))
+                })
+                .unwrap_or(false)
+    }
+
     /// Keeps the list of plans left unwritten up to date: a plan leaves it once it is written
     /// or gone, and joins it (or changes its reason) when a save refuses it.
     fn note_unsaved(&self, flushed: &Flushed) {
@@ -573,19 +592,24 @@ impl AppState {
     }
 
     /// Deletes the values set aside as unreadable, for good (after the user chose "Discard").
+    /// Only the values the banner lists go: values set aside by earlier loads, which the user
+    /// dismissed then, are not deleted unseen.
     pub fn discard_unreadable(&self) {
-        let keys = self.storage.with_untracked(|r| r.kept_aside.clone());
+        let listed: Vec<String> = self
+            .storage
+            .with_untracked(|r| r.quarantined.iter().map(|q| q.kept_at.clone()).collect());
         let mut kept = Vec::new();
         self.session.with_value(|s| {
-            for key in keys {
-                if s.store.remove(&key).is_err() {
-                    kept.push(key);
+            for key in &listed {
+                if s.store.remove(key).is_err() {
+                    kept.push(key.clone());
                 }
             }
         });
         let all_gone = kept.is_empty();
         self.storage.update(|r| {
-            r.kept_aside = kept;
+            r.kept_aside
+                .retain(|key| !listed.contains(key) || kept.contains(key));
             if all_gone {
                 r.quarantined.clear();
             }

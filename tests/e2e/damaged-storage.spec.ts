@@ -52,6 +52,11 @@ test("with storage disabled the app runs in memory and says changes will not be 
   await expect(page.getByTestId("storage-banner")).toContainText("Changes will not be kept");
   const added = await portfolio.loadExamplePortfolio();
   await expect(portfolio.cards).toHaveCount(added);
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
 });
 
 test("when every write fails, edits stay on screen and a banner says they are not saved", async ({ page }) => {
@@ -64,6 +69,14 @@ test("when every write fails, edits stay on screen and a banner says they are no
   await portfolio.open();
   const added = await portfolio.loadExamplePortfolio();
   await expect(page.getByTestId("save-banner")).toContainText("Browser storage is full");
+  await expect(portfolio.cards).toHaveCount(added);
+
+  // The edits live only in this tab: the browser asks before closing it, and staying keeps them.
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
   await expect(portfolio.cards).toHaveCount(added);
 });
 
@@ -102,7 +115,22 @@ test("an edit that would not load again is said, kept on screen, and never store
   await page.getByRole("button", { name: "Edit partner" }).click();
   await field.fill("   ");
   await expect(banner).toBeVisible();
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
   await field.fill("Renamed pilot");
   await expect(banner).toHaveCount(0);
   await expect.poll(storedName).toBe("Renamed pilot");
+
+  // Everything is stored: the tab closes without asking.
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(dialogs).toEqual([]);
 });
