@@ -75,6 +75,18 @@ test("a browser without service workers is told it needs a network to open", asy
   await portfolio.waitForSaved(9);
 });
 
+test("a browser whose service worker property holds nothing still opens the app", async ({ page, context }) => {
+  // Seen in private windows of some browsers: the property is there, its value is undefined.
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "serviceWorker", { configurable: true, get: () => undefined });
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/settings");
+  await expect(page.getByTestId("offline-status")).toHaveText(/^Not available offline in this browser: /);
+  expect(errors).toEqual([]);
+});
+
 test("a first install that cannot keep every file says the app needs a network", async ({ page, context }) => {
   await context.route("**/icons/icon-512.png", (route) => route.abort());
   await page.goto("/settings");
