@@ -5,6 +5,7 @@ pub mod backup;
 pub mod calendar;
 pub mod dates;
 pub mod import;
+pub mod numbers;
 pub mod overview;
 pub mod plan;
 pub mod portfolio;

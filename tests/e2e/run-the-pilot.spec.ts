@@ -181,6 +181,18 @@ test("sections edit in place, key results check in, and both survive a reload", 
 
   const kr = page.locator("#foundation .kr").first();
   await kr.getByRole("button", { name: /^Check in/ }).click();
+  // What is not a number is not checked in as the last number the field held.
+  await kr.getByLabel("Value now").pressSequentially("14x");
+  await kr.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("status")).toHaveText("Not checked in: the value now is not a number.");
+  await expect(kr.getByLabel("Value now")).toBeFocused();
+  await expect(page.locator("#foundation .kr").first()).not.toContainText("now 14");
+  // Thousands may be grouped as people write them.
+  await kr.getByLabel("Value now").fill("1,400");
+  await kr.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("status")).toHaveText("Key result checked in.");
+  await expect(page.locator("#foundation .kr").first()).toContainText("now 1400");
+  await kr.getByRole("button", { name: /^Check in/ }).click();
   await kr.getByLabel("Value now").fill("14");
   await kr.getByLabel("Confidence").selectOption("At risk");
   await kr.getByRole("button", { name: "Save check-in" }).click();

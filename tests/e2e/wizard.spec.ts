@@ -150,6 +150,10 @@ test("poor timing offers to park the plan until a date, and keeps it", async ({ 
   await wizard.timing(5, 1);
   await expect(page.getByText("The timing looks poor.")).toBeVisible();
   await checkAccessibility();
+  // A day already gone is no wait for better timing.
+  await page.getByLabel("Revisit on").fill(isoDay(-5));
+  await expect(page.locator("#revisit-on-problem")).toHaveText("Pick a day after today: the plan waits until then.");
+  await expect(page.getByRole("button", { name: "Park until…" })).toBeDisabled();
   const revisit = isoDay(60);
   await page.getByLabel("Revisit on").fill(revisit);
   await page.getByRole("button", { name: "Park until…" }).click();

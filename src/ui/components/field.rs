@@ -1,6 +1,7 @@
 //! Form fields with a visible label, an optional hint, the problem next to the field, and
 //! suggestions that fill the field on click. Every field reports each keystroke.
 
+use crate::domain::numbers::parse_number;
 use crate::domain::validate::MAX_TEXT_CHARS;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -120,16 +121,6 @@ pub fn TextField(
             />
         </div>
     }
-}
-
-/// Reads a number as typed ("1200", "12.5", "-3"); `None` for anything else.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    // The JSON reader's number parser is already in the bundle; `str::parse` would add another.
-    serde_json::from_str::<f64>(text).ok()
 }
 
 /// A number input. What is typed stays as typed (a half-typed "12." is not rewritten to "12");

@@ -4,6 +4,7 @@
 
 use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
 use super::text_list::TextList;
+use crate::domain::numbers::parse_number;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::{
     Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, Stage, MAX_KEY_RESULTS,
@@ -412,6 +413,20 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
     let name = kr.name.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // What the field shows must be what is saved: a value that is not a number (the field
+        // says so) is not checked in as the last number it held.
+        let field = document()
+            .get_element_by_id(&format!("checkin-{index}-value"))
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
+        if let Some(field) = field {
+            let typed = field.value();
+            if !typed.trim().is_empty() && parse_number(&typed).is_none() {
+                let _ = field.focus();
+                e.state
+                    .notify("Not checked in: the value now is not a number.");
+                return;
+            }
+        }
         let day = on
             .get_untracked()
             .unwrap_or_else(|| e.state.today.get_untracked());

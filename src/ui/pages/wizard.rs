@@ -375,10 +375,20 @@ fn TimingStep(d: Draft) -> impl IntoView {
     };
     // Answering the timing questions is confirming the timing, today.
     let confirm = move |p: &mut Plan| p.timing.confirmed_on = Some(state.today.get_untracked());
+    // Parking waits for the timing to change: a day already here or gone is no such wait.
+    let revisit_problem = Signal::derive(move || {
+        revisit
+            .get()
+            .filter(|on| *on <= state.today.get())
+            .map(|_| "Pick a day after today: the plan waits until then.".to_string())
+    });
     let park_now = move |_| {
         let Some(on) = revisit.get_untracked() else {
             return;
         };
+        if revisit_problem.get_untracked().is_some() {
+            return;
+        }
         d.edit(|p| park(p, on));
         if let Some(id) = d.id.get_untracked() {
             state.save_now();
@@ -465,9 +475,14 @@ fn TimingStep(d: Draft) -> impl IntoView {
                         label="Revisit on"
                         value=revisit
                         on_change=Callback::new(move |v| revisit.set(v))
-                        problem=no_problem()
+                        problem=revisit_problem
                     />
-                    <button type="button" class="button" on:click=park_now disabled=move || revisit.get().is_none()>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=park_now
+                        disabled=move || revisit.get().is_none() || revisit_problem.get().is_some()
+                    >
                         "Park until…"
                     </button>
                 </div>
