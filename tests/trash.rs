@@ -140,6 +140,22 @@ fn recording_with(plans: &[Plan]) -> Recording {
 // ---------------------------------------------------------------- trashing
 
 #[test]
+fn a_plan_put_back_stands_where_it_stood() {
+    let plans = example();
+    let mut portfolio = Portfolio::new(plans.clone());
+    let id = plans[2].id.clone();
+    let at = portfolio.position(&id).expect("a position");
+    let plan = portfolio.remove(&id).expect("removed");
+    assert!(portfolio.put_back(plan.clone(), at));
+    assert_eq!(portfolio.plans(), &plans[..]);
+    assert!(!portfolio.put_back(plan.clone(), 0), "never twice");
+    // With fewer plans left than its place, it goes last.
+    let mut short = Portfolio::new(plans[..1].to_vec());
+    assert!(short.put_back(plan, 5));
+    assert_eq!(short.ids(), vec![plans[0].id.clone(), id]);
+}
+
+#[test]
 fn trashing_writes_the_trash_entry_before_removing_the_plan_and_updates_the_index() {
     let plans = example();
     let store = recording_with(&plans);

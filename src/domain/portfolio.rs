@@ -103,6 +103,21 @@ impl Portfolio {
         }
     }
 
+    /// Where a plan stands in the order plans were added.
+    pub fn position(&self, id: &PlanId) -> Option<usize> {
+        self.plans.iter().position(|p| &p.id == id)
+    }
+
+    /// Puts a plan back where it stood (or last, if fewer plans are left); false when a plan
+    /// with its id is already here.
+    pub fn put_back(&mut self, plan: Plan, at: usize) -> bool {
+        if self.contains(&plan.id) {
+            return false;
+        }
+        self.plans.insert(at.min(self.plans.len()), plan);
+        true
+    }
+
     pub fn remove(&mut self, id: &PlanId) -> Option<Plan> {
         let index = self.plans.iter().position(|p| &p.id == id)?;
         Some(self.plans.remove(index))

@@ -93,6 +93,8 @@ pub struct AppState {
     pub last_export: RwSignal<Option<DateTime<Utc>>>,
     /// How to undo the last import, until it is undone or another one replaces it.
     last_import: StoredValue<Option<Snapshot>>,
+    /// Where plans deleted in this tab stood in the portfolio, so "Undo" puts each back there.
+    deleted_from: StoredValue<Vec<(PlanId, usize)>>,
     /// Newer versions other tabs saved of plans this tab was changing: the user chooses.
     pub conflicts: RwSignal<Vec<Plan>>,
     /// Whether the browser agreed to keep this site's storage under pressure (`None` until it
@@ -155,6 +157,7 @@ impl AppState {
             today: RwSignal::new(local_today()),
             last_export: RwSignal::new(last_export),
             last_import: StoredValue::new(None),
+            deleted_from: StoredValue::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             reminder_dismissed: RwSignal::new(false),
@@ -184,8 +187,15 @@ impl AppState {
     /// Moves a plan to the trash; the notice offers to undo it.
     pub fn delete_plan(&self, id: &PlanId) {
         let mut removed = None;
-        self.portfolio.update(|p| removed = p.remove(id));
-        let Some(plan) = removed else { return };
+        self.portfolio.update(|p| {
+            let at = p.position(id);
+            removed = p.remove(id).zip(at);
+        });
+        let Some((plan, at)) = removed else { return };
+        self.deleted_from.update_value(|d| {
+            d.retain(|(deleted, _)| deleted != id);
+            d.push((id.clone(), at));
+        });
         let name = plan.name.clone();
         self.trash.update(|t| {
             t.insert(
@@ -215,8 +225,19 @@ impl AppState {
         });
         let Some(trashed) = found else { return };
         let name = trashed.plan.name.clone();
-        self.portfolio.update(|p| {
-            p.add_new(vec![trashed.plan]);
+        let mut at = None;
+        self.deleted_from.update_value(|d| {
+            if let Some(i) = d.iter().position(|(deleted, _)| deleted == id) {
+                at = Some(d.remove(i).1);
+            }
+        });
+        self.portfolio.update(|p| match at {
+            Some(at) => {
+                p.put_back(trashed.plan, at);
+            }
+            None => {
+                p.add_new(vec![trashed.plan]);
+            }
         });
         self.session.update_value(|s| s.autosave.plan_restored(id));
         self.save_now();

@@ -93,6 +93,8 @@ test("the 30-day review ends in iterate with a new cycle", async ({ page, checkA
 
 test("a plan deleted by mistake comes back with Undo, or from the trash in settings", async ({ page, checkAccessibility }) => {
   const portfolio = new PortfolioPage(page);
+  await page.getByLabel("Sort by").selectOption("Date added");
+  const order = (await portfolio.summary()).map((card) => card.name);
   await portfolio.openPlan(ridgeway);
   await page.getByRole("button", { name: "Delete plan" }).click();
   await page.getByRole("button", { name: "Delete", exact: true }).click();
@@ -101,6 +103,9 @@ test("a plan deleted by mistake comes back with Undo, or from the trash in setti
   await expect(portfolio.card(ridgeway)).toHaveCount(0);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(portfolio.card(ridgeway)).toHaveCount(1);
+  // Back where it stood, with the keyboard focus on it (the Undo button is gone).
+  expect((await portfolio.summary()).map((card) => card.name)).toEqual(order);
+  await expect(portfolio.card(ridgeway).getByRole("link", { name: ridgeway, exact: true })).toBeFocused();
 
   // Deleted again, the plan waits in the trash across a reload and is restored from settings.
   await portfolio.openPlan(ridgeway);

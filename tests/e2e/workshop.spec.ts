@@ -358,6 +358,13 @@ test("every example plan's deck fits a 1920×1080 and a 1280×800 screen without
       ]) {
         await page.setViewportSize({ width, height });
         expect(await overflow(), `${plan.name}, slide ${n}, at ${width}×${height}`).toBeLessThanOrEqual(1);
+        if (width === 1920 && SLIDE_TITLES[n - 2] === "Start small") {
+          // The use case and the segment are read in full on the shared screen, not cut at a line's end.
+          for (const field of ["#ws-use-case", "#ws-segment"]) {
+            const hidden = await page.locator(field).evaluate((el) => Math.max(el.scrollHeight - el.clientHeight, el.scrollWidth - el.clientWidth));
+            expect(hidden, `${plan.name}: ${field} shows all of its text`).toBeLessThanOrEqual(0);
+          }
+        }
       }
     }
   }

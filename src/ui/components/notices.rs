@@ -1,5 +1,8 @@
 //! The short message about the last action on this screen, with "Undo" when it can be undone.
+//! Undoing a delete puts the keyboard focus on the plan that came back, since the button that
+//! had it is gone.
 
+use crate::domain::PlanId;
 use crate::ui::router::use_router;
 use crate::ui::state::{AppState, Undo};
 use leptos::prelude::*;
@@ -28,7 +31,10 @@ pub fn Notices() -> impl IntoView {
                                 type="button"
                                 class="button small"
                                 on:click=move |_| match &undo {
-                                    Undo::Delete(id) => state.restore_plan(id),
+                                    Undo::Delete(id) => {
+                                        state.restore_plan(id);
+                                        focus_card(id);
+                                    }
                                     Undo::Import => state.undo_import(),
                                 }
                             >
@@ -39,4 +45,19 @@ pub fn Notices() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// Focuses the link of a plan's card once the card is drawn (when it is on this page).
+fn focus_card(id: &PlanId) {
+    let selector = format!("[data-plan-id=\"{id}\"] a");
+    crate::ui::timing::after_next_frame(move || {
+        let link = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+        if let Some(link) = link {
+            let _ = link.focus();
+        }
+    });
 }

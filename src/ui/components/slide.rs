@@ -228,7 +228,7 @@ fn StartSmallBody(e: Editor) -> impl IntoView {
         <div class="slide-columns">
             <div>
                 <TextField id="ws-use-case" label="One use case" value=e.text(|p| &p.pilot.use_case)
-                    on_change=e.setter(|p, v| p.pilot.use_case = v) problem=no_problem()/>
+                    on_change=e.setter(|p, v| p.pilot.use_case = v) problem=no_problem() multiline=true/>
                 <TextField id="ws-fastest-win" label="The fastest joint win" value=e.text(|p| &p.pilot.fastest_joint_win)
                     on_change=e.setter(|p, v| p.pilot.fastest_joint_win = v) problem=no_problem() multiline=true/>
                 <TextField id="ws-stop-condition" label="Stop condition" value=e.text(|p| &p.pilot.stop_condition)
@@ -248,7 +248,7 @@ fn StartSmallBody(e: Editor) -> impl IntoView {
                 <TextField id="ws-metric-unit" label="Unit" value=e.text(|p| &p.pilot.primary_metric.unit)
                     on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>
                 <TextField id="ws-segment" label="Segment" value=e.text(|p| &p.pilot.segment)
-                    on_change=e.setter(|p, v| p.pilot.segment = v) problem=no_problem()/>
+                    on_change=e.setter(|p, v| p.pilot.segment = v) problem=no_problem() multiline=true/>
             </div>
         </div>
     }
