@@ -38,6 +38,23 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
   await wizard.expectStep("Foundation");
   await checkAccessibility();
   await wizard.foundation();
+  // A key result's fields sit side by side without overlapping, on a laptop and on a phone.
+  const viewport = page.viewportSize();
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overlaps = await page.evaluate(() => {
+      const boxes = ["kr-0-name", "kr-0-baseline", "kr-0-target", "kr-0-unit"].map((id) => document.getElementById(id)!.getBoundingClientRect());
+      const found: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) found.push(`${i}/${j}`);
+        }
+      return { found, sideways: document.documentElement.scrollWidth - innerWidth };
+    });
+    expect(overlaps, `at ${width} px`).toEqual({ found: [], sideways: 0 });
+  }
+  if (viewport) await page.setViewportSize(viewport);
   await wizard.enterFrom("Their sponsor");
 
   await wizard.expectStep("Next three steps");
