@@ -278,6 +278,25 @@ fn data_from_a_newer_version_is_read_only() {
 }
 
 #[test]
+fn one_plan_from_a_newer_version_makes_the_storage_read_only_and_stays_in_place() {
+    let plans = example();
+    let store = store_with(&plans);
+    let newer = "{\"schema_version\":2,\"plan\":{\"id\":\"x\"}}";
+    store
+        .set(&plan_key(&plans[3].id), newer)
+        .expect("a plan from a newer version");
+    let before = snapshot(&store);
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.read_only, "that version owns this storage");
+    assert_eq!(loaded.plans.len(), plans.len() - 1);
+    assert_eq!(loaded.protected, vec![plans[3].id.clone()]);
+    assert_eq!(loaded.quarantined.len(), 1);
+    assert_eq!(loaded.quarantined[0].kept_at, plan_key(&plans[3].id));
+    assert!(loaded.quarantined[0].reason.contains("newer Pilotdeck"));
+    assert_eq!(snapshot(&store), before, "nothing moved, nothing written");
+}
+
+#[test]
 fn a_refused_write_keeps_the_plan_pending_until_a_later_save_succeeds() {
     let store = MemoryStore::new();
     let portfolio = Portfolio::new(example());

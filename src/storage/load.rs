@@ -107,6 +107,15 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
         }
     }
 
+    // One value from a newer Pilotdeck is enough: that version owns this storage, so this tab
+    // reads what it can and moves or writes nothing, that value included.
+    if unreadable
+        .iter()
+        .any(|(_, _, why)| matches!(why, Unreadable::Newer(_)))
+    {
+        loaded.read_only = true;
+    }
+
     // Everything is read; from here on, writes are allowed unless a newer version owns the data.
     // Values set aside by an earlier load, then those this load sets aside.
     loaded.kept_aside = keys

@@ -8,7 +8,7 @@
 use crate::domain::import::{Import, Snapshot};
 use crate::domain::overview::View;
 use crate::domain::{Added, Plan, PlanId, Portfolio, Trashed};
-use crate::storage::keys::{plan_id_of, plan_key};
+use crate::storage::keys::{plan_id_of, plan_key, QUARANTINE_PREFIX};
 use crate::storage::record::decode_plan;
 use crate::storage::tabs::{external_change, my_copy, External, Mine};
 use crate::storage::view::{load_last_export, load_view, save_last_export, save_view};
@@ -616,9 +616,15 @@ impl AppState {
     /// Only the values the banner lists go: values set aside by earlier loads, which the user
     /// dismissed then, are not deleted unseen.
     pub fn discard_unreadable(&self) {
-        let listed: Vec<String> = self
-            .storage
-            .with_untracked(|r| r.quarantined.iter().map(|q| q.kept_at.clone()).collect());
+        // Only what was moved aside: a value left in its place (data from a newer version,
+        // or one that could not be moved) is never deleted from here.
+        let listed: Vec<String> = self.storage.with_untracked(|r| {
+            r.quarantined
+                .iter()
+                .filter(|q| !r.read_only && q.kept_at.starts_with(QUARANTINE_PREFIX))
+                .map(|q| q.kept_at.clone())
+                .collect()
+        });
         let mut kept = Vec::new();
         self.session.with_value(|s| {
             for key in &listed {

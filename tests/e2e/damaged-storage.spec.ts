@@ -39,6 +39,32 @@ test("a damaged stored plan is set aside untouched and the others still load", a
   expect(Object.values(content)).toContain('{"schema_version":1,"plan":{"id":');
 });
 
+test("a plan saved by a newer Pilotdeck opens everything read-only and is left where it is", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  const added = await portfolio.loadExamplePortfolio();
+  await portfolio.waitForSaved(added);
+  const { id } = (await portfolio.summary())[2];
+  const key = `pilotdeck/v1/plans/${id}`;
+  const newer = await page.evaluate((k) => {
+    const value = JSON.parse(localStorage.getItem(k)!);
+    value.schema_version = 2;
+    localStorage.setItem(k, JSON.stringify(value));
+    return localStorage.getItem(k);
+  }, key);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.reload();
+
+  await expect(page.getByTestId("storage-banner").filter({ hasText: "Read-only." })).toBeVisible();
+  const unreadable = page.getByTestId("storage-banner").filter({ hasText: "could not be read" });
+  await expect(unreadable).toContainText("saved by a newer Pilotdeck (schema_version 2)");
+  await expect(unreadable).toContainText("left untouched where they are");
+  await expect(unreadable.getByRole("button", { name: "Discard" })).toHaveCount(0);
+  await expect(portfolio.cards).toHaveCount(added - 1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(newer);
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+});
+
 test("with storage disabled the app runs in memory and says changes will not be kept", async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {

@@ -79,7 +79,13 @@ pub fn StorageBanners() -> impl IntoView {
                                 }
                             }}
                         </strong>
-                        "They were set aside untouched; everything else loaded normally."
+                        {move || {
+                            if report.with(|r| r.read_only) {
+                                "They were left untouched where they are; everything else loaded normally."
+                            } else {
+                                "They were set aside untouched; everything else loaded normally."
+                            }
+                        }}
                     </p>
                     <ul class="banner-details">
                         {move || {
@@ -104,13 +110,21 @@ pub fn StorageBanners() -> impl IntoView {
                         <button type="button" class="button small" on:click=download_unreadable>
                             "Download unreadable data"
                         </button>
-                        <button
-                            type="button"
-                            class="button small"
-                            on:click=move |_| state.discard_unreadable()
-                        >
-                            "Discard"
-                        </button>
+                        // Only values moved aside can be discarded; data a newer version owns cannot.
+                        <Show when=move || {
+                            report
+                                .with(|r| {
+                                    !r.read_only && r.quarantined.iter().any(|q| q.kept_at != q.key)
+                                })
+                        }>
+                            <button
+                                type="button"
+                                class="button small"
+                                on:click=move |_| state.discard_unreadable()
+                            >
+                                "Discard"
+                            </button>
+                        </Show>
                         <button
                             type="button"
                             class="button small quiet"
