@@ -77,6 +77,11 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
   await expect(plan.title).toHaveText("Northwind Mobile — Bundle our booking add-on into Business Flex for salons");
   await expect(page.getByTestId("plan-stage")).toHaveText("Live");
   await expect(page.getByTestId("momentum-score")).toHaveText(/^\d+$/);
+  // It starts in three days: the explanation counts towards that, never "-3 days ago".
+  const momentum = page.locator(".momentum-panel");
+  await expect(momentum).toContainText(/The pilot starts in 3 days; syncs count from then, every \d+ days\./);
+  await expect(momentum).toContainText("The pilot starts in 3 days; no win is due before then.");
+  await expect(momentum).not.toContainText(/-\d+ days? ago/);
   await expect(plan.section("Partner")).toContainText("Hannah Mercer");
   await expect(plan.section("Fastest joint win")).toContainText("Activated accounts: from 0 accounts to 120 accounts");
   await expect(plan.section("Foundation")).toContainText("Bundled lines activated");

@@ -19,6 +19,13 @@ use leptos::prelude::*;
 fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> String {
     let facts = &explanation.momentum.facts;
     match (score.component, score.value) {
+        // A pilot launched ahead of its launch date counts its days from that date (the scoring
+        // model's rule), so until then there is no "ago" to say.
+        (Component::Rhythm, _) if facts.days_since_sync < 0 => format!(
+            "The pilot starts in {}; syncs count from then, every {}.",
+            format::days(-facts.days_since_sync),
+            format::days(i64::from(cadence))
+        ),
         (Component::Rhythm, _) => {
             let mut text = format!(
                 "Last sync {} ago; the agreed cadence is every {}.",
@@ -65,6 +72,10 @@ fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> St
                 1 => "1 key result".to_string(),
                 n => format!("{n} key results"),
             }
+        ),
+        (Component::Energy, _) if facts.days_since_launch < 0 => format!(
+            "The pilot starts in {}; no win is due before then.",
+            format::days(-facts.days_since_launch)
         ),
         (Component::Energy, _) => {
             if !facts.won_since_launch && facts.days_since_launch <= MODEL.energy.launch_hold_days {
