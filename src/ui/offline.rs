@@ -28,8 +28,21 @@ pub enum OfflineUse {
 }
 
 impl OfflineUse {
-    /// What Settings says about it.
-    pub fn describe(&self) -> &'static str {
+    /// What Settings says about it. `plans_kept` is false when the browser's storage cannot be
+    /// used, so nothing is said to be kept in it.
+    pub fn describe(&self, plans_kept: bool) -> &'static str {
+        match (self, plans_kept) {
+            (OfflineUse::Unavailable, false) => {
+                "Not available offline in this browser: it does not let sites keep a copy of themselves (some private windows and settings turn this off). Pilotdeck needs a network to open here."
+            }
+            (OfflineUse::Failed, false) => {
+                "This browser could not keep a copy of Pilotdeck for offline use, so it needs a network to open. Reloading the page tries again."
+            }
+            (offline, _) => offline.describe_kept(),
+        }
+    }
+
+    fn describe_kept(&self) -> &'static str {
         match self {
             OfflineUse::Development => {
                 "Offline use is off in development builds, so they always show the latest code."

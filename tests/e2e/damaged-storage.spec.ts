@@ -78,6 +78,11 @@ test("with storage disabled the app runs in memory and says changes will not be 
   await expect(page.getByTestId("storage-banner")).toContainText("Changes will not be kept");
   const added = await portfolio.loadExamplePortfolio();
   await expect(portfolio.cards).toHaveCount(added);
+  // Settings says where the plans are, and promises nothing about this browser's storage.
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByTestId("storage-where")).toHaveText(/^This browser does not let Pilotdeck use its storage here, so plans live only in this tab/);
+  await expect(page.getByTestId("persistence")).toHaveCount(0);
+  await expect(page.getByTestId("offline-status")).not.toContainText("kept in this browser");
   const asked = page.waitForEvent("dialog");
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;

@@ -53,21 +53,37 @@ pub fn SettingsPage() -> impl IntoView {
                         </dd>
                     </div>
                 </dl>
-                <p class="muted">
-                    "Plans live in this browser's storage, on this device only. Browsers can clear it (for example when you clear site data), so keep a file export of anything you would miss."
-                </p>
-                <p data-testid="persistence">
-                    {move || match state.persisted.get() {
-                        Some(true) => "The browser agreed to keep this storage when space runs low. Clearing site data still deletes it.",
-                        Some(false) => "The browser may clear this storage when space runs low: export regularly.",
-                        None => "The browser did not say whether it keeps this storage when space runs low: export regularly.",
-                    }}
-                </p>
+                <Show
+                    when=move || state.storage.with(|r| r.unavailable.is_none())
+                    fallback=|| {
+                        view! {
+                            <p data-testid="storage-where">
+                                "This browser does not let Pilotdeck use its storage here, so plans live only in this tab and are gone when it closes. Export what you want to keep: “Export all” on the portfolio saves a file."
+                            </p>
+                        }
+                    }
+                >
+                    <p class="muted" data-testid="storage-where">
+                        "Plans live in this browser's storage, on this device only. Browsers can clear it (for example when you clear site data), so keep a file export of anything you would miss."
+                    </p>
+                </Show>
+                <Show when=move || state.storage.with(|r| r.unavailable.is_none())>
+                    <p data-testid="persistence">
+                        {move || match state.persisted.get() {
+                            Some(true) => "The browser agreed to keep this storage when space runs low. Clearing site data still deletes it.",
+                            Some(false) => "The browser may clear this storage when space runs low: export regularly.",
+                            None => "The browser did not say whether it keeps this storage when space runs low: export regularly.",
+                        }}
+                    </p>
+                </Show>
             </section>
             <section class="panel" aria-labelledby="offline-heading">
                 <h2 id="offline-heading">"Offline use"</h2>
                 <p data-testid="offline-status" aria-live="polite">
-                    {move || copy.offline.with(|offline| offline.describe())}
+                    {move || {
+                        let kept = state.storage.with(|r| r.unavailable.is_none());
+                        copy.offline.with(|offline| offline.describe(kept))
+                    }}
                 </p>
                 <p class="muted" data-testid="install-status" aria-live="polite">
                     {move || install.state.get().describe()}
