@@ -5,7 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::scoring::{readiness, Section, MODEL};
 use pilotdeck::domain::validate::MAX_NAME_CHARS;
 use pilotdeck::domain::wizard::{
-    draft_name, first_incomplete, launch, park, should_offer_parking, step_problems, Field, STEPS,
+    carry_owners, draft_name, first_incomplete, launch, park, should_offer_parking, step_problems, Field, STEPS,
 };
 use pilotdeck::domain::*;
 
@@ -296,4 +296,19 @@ fn a_draft_name_stays_within_a_names_length_however_long_the_partners_name() {
         assert!(plan.name.starts_with("PPP"));
         assert_eq!(validate_plan(&plan), vec![]);
     }
+}
+
+#[test]
+fn the_owners_named_on_the_partner_step_carry_into_the_foundation_once() {
+    let mut plan = empty();
+    assert!(!carry_owners(&mut plan), "nothing named, nothing carried");
+    plan.partner.our_owner = " Maya Okafor ".into();
+    plan.partner.their_champion = "Hannah Mercer".into();
+    assert!(carry_owners(&mut plan));
+    assert_eq!(plan.foundation.governance.our_owner, "Maya Okafor");
+    assert_eq!(plan.foundation.governance.their_owner, "Hannah Mercer");
+    // What the user typed there is never replaced.
+    plan.foundation.governance.their_owner = "Gareth Lowe".into();
+    assert!(!carry_owners(&mut plan));
+    assert_eq!(plan.foundation.governance.their_owner, "Gareth Lowe");
 }

@@ -337,6 +337,25 @@ pub fn launch(plan: &mut Plan, today: NaiveDate, model: &ScoreModel) -> Result<(
     Ok(())
 }
 
+/// Fills the foundation's owners from the people named on the partner step, where they are
+/// still blank: our owner is ours again, and their champion is the likely owner on their side.
+/// True when it filled something.
+pub fn carry_owners(plan: &mut Plan) -> bool {
+    let partner = &plan.partner;
+    let governance = &mut plan.foundation.governance;
+    let mut filled = false;
+    for (owner, named) in [
+        (&mut governance.our_owner, &partner.our_owner),
+        (&mut governance.their_owner, &partner.their_champion),
+    ] {
+        if owner.trim().is_empty() && !named.trim().is_empty() {
+            *owner = named.trim().to_string();
+            filled = true;
+        }
+    }
+    filled
+}
+
 /// The name a draft carries until the user names it: the partner and the use case, within a
 /// name's length however long the partner's name is.
 pub fn draft_name(plan: &Plan) -> String {

@@ -72,9 +72,9 @@ test("the 30-day review ends in iterate with a new cycle", async ({ page, checkA
   const review = page.getByRole("region", { name: "The 30-day review is due" });
   await expect(review).toBeVisible();
   await checkAccessibility();
-  await review.getByLabel("Keep", { exact: true }).fill("The 'Tools we use' slot");
-  await review.getByLabel("Change", { exact: true }).fill("Server-side click ids for Safari");
-  await review.getByLabel("Stop", { exact: true }).fill("Manual commission sheets");
+  await review.getByLabel("What to keep", { exact: true }).fill("The 'Tools we use' slot");
+  await review.getByLabel("What to change", { exact: true }).fill("Server-side click ids for Safari");
+  await review.getByLabel("What to stop", { exact: true }).fill("Manual commission sheets");
   await review.getByRole("button", { name: "Record the review" }).click();
   await expect(review.getByRole("alert")).toHaveText("Choose scale, iterate or stop.");
   await review.getByRole("radio", { name: /^Iterate/ }).check();

@@ -37,6 +37,9 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
 
   await wizard.expectStep("Foundation");
   await checkAccessibility();
+  // The people named on the first step are not typed twice.
+  await expect(page.getByLabel("Our owner", { exact: true })).toHaveValue("Maya Okafor");
+  await expect(page.getByLabel("Their owner")).toHaveValue("Hannah Mercer");
   await wizard.foundation();
   // A key result's fields sit side by side without overlapping, on a laptop and on a phone.
   const viewport = page.viewportSize();

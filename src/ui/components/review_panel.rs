@@ -109,9 +109,9 @@ pub fn ReviewPanel(e: Editor) -> impl IntoView {
                 <h2 id="review-heading">"The 30-day review is due"</h2>
                 <p>{format!("This cycle reached its review date on {}. What do you keep, change and stop — and what happens next?", format::date(on))}</p>
                 <form class="edit-form" on:submit=submit novalidate>
-                    <TextField id="review-keep" label="Keep" hint="What worked and continues." value=Signal::derive(move || keep.get()) on_change=Callback::new(move |v| keep.set(v)) problem=no_problem() multiline=true/>
-                    <TextField id="review-change" label="Change" hint="What the next cycle does differently." value=Signal::derive(move || change.get()) on_change=Callback::new(move |v| change.set(v)) problem=no_problem() multiline=true/>
-                    <TextField id="review-stop" label="Stop" hint="What you stop doing." value=Signal::derive(move || stop.get()) on_change=Callback::new(move |v| stop.set(v)) problem=no_problem() multiline=true/>
+                    <TextField id="review-keep" label="What to keep" hint="What worked and continues." value=Signal::derive(move || keep.get()) on_change=Callback::new(move |v| keep.set(v)) problem=no_problem() multiline=true/>
+                    <TextField id="review-change" label="What to change" hint="What the next cycle does differently." value=Signal::derive(move || change.get()) on_change=Callback::new(move |v| change.set(v)) problem=no_problem() multiline=true/>
+                    <TextField id="review-stop" label="What to stop" hint="What you stop doing." value=Signal::derive(move || stop.get()) on_change=Callback::new(move |v| stop.set(v)) problem=no_problem() multiline=true/>
                     <fieldset class="field decision">
                         <legend>"Decision"</legend>
                         {DECISIONS.into_iter().map(|(d, text)| view! {

@@ -8,8 +8,8 @@ use crate::domain::scoring::{readiness, Section, MODEL};
 use crate::domain::templates::template;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::wizard::{
-    draft_name, launch, next_step_slots, park, should_offer_parking, step_problems, Field,
-    FieldProblem, NEXT_STEPS, STEPS,
+    carry_owners, draft_name, launch, next_step_slots, park, should_offer_parking, step_problems,
+    Field, FieldProblem, NEXT_STEPS, STEPS,
 };
 use crate::domain::{
     KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step, MAX_KEY_RESULTS,
@@ -624,6 +624,15 @@ fn WinStep(d: Draft) -> impl IntoView {
 
 #[component]
 fn FoundationStep(d: Draft) -> impl IntoView {
+    // The people named on the first step need not be typed twice.
+    if d.id.get_untracked().is_some() {
+        let mut carried = d.plan.get_untracked();
+        if carried.as_mut().is_some_and(carry_owners) {
+            d.edit(|p| {
+                carry_owners(p);
+            });
+        }
+    }
     let kind = d.kind();
     let ideas = template(kind);
     let count = move || d.read(|p| p.foundation.key_results.len());
