@@ -5,7 +5,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::scoring::{readiness, Section, MODEL};
 use pilotdeck::domain::validate::MAX_NAME_CHARS;
 use pilotdeck::domain::wizard::{
-    carry_owners, draft_name, first_incomplete, launch, park, should_offer_parking, step_problems, Field, STEPS,
+    carry_owners, draft_name, first_incomplete, launch, park, should_offer_parking, step_problems,
+    Field, STEPS,
 };
 use pilotdeck::domain::*;
 
