@@ -397,6 +397,8 @@ pub enum Message {
     Session { session: Session },
     /// The plan as just edited in the sending window.
     Plan { plan: Box<Plan> },
+    /// The sending window left workshop mode.
+    Left,
 }
 
 impl Message {
@@ -408,7 +410,7 @@ impl Message {
     pub fn decode(text: &str, plan_id: &PlanId) -> Option<Message> {
         let message: Message = serde_json::from_str(text).ok()?;
         let sound = match &message {
-            Message::Hello => true,
+            Message::Hello | Message::Left => true,
             Message::Session { session } => session.is_valid(),
             Message::Plan { plan } => &plan.id == plan_id && validate_plan(plan).is_empty(),
         };
@@ -664,6 +666,7 @@ mod tests {
         session.timer.toggle(1_700_000_000_000.0);
         for message in [
             Message::Hello,
+            Message::Left,
             Message::Session { session },
             Message::Plan {
                 plan: Box::new(p.clone()),

@@ -33,6 +33,8 @@ pub struct Workshop {
     pub session: RwSignal<Session>,
     /// The clock the countdown is read against; it moves while the timer runs.
     pub now: RwSignal<f64>,
+    /// The other window said it left workshop mode (until it, or another, says hello again).
+    pub other_left: RwSignal<bool>,
     link: StoredValue<Option<Link>, LocalStorage>,
     state: AppState,
 }
@@ -44,6 +46,7 @@ impl Workshop {
         let workshop = Self {
             session: RwSignal::new(Session::at(slide)),
             now: RwSignal::new(epoch_ms()),
+            other_left: RwSignal::new(false),
             link: StoredValue::new_local(None),
             state,
         };
@@ -61,11 +64,16 @@ impl Workshop {
                     return;
                 };
                 match Message::decode(&text, &id) {
-                    Some(Message::Hello) => workshop.send_session(),
+                    Some(Message::Hello) => {
+                        workshop.other_left.set(false);
+                        workshop.send_session();
+                    }
                     Some(Message::Session { session }) => {
+                        workshop.other_left.set(false);
                         workshop.now.set(epoch_ms());
                         workshop.session.set(session);
                     }
+                    Some(Message::Left) => workshop.other_left.set(true),
                     Some(Message::Plan { plan }) => {
                         synced.set_value(Some((*plan).clone()));
                         state.adopt_plan(*plan);
@@ -108,6 +116,8 @@ impl Workshop {
             if let Some(tick) = tick {
                 tick.clear();
             }
+            // The other window learns that this one left before the channel closes.
+            workshop.send(&Message::Left);
             workshop.link.update_value(|link| {
                 if let Some(link) = link.take() {
                     link.channel.set_onmessage(None);

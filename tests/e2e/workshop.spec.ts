@@ -227,10 +227,14 @@ test("the presenter view stays in step with the deck both ways", async ({ page, 
   await expectNothingAbout(presenter, othersThan(northwind));
 
   // Both edits are in the plan after the workshop.
+  const label = popup.locator(".presenter-label");
+  await expect(label).toContainText("on the shared screen now");
   await page.keyboard.press("Escape");
   const plan = new PlanPage(page);
   await expect(plan.section("Timing")).toContainText(priority);
   await expect(plan.section("Timing")).toContainText(fit);
+  // The presenter view no longer claims a slide is on the shared screen.
+  await expect(label).toContainText("the shared screen has left workshop mode");
   expect(popupProblems).toEqual([]);
 });
 

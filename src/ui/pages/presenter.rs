@@ -54,7 +54,14 @@ fn Presenter(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         <div class="presenter">
             <div class="presenter-current">
                 <p class="presenter-label">
-                    {move || format!("Presenter view · slide {} of {} · on the shared screen now", current.get().index() + 1, DECK.len())}
+                    {move || {
+                        let slide = current.get().index() + 1;
+                        if workshop.other_left.get() {
+                            format!("Presenter view · slide {slide} of {} · the shared screen has left workshop mode", DECK.len())
+                        } else {
+                            format!("Presenter view · slide {slide} of {} · on the shared screen now", DECK.len())
+                        }
+                    }}
                 </p>
                 {move || {
                     let slide = current.get();
