@@ -82,6 +82,7 @@ test("with storage disabled the app runs in memory and says changes will not be 
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByTestId("storage-where")).toHaveText(/^This browser does not let Pilotdeck use its storage here, so plans live only in this tab/);
   await expect(page.getByTestId("persistence")).toHaveCount(0);
+  await expect(page.getByTestId("storage-used")).toHaveCount(0);
   await expect(page.getByTestId("offline-status")).not.toContainText("kept in this browser");
   const asked = page.waitForEvent("dialog");
   await page.close({ runBeforeUnload: true });

@@ -26,20 +26,23 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="panel" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">"Storage"</h2>
                 <dl class="facts">
-                    <div class="fact">
-                        <dt>"Storage used"</dt>
-                        <dd data-testid="storage-used">
-                            {move || {
-                                let used = used();
-                                format!(
-                                    "{} of about {} MB ({}%)",
-                                    kilobytes(used),
-                                    QUOTA_BYTES / (1024 * 1024),
-                                    (used * 100).div_ceil(QUOTA_BYTES)
-                                )
-                            }}
-                        </dd>
-                    </div>
+                    // Nothing is stored when the browser's storage cannot be used: no use to count.
+                    <Show when=move || state.storage.with(|r| r.unavailable.is_none())>
+                        <div class="fact">
+                            <dt>"Storage used"</dt>
+                            <dd data-testid="storage-used">
+                                {move || {
+                                    let used = used();
+                                    format!(
+                                        "{} of about {} MB ({}%)",
+                                        kilobytes(used),
+                                        QUOTA_BYTES / (1024 * 1024),
+                                        (used * 100).div_ceil(QUOTA_BYTES)
+                                    )
+                                }}
+                            </dd>
+                        </div>
+                    </Show>
                     <div class="fact">
                         <dt>"Last export"</dt>
                         <dd data-testid="last-export">
