@@ -184,19 +184,19 @@ impl Autosave {
                             let mut next = plan.clone();
                             next.rev = plan.rev.max(newer_elsewhere.unwrap_or(0)) + 1;
                             // What loading would refuse is not written over what it would read.
-                            if let Some(problem) = validate_plan(&next).into_iter().next() {
-                                flushed.refused.push(Refused {
+                            match validate_plan(&next).into_iter().next() {
+                                Some(problem) => flushed.refused.push(Refused {
                                     id: id.clone(),
                                     problem: problem.to_string(),
-                                });
-                                self.changed.remove(0);
-                                continue;
+                                }),
+                                None => {
+                                    store.set(&key, &encode_plan(&next))?;
+                                    flushed.saved.push(Saved {
+                                        id: id.clone(),
+                                        rev: next.rev,
+                                    });
+                                }
                             }
-                            store.set(&key, &encode_plan(&next))?;
-                            flushed.saved.push(Saved {
-                                id: id.clone(),
-                                rev: next.rev,
-                            });
                         }
                     }
                 }

@@ -30,35 +30,31 @@ pub enum OfflineUse {
 impl OfflineUse {
     /// What Settings says about it. `plans_kept` is false when the browser's storage cannot be
     /// used, so nothing is said to be kept in it.
-    pub fn describe(&self, plans_kept: bool) -> &'static str {
-        match (self, plans_kept) {
-            (OfflineUse::Unavailable, false) => {
-                "Not available offline in this browser: it does not let sites keep a copy of themselves (some private windows and settings turn this off). Pilotdeck needs a network to open here."
-            }
-            (OfflineUse::Failed, false) => {
-                "This browser could not keep a copy of Pilotdeck for offline use, so it needs a network to open. Reloading the page tries again."
-            }
-            (offline, _) => offline.describe_kept(),
-        }
-    }
-
-    fn describe_kept(&self) -> &'static str {
+    pub fn describe(&self, plans_kept: bool) -> String {
+        let (kept, or_end) = if plans_kept {
+            (
+                " Your plans are still kept in this browser.",
+                "; your plans are still kept in this browser.",
+            )
+        } else {
+            ("", ".")
+        };
         match self {
             OfflineUse::Development => {
-                "Offline use is off in development builds, so they always show the latest code."
+                "Offline use is off in development builds, so they always show the latest code.".into()
             }
-            OfflineUse::Unavailable => {
-                "Not available offline in this browser: it does not let sites keep a copy of themselves (some private windows and settings turn this off). Pilotdeck needs a network to open here; your plans are still kept in this browser."
-            }
+            OfflineUse::Unavailable => format!(
+                "Not available offline in this browser: it does not let sites keep a copy of themselves (some private windows and settings turn this off). Pilotdeck needs a network to open here{or_end}"
+            ),
             OfflineUse::Preparing => {
-                "Getting ready to work offline: this browser is keeping a copy of Pilotdeck…"
+                "Getting ready to work offline: this browser is keeping a copy of Pilotdeck…".into()
             }
             OfflineUse::Ready => {
-                "Ready to work offline: this browser keeps a copy of Pilotdeck, so it opens and saves your plans with no network, even in a meeting room with bad Wi-Fi."
+                "Ready to work offline: this browser keeps a copy of Pilotdeck, so it opens and saves your plans with no network, even in a meeting room with bad Wi-Fi.".into()
             }
-            OfflineUse::Failed => {
-                "This browser could not keep a copy of Pilotdeck for offline use, so it needs a network to open. Your plans are still kept in this browser. Reloading the page tries again."
-            }
+            OfflineUse::Failed => format!(
+                "This browser could not keep a copy of Pilotdeck for offline use, so it needs a network to open.{kept} Reloading the page tries again."
+            ),
         }
     }
 }

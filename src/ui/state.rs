@@ -43,6 +43,22 @@ pub struct StorageReport {
     pub unsaved: Vec<Unsaved>,
 }
 
+impl StorageReport {
+    /// Where the values the banner lists were moved aside: what "Discard" deletes. A value left
+    /// in its place (data from a newer version, or one that could not be moved) is never among
+    /// them, nor is one set aside by an earlier visit, which the banner does not list.
+    pub fn discardable(&self) -> Vec<String> {
+        if self.read_only {
+            return Vec::new();
+        }
+        self.quarantined
+            .iter()
+            .filter(|q| q.kept_at.starts_with(QUARANTINE_PREFIX))
+            .map(|q| q.kept_at.clone())
+            .collect()
+    }
+}
+
 /// A plan kept in memory only, until what keeps it from loading again is fixed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unsaved {
@@ -231,13 +247,9 @@ impl AppState {
                 at = Some(d.remove(i).1);
             }
         });
-        self.portfolio.update(|p| match at {
-            Some(at) => {
-                p.put_back(trashed.plan, at);
-            }
-            None => {
-                p.add_new(vec![trashed.plan]);
-            }
+        // A plan deleted in another tab, or before a reload, has no place remembered: last.
+        self.portfolio.update(|p| {
+            p.put_back(trashed.plan, at.unwrap_or(usize::MAX));
         });
         self.session.update_value(|s| s.autosave.plan_restored(id));
         self.save_now();
@@ -612,19 +624,10 @@ impl AppState {
         }
     }
 
-    /// Deletes the values set aside as unreadable, for good (after the user chose "Discard").
-    /// Only the values the banner lists go: values set aside by earlier loads, which the user
-    /// dismissed then, are not deleted unseen.
+    /// Deletes the values set aside as unreadable that the banner lists, for good (after the
+    /// user chose "Discard").
     pub fn discard_unreadable(&self) {
-        // Only what was moved aside: a value left in its place (data from a newer version,
-        // or one that could not be moved) is never deleted from here.
-        let listed: Vec<String> = self.storage.with_untracked(|r| {
-            r.quarantined
-                .iter()
-                .filter(|q| !r.read_only && q.kept_at.starts_with(QUARANTINE_PREFIX))
-                .map(|q| q.kept_at.clone())
-                .collect()
-        });
+        let listed = self.storage.with_untracked(StorageReport::discardable);
         let mut kept = Vec::new();
         self.session.with_value(|s| {
             for key in &listed {

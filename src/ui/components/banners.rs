@@ -111,12 +111,7 @@ pub fn StorageBanners() -> impl IntoView {
                             "Download unreadable data"
                         </button>
                         // Only values moved aside can be discarded; data a newer version owns cannot.
-                        <Show when=move || {
-                            report
-                                .with(|r| {
-                                    !r.read_only && r.quarantined.iter().any(|q| q.kept_at != q.key)
-                                })
-                        }>
+                        <Show when=move || report.with(|r| !r.discardable().is_empty())>
                             <button
                                 type="button"
                                 class="button small"

@@ -133,8 +133,15 @@ pub fn NumberField(
     #[prop(into)] value: Signal<Option<f64>>,
     on_change: Callback<Option<f64>>,
     #[prop(into)] problem: Signal<Option<String>>,
+    /// Set while what is typed is not a number (the field says so and reports nothing), for a
+    /// form that must not submit the last number the field held.
+    #[prop(optional)]
+    not_a_number: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let typed_problem = RwSignal::new(None::<String>);
+    if let Some(flag) = not_a_number {
+        Effect::new(move |_| flag.set(typed_problem.with(Option::is_some)));
+    }
     let shown = Signal::derive(move || typed_problem.get().or_else(|| problem.get()));
     let input = NodeRef::<leptos::html::Input>::new();
     // The value this field last showed or reported: a change to anything else came from elsewhere.

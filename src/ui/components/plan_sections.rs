@@ -4,10 +4,9 @@
 
 use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
 use super::text_list::TextList;
-use crate::domain::numbers::parse_number;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::{
-    Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, Stage, MAX_KEY_RESULTS,
+    validate_plan, Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS,
 };
 use crate::ui::editor::Editor;
 use crate::ui::format;
@@ -52,25 +51,27 @@ fn rating(r: Option<Rating>) -> String {
 #[component]
 pub fn PartnerSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
-    // The two names a plan cannot do without: said at the field, since the plan is not saved
-    // without them.
-    let name_problem = Signal::derive(move || {
-        e.read(None, |p| {
-            p.name
-                .trim()
-                .is_empty()
-                .then(|| "A pilot needs a name. Until it has one, it is not saved.".to_string())
-        })
-    });
-    let partner_problem = Signal::derive(move || {
-        e.read(None, |p| {
-            let drafting = matches!(p.stage, Stage::Exploring | Stage::Designing);
-            (p.partner.name.trim().is_empty() && !drafting).then(|| {
-                "A launched pilot needs its partner's name. Until it has one, it is not saved."
-                    .to_string()
+    // The two names a plan cannot do without, said at the field, since the plan is not saved
+    // without them. The rules are the validator's; the fields hold no more than a name's
+    // length, so a missing name is the one problem these fields can have.
+    let said_at = move |path: &'static str, message: &'static str| {
+        Signal::derive(move || {
+            e.read(None, |p| {
+                validate_plan(p)
+                    .iter()
+                    .any(|problem| problem.path == path)
+                    .then(|| message.to_string())
             })
         })
-    });
+    };
+    let name_problem = said_at(
+        "name",
+        "A pilot needs a name. Until it has one, it is not saved.",
+    );
+    let partner_problem = said_at(
+        "partner.name",
+        "A launched pilot needs its partner's name. Until it has one, it is not saved.",
+    );
     let kind = move || e.read(PartnerKind::Other, |p| p.partner.kind);
     view! {
         <section class="panel" id="partner" aria-labelledby="partner-heading">
@@ -411,21 +412,21 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
     let confidence = RwSignal::new(kr.confidence.unwrap_or(Confidence::OnTrack));
     let on = RwSignal::new(Some(e.state.today.get_untracked()));
     let name = kr.name.clone();
+    let unparsed = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // What the field shows must be what is saved: a value that is not a number (the field
         // says so) is not checked in as the last number it held.
-        let field = document()
-            .get_element_by_id(&format!("checkin-{index}-value"))
-            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
-        if let Some(field) = field {
-            let typed = field.value();
-            if !typed.trim().is_empty() && parse_number(&typed).is_none() {
+        if unparsed.get_untracked() {
+            let field = document()
+                .get_element_by_id(&format!("checkin-{index}-value"))
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let Some(field) = field {
                 let _ = field.focus();
-                e.state
-                    .notify("Not checked in: the value now is not a number.");
-                return;
             }
+            e.state
+                .notify("Not checked in: the value now is not a number.");
+            return;
         }
         let day = on
             .get_untracked()
@@ -461,7 +462,7 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
             </p>
             <Show when=move || open.get()>
                 <form class="checkin-form" on:submit=save>
-                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value
+                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value not_a_number=unparsed
                         on_change=Callback::new(move |v| value.set(v)) problem=no_problem()/>
                     <div class="field">
                         <label for=format!("checkin-{index}-confidence")>"Confidence"</label>

@@ -20,14 +20,16 @@ pub fn SettingsPage() -> impl IntoView {
         state.trash.track();
         state.storage_used()
     };
+    // Whether the browser's storage can be used at all; without it nothing is stored to count,
+    // kept when space runs low, or promised to stay.
+    let stored = move || state.storage.with(|r| r.unavailable.is_none());
     view! {
         <section class="page narrow settings">
             <h1>"Settings"</h1>
             <section class="panel" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">"Storage"</h2>
                 <dl class="facts">
-                    // Nothing is stored when the browser's storage cannot be used: no use to count.
-                    <Show when=move || state.storage.with(|r| r.unavailable.is_none())>
+                    <Show when=stored>
                         <div class="fact">
                             <dt>"Storage used"</dt>
                             <dd data-testid="storage-used">
@@ -57,7 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                 </dl>
                 <Show
-                    when=move || state.storage.with(|r| r.unavailable.is_none())
+                    when=stored
                     fallback=|| {
                         view! {
                             <p data-testid="storage-where">
@@ -70,7 +72,7 @@ pub fn SettingsPage() -> impl IntoView {
                         "Plans live in this browser's storage, on this device only. Browsers can clear it (for example when you clear site data), so keep a file export of anything you would miss."
                     </p>
                 </Show>
-                <Show when=move || state.storage.with(|r| r.unavailable.is_none())>
+                <Show when=stored>
                     <p data-testid="persistence">
                         {move || match state.persisted.get() {
                             Some(true) => "The browser agreed to keep this storage when space runs low. Clearing site data still deletes it.",
@@ -84,8 +86,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="offline-heading">"Offline use"</h2>
                 <p data-testid="offline-status" aria-live="polite">
                     {move || {
-                        let kept = state.storage.with(|r| r.unavailable.is_none());
-                        copy.offline.with(|offline| offline.describe(kept))
+                        copy.offline.with(|offline| offline.describe(stored()))
                     }}
                 </p>
                 <p class="muted" data-testid="install-status" aria-live="polite">
