@@ -508,6 +508,118 @@ fn a_refused_restore_keeps_the_trash_entry_until_the_plan_is_written() {
     assert!(loaded.trash.is_empty());
 }
 
+#[test]
+fn a_plan_deleted_with_a_refused_edit_goes_to_the_trash_as_last_stored_and_restores_after_reload() {
+    let plans = example();
+    let store = store_with(&plans);
+    let victim = plans[4].id.clone();
+    let mut session = open(&store);
+    let as_stored = session.portfolio.get(&victim).expect("stored").clone();
+    // An edit that would not load again (a blank name) is refused, so never written.
+    session
+        .portfolio
+        .edit(&victim, at(9, 0), |p| p.name = "   ".into());
+    session.autosave.plan_changed(&victim);
+    let flushed = session
+        .autosave
+        .flush(&store, &session.portfolio, &session.trash);
+    assert_eq!(flushed.refused.len(), 1);
+
+    session.trash(&victim, at(10, 0));
+    assert_eq!(session.flush(&store), None);
+    assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
+
+    let mut reopened = open(&store);
+    let loaded = load(&store).expect("loads");
+    assert!(
+        loaded.quarantined.is_empty(),
+        "nothing set aside: {:?}",
+        loaded.quarantined
+    );
+    assert_eq!(reopened.trash.len(), 1);
+    assert_eq!(reopened.trash[0].deleted_at, at(10, 0));
+    assert_eq!(
+        reopened.trash[0].plan, as_stored,
+        "the trash keeps the last version that was stored"
+    );
+    reopened.restore(&victim);
+    assert_eq!(reopened.flush(&store), None);
+    let restored = load(&store).expect("loads");
+    assert!(restored.trash.is_empty());
+    assert!(restored
+        .plans
+        .iter()
+        .any(|p| p.id == victim && p.name == plans[4].name));
+}
+
+#[test]
+fn a_plan_never_stored_soundly_leaves_nothing_in_the_trash_to_set_aside() {
+    let plans = example();
+    let store = store_with(&plans[..2]);
+    let mut session = open(&store);
+    let mut fresh = plans[2].clone();
+    fresh.name = String::new();
+    let id = fresh.id.clone();
+    session.portfolio.add_new(vec![fresh]);
+    session.autosave.plan_added(&id);
+    session.trash(&id, at(10, 0));
+    assert_eq!(session.flush(&store), None);
+
+    assert_eq!(store.get(&trash_key(&id)).expect("get"), None);
+    assert_eq!(store.get(&plan_key(&id)).expect("get"), None);
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.quarantined.is_empty());
+    assert!(loaded.trash.is_empty());
+    assert_eq!(loaded.plans.len(), 2);
+}
+
+#[test]
+fn a_restored_plan_whose_edit_is_refused_keeps_its_trash_copy_until_it_is_written() {
+    let plans = example();
+    let store = store_with(&plans);
+    let victim = plans[1].id.clone();
+    let mut session = open(&store);
+    session.trash(&victim, at(10, 0));
+    assert_eq!(session.flush(&store), None);
+    let kept = store
+        .get(&trash_key(&victim))
+        .expect("get")
+        .expect("in the trash");
+
+    session.restore(&victim);
+    session
+        .portfolio
+        .edit(&victim, at(11, 0), |p| p.name = String::new());
+    let flushed = session
+        .autosave
+        .flush(&store, &session.portfolio, &session.trash);
+    assert_eq!(flushed.error, None);
+    assert_eq!(flushed.refused.len(), 1);
+    assert_eq!(
+        store.get(&trash_key(&victim)).expect("get").as_deref(),
+        Some(kept.as_str()),
+        "the only sound copy stays"
+    );
+    assert!(session.autosave.is_pending(), "the restore is not done");
+    let meanwhile = load(&store).expect("loads");
+    assert_eq!(meanwhile.trash.len(), 1);
+    assert!(meanwhile.quarantined.is_empty());
+
+    session
+        .portfolio
+        .edit(&victim, at(11, 5), |p| p.name = "Named again".into());
+    session.autosave.plan_changed(&victim);
+    assert_eq!(session.flush(&store), None);
+    assert!(!session.autosave.is_pending());
+    assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.trash.is_empty());
+    assert!(loaded
+        .plans
+        .iter()
+        .any(|p| p.id == victim && p.name == "Named again"));
+}
+
 // ---------------------------------------------------------------- the portfolio view
 
 #[test]

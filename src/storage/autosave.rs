@@ -4,7 +4,9 @@
 //! say) is never written: the last sound version stays stored, and the plan is reported.
 
 use super::keys::{plan_key, trash_key, INDEX_KEY};
-use super::record::{decode_index, encode_index, encode_plan, encode_trashed, stored_rev};
+use super::record::{
+    decode_index, decode_plan, encode_index, encode_plan, encode_trashed, stored_rev,
+};
 use super::store::{KeyValueStore, StorageError};
 use crate::domain::validate::validate_plan;
 use crate::domain::{PlanId, Portfolio, Trashed};
@@ -207,17 +209,26 @@ impl Autosave {
         while let Some(id) = self.trashed.first().cloned() {
             if let Some(entry) = trash.iter().find(|t| t.plan.id == id) {
                 // The copy in the trash is written before the plan's own key goes.
-                store.set(&trash_key(&id), &encode_trashed(entry))?;
+                if let Some(copy) = trash_copy(store, entry)? {
+                    store.set(&trash_key(&id), &copy)?;
+                }
                 if !self.protected.contains(&id) {
                     store.remove(&plan_key(&id))?;
                 }
             }
             self.trashed.remove(0);
         }
-        while let Some(id) = self.untrashed.first().cloned() {
+        let mut next = 0;
+        while let Some(id) = self.untrashed.get(next).cloned() {
+            // A restored plan refused above is not stored under its own key: its trash copy is
+            // the only one, and it stays until the plan is written.
+            if flushed.refused.iter().any(|r| r.id == id) {
+                next += 1;
+                continue;
+            }
             // Restored plans were written above, so the trash copy is no longer needed.
             store.remove(&trash_key(&id))?;
-            self.untrashed.remove(0);
+            self.untrashed.remove(next);
         }
         if self.index_changed {
             let mut ids: Vec<PlanId> = portfolio
@@ -239,6 +250,24 @@ impl Autosave {
         }
         Ok(())
     }
+}
+
+/// What the trash keeps of a deleted plan: the plan as it was, or, when that would not load
+/// again (an edit refused for a blank name, say), the last sound version stored under its own
+/// key, so the trash never holds a value the next load would set aside. `None` when no sound
+/// version was ever stored.
+fn trash_copy(store: &dyn KeyValueStore, entry: &Trashed) -> Result<Option<String>, StorageError> {
+    if validate_plan(&entry.plan).is_empty() {
+        return Ok(Some(encode_trashed(entry)));
+    }
+    let stored = store.get(&plan_key(&entry.plan.id))?;
+    let sound = stored.and_then(|raw| decode_plan(&raw, &entry.plan.id).ok());
+    Ok(sound.map(|plan| {
+        encode_trashed(&Trashed {
+            deleted_at: entry.deleted_at,
+            plan,
+        })
+    }))
 }
 
 /// A plan left unwritten, and the first thing that keeps it from loading again.
