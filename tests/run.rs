@@ -636,3 +636,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn parking_by_hand_waits_for_next_quarter_and_leaving_it_forgets_the_day() {
+    let mut plan = live();
+    plan.move_to(Stage::Parked, today());
+    assert_eq!(plan.stage, Stage::Parked);
+    assert_eq!(
+        plan.revisit_on,
+        NaiveDate::from_ymd_opt(2027, 1, 1),
+        "the first day of the next quarter"
+    );
+    assert_valid(&plan);
+
+    // A day already chosen stays when the plan is parked again.
+    plan.revisit_on = Some(day(40));
+    plan.move_to(Stage::Parked, today());
+    assert_eq!(plan.revisit_on, Some(day(40)));
+
+    plan.move_to(Stage::Live, today());
+    assert_eq!((plan.stage, plan.revisit_on), (Stage::Live, None));
+    assert_valid(&plan);
+}
+
+#[test]
+fn a_parked_plan_waits_for_a_day_after_today() {
+    use pilotdeck::domain::wizard::revisit_problem;
+    assert_eq!(revisit_problem(day(1), today()), None);
+    for past in [0, -1, -400] {
+        assert_eq!(
+            revisit_problem(day(past), today()),
+            Some("Pick a day after today: the plan waits until then."),
+            "{past} days from today"
+        );
+    }
+}

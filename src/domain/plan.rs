@@ -147,6 +147,20 @@ impl Plan {
         self
     }
 
+    /// Moves the plan to `to` by hand. A plan parked without a date waits until the next
+    /// quarter starts, when the partner's priorities are asked again; a plan leaving the parked
+    /// stage has no date to revisit it.
+    pub fn move_to(&mut self, to: Stage, today: NaiveDate) {
+        if to == Stage::Parked {
+            if self.revisit_on.is_none() {
+                self.revisit_on = Some(super::calendar::Quarter::of(today).next_start());
+            }
+        } else {
+            self.revisit_on = None;
+        }
+        self.stage = to;
+    }
+
     /// Days since launch at `today`, for plans that have launched.
     pub fn days_since_launch(&self, today: NaiveDate) -> Option<i64> {
         if !self.stage.has_launched() {

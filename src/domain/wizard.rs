@@ -309,6 +309,12 @@ pub fn should_offer_parking(plan: &Plan, model: &ScoreModel) -> bool {
     poor_timing(plan, model)
 }
 
+/// What is wrong with parking a plan until `revisit_on`: parking waits for the timing to
+/// change, so a day already here or gone is no such wait.
+pub fn revisit_problem(revisit_on: NaiveDate, today: NaiveDate) -> Option<&'static str> {
+    (revisit_on <= today).then_some("Pick a day after today: the plan waits until then.")
+}
+
 /// Parks a draft until `revisit_on`: the timing is wrong, the plan is kept.
 pub fn park(plan: &mut Plan, revisit_on: NaiveDate) {
     plan.stage = Stage::Parked;

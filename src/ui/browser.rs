@@ -1,5 +1,6 @@
 //! Small browser services the screens use: fetching one of the app's own files, reading a file
-//! the user chose, copying text to the clipboard, offering a text file for download, and
+//! the user chose, copying text to the clipboard, offering a text file for download, moving
+//! keyboard focus, and
 //! calling browser methods web-sys does not bind as needed. Errors come back as readable text
 //! for a notice.
 
@@ -102,4 +103,14 @@ pub fn call_for_promise(target: &JsValue, name: &str) -> Option<js_sys::Promise>
         .ok()?
         .dyn_into::<js_sys::Promise>()
         .ok()
+}
+
+/// Moves keyboard focus to the element with `id`, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    let element = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
 }

@@ -2,10 +2,17 @@
 // steps, checks in on key results, runs the 30-day review — while the head of partnerships finds
 // the plans that need attention on the portfolio.
 import { test, expect } from "./fixtures/test";
-import { PortfolioPage, PlanPage } from "./fixtures/pages";
+import { PortfolioPage, PlanPage, isoDay } from "./fixtures/pages";
 
 const salonbiz = "SalonBiz Weekly — tracked trials in the newsletter";
 const ridgeway = "Ridgeway College — training salon on Slotwise";
+
+/** A day `offset` days from today as the app writes it, e.g. "12 Jan 2027". */
+function longDay(offset: number): string {
+  const [year, month, day] = isoDay(offset).split("-").map(Number);
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return `${day} ${months[month - 1]} ${year}`;
+}
 
 test.beforeEach(async ({ page }) => {
   const portfolio = new PortfolioPage(page);
@@ -225,6 +232,45 @@ test("a new quarter asks to re-confirm the timing, and the stage can be changed 
   await page.getByLabel("Stage", { exact: true }).selectOption("Parked");
   await expect(page.getByTestId("plan-stage")).toHaveText("Parked");
   await expect(page.getByTestId("readiness-score")).toBeVisible();
+  // Parking asks for the day to look at it again: it offers the next quarter's first day, and
+  // takes only a day after today.
+  const revisit = page.getByLabel("Revisit on");
+  await expect(revisit).toBeFocused();
+  await expect(revisit).toHaveValue(/^\d{4}-\d{2}-01$/);
+  await revisit.fill(isoDay(-1));
+  await expect(page.locator("#plan-revisit-on-problem")).toHaveText("Pick a day after today: the plan waits until then.");
+  await revisit.fill(isoDay(40));
+  await expect(page.locator("#plan-revisit-on-problem")).toHaveText("");
+  await expect(page.locator(".callout.parked")).toContainText(`Parked until ${longDay(40)}.`);
   await page.reload();
   await expect(page.getByTestId("plan-stage")).toHaveText("Parked");
+  await expect(page.getByLabel("Revisit on")).toHaveValue(isoDay(40));
+
+  // Back to live, the plan has no day to revisit any more.
+  await page.getByLabel("Stage", { exact: true }).selectOption("Live");
+  await expect(page.getByTestId("momentum-score")).toBeVisible();
+  const id = page.url().split("/plans/")[1];
+  await expect
+    .poll(() => page.evaluate((id) => JSON.parse(localStorage.getItem(`pilotdeck/v1/plans/${id}`) ?? "{}").plan?.revisit_on ?? null, id))
+    .toBeNull();
+});
+
+test("completing a step by keyboard leaves the focus on the next open step", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan("Brightpath POS & IT — Slotwise at every salon install");
+  const open = page.locator("#steps li:not(.step-done)");
+  const count = await open.count();
+  expect(count).toBeGreaterThan(1);
+  const second = (await open.nth(1).locator(".step-title").textContent()) ?? "";
+  await open.first().getByRole("button", { name: /^Done/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#steps li:not(.step-done)")).toHaveCount(count - 1);
+  await expect(page.locator("#steps li", { hasText: second }).getByRole("button", { name: /^Done/ })).toBeFocused();
+
+  // The last open step done, the keyboard goes on to the one before it, then to the form.
+  for (let left = count - 1; left > 0; left--) {
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#steps li:not(.step-done)")).toHaveCount(left - 1);
+  }
+  await expect(page.getByLabel("New step")).toBeFocused();
 });

@@ -195,3 +195,59 @@ test("poor timing offers to park the plan until a date, and keeps it", async ({ 
   expect(stored.timing.readiness).toBe(1);
   expect(stored.partner.name).toBe("Harbor & Main Bank");
 });
+
+test("a number that is not a number holds the step, after Back and after a reload too", async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await page.goto("/new");
+  await wizard.partner();
+  await wizard.next.click();
+  await wizard.timing(4, 4);
+  await wizard.next.click();
+  await wizard.fastestWin();
+  await wizard.next.click();
+  await wizard.expectStep("Foundation");
+
+  // Back on a step that is complete, a target that is not a number does not let Next through
+  // with the last number the draft held.
+  await wizard.back.click();
+  await wizard.expectStep("Fastest joint win");
+  const target = page.getByLabel("Target", { exact: true });
+  await target.fill("abc");
+  await page.getByLabel("Baseline (today)").fill("12%");
+  await wizard.next.click();
+  await wizard.expectStep("Fastest joint win");
+  await expect(wizard.missing).toHaveText("2 numbers on this step are not numbers yet: see the messages next to the fields.");
+  await expect(page.getByLabel("Baseline (today)")).toBeFocused();
+  await expect(target).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#metric-target-problem")).toHaveText("Type a number, like 120 or 4.5.");
+
+  // Fixed, it moves on with the numbers shown.
+  await page.getByLabel("Baseline (today)").fill("12");
+  await target.fill("140");
+  await wizard.next.click();
+  await wizard.expectStep("Foundation");
+  await wizard.back.click();
+  await expect(page.getByLabel("Baseline (today)")).toHaveValue("12");
+  await expect(target).toHaveValue("140");
+
+  // After a reload the field starts from the stored number, and the same holds.
+  await page.reload();
+  await wizard.expectStep("Fastest joint win");
+  await target.fill("lots");
+  await wizard.next.click();
+  await wizard.expectStep("Fastest joint win");
+  await expect(wizard.missing).toHaveText("A number on this step is not a number yet: see the message next to the field.");
+  await expect(target).toBeFocused();
+
+  // On Foundation, a key result's target the same way.
+  await target.fill("140");
+  await wizard.next.click();
+  await wizard.foundation();
+  await page.locator("#kr-0-target").fill("7x");
+  await wizard.next.click();
+  await wizard.expectStep("Foundation");
+  await expect(page.locator("#kr-0-target")).toBeFocused();
+  await page.locator("#kr-0-target").fill("130");
+  await wizard.next.click();
+  await wizard.expectStep("Next three steps");
+});

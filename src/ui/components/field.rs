@@ -67,6 +67,10 @@ pub fn TextField(
     #[prop(into)] problem: Signal<Option<String>>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] multiline: bool,
+    /// One line of text that wraps instead of running out of sight: a one-row text area that
+    /// takes no line breaks (Enter does nothing, pasted ones become spaces).
+    #[prop(optional)]
+    wraps: bool,
     #[prop(optional)] suggestions: Vec<&'static str>,
     #[prop(optional)] autofocus: bool,
     /// The most characters the field holds (a name's limit, or by default a text's): what
@@ -79,14 +83,34 @@ pub fn TextField(
     let max = max.unwrap_or(MAX_TEXT_CHARS);
     let input = move |ev| on_change.run(event_target_value(&ev));
     let described = described_by(&id, hint.is_some());
-    let control = if multiline {
+    let control = if multiline || wraps {
+        let one_line = move |ev: leptos::ev::Event| {
+            let typed = event_target_value(&ev);
+            let text = typed.replace(['\n', '\r'], " ");
+            if text != typed {
+                // The box shows what the field holds, even when the value it follows is unchanged.
+                let area = ev.target().and_then(|t| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok()
+                });
+                if let Some(area) = area {
+                    area.set_value(&text);
+                }
+            }
+            on_change.run(text);
+        };
         view! {
             <textarea
                 id=id.clone()
-                rows="3"
+                class:wraps=wraps
+                rows=if wraps { "1" } else { "3" }
                 maxlength=max
                 prop:value=move || value.get()
-                on:input=input
+                on:input=move |ev| if wraps { one_line(ev) } else { input(ev) }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if wraps && ev.key() == "Enter" {
+                        ev.prevent_default();
+                    }
+                }
                 aria-invalid=invalid
                 aria-describedby=described
                 autofocus=autofocus
@@ -133,14 +157,34 @@ pub fn NumberField(
     #[prop(into)] value: Signal<Option<f64>>,
     on_change: Callback<Option<f64>>,
     #[prop(into)] problem: Signal<Option<String>>,
-    /// Set while what is typed is not a number (the field says so and reports nothing), for a
-    /// form that must not submit the last number the field held.
+    /// The ids of the fields, among those sharing this list, whose text is not a number: the
+    /// field is listed while it says so (and reports nothing), for a form that must not submit
+    /// the last number a field held.
     #[prop(optional)]
-    not_a_number: Option<RwSignal<bool>>,
+    not_numbers: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
     let typed_problem = RwSignal::new(None::<String>);
-    if let Some(flag) = not_a_number {
-        Effect::new(move |_| flag.set(typed_problem.with(Option::is_some)));
+    let own_id = StoredValue::new(id.clone());
+    let set_typed_problem = move |problem: Option<String>| {
+        let listed = problem.is_some();
+        typed_problem.set(problem);
+        let Some(list) = not_numbers else { return };
+        let changed = own_id.with_value(|own| list.with_untracked(|l| l.contains(own)) != listed);
+        if changed {
+            let own = own_id.get_value();
+            list.update(|l| {
+                l.retain(|x| x != &own);
+                if listed {
+                    l.push(own);
+                }
+            });
+        }
+    };
+    if let Some(list) = not_numbers {
+        let own = id.clone();
+        on_cleanup(move || {
+            list.try_update(|l| l.retain(|x| x != &own));
+        });
     }
     let shown = Signal::derive(move || typed_problem.get().or_else(|| problem.get()));
     let input = NodeRef::<leptos::html::Input>::new();
@@ -151,14 +195,14 @@ pub fn NumberField(
         let now = value.get();
         if known.get_value() != now {
             known.set_value(now);
-            typed_problem.set(None);
+            set_typed_problem(None);
             if let Some(input) = input.get_untracked() {
                 input.set_value(&now.map(format::number).unwrap_or_default());
             }
         }
     });
     let report = move |number: Option<f64>| {
-        typed_problem.set(None);
+        set_typed_problem(None);
         known.set_value(number);
         on_change.run(number);
     };
@@ -177,7 +221,7 @@ pub fn NumberField(
                     match parse_number(&text) {
                         Some(number) => report(Some(number)),
                         None if text.trim().is_empty() => report(None),
-                        None => typed_problem.set(Some("Type a number, like 120 or 4.5.".into())),
+                        None => set_typed_problem(Some("Type a number, like 120 or 4.5.".into())),
                     }
                 }
                 aria-invalid=move || shown.get().is_some().then_some("true")

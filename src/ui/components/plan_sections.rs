@@ -8,6 +8,7 @@ use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::{
     validate_plan, Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS,
 };
+use crate::ui::browser::focus_by_id;
 use crate::ui::editor::Editor;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -412,18 +413,13 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
     let confidence = RwSignal::new(kr.confidence.unwrap_or(Confidence::OnTrack));
     let on = RwSignal::new(Some(e.state.today.get_untracked()));
     let name = kr.name.clone();
-    let unparsed = RwSignal::new(false);
+    let unparsed = RwSignal::new(Vec::<String>::new());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // What the field shows must be what is saved: a value that is not a number (the field
         // says so) is not checked in as the last number it held.
-        if unparsed.get_untracked() {
-            let field = document()
-                .get_element_by_id(&format!("checkin-{index}-value"))
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-            if let Some(field) = field {
-                let _ = field.focus();
-            }
+        if let Some(field) = unparsed.with_untracked(|ids| ids.first().cloned()) {
+            focus_by_id(&field);
             e.state
                 .notify("Not checked in: the value now is not a number.");
             return;
@@ -462,7 +458,7 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
             </p>
             <Show when=move || open.get()>
                 <form class="checkin-form" on:submit=save>
-                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value not_a_number=unparsed
+                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value not_numbers=unparsed
                         on_change=Callback::new(move |v| value.set(v)) problem=no_problem()/>
                     <div class="field">
                         <label for=format!("checkin-{index}-confidence")>"Confidence"</label>

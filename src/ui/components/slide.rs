@@ -159,13 +159,13 @@ fn FoundationBody(e: Editor) -> impl IntoView {
                 <fieldset class="field-group">
                     <legend>"Owners, sponsors and rhythm"</legend>
                     <div class="field-pair">
-                        <TextField id="ws-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner)
+                        <TextField id="ws-our-owner" wraps=true max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner)
                             on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
-                        <TextField id="ws-their-owner" max=MAX_NAME_CHARS label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner)
+                        <TextField id="ws-their-owner" wraps=true max=MAX_NAME_CHARS label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner)
                             on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
-                        <TextField id="ws-our-sponsor" max=MAX_NAME_CHARS label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor)
+                        <TextField id="ws-our-sponsor" wraps=true max=MAX_NAME_CHARS label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor)
                             on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
-                        <TextField id="ws-their-sponsor" max=MAX_NAME_CHARS label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor)
+                        <TextField id="ws-their-sponsor" wraps=true max=MAX_NAME_CHARS label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor)
                             on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
                         <CadenceField id="ws-cadence" value=cadence
                             on_change=Callback::new(move |c| e.edit(|p| p.foundation.rhythm.cadence_days = c))/>

@@ -5,6 +5,7 @@ use super::field::{no_problem, DateField, TextField};
 use crate::domain::run::new_step;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::{Side, Step};
+use crate::ui::browser::focus_by_id;
 use crate::ui::editor::Editor;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -72,6 +73,15 @@ pub fn AddStepForm(e: Editor, prefix: &'static str) -> impl IntoView {
     }
 }
 
+/// The plan page's form for a new step: its field ids start with this.
+const NEW_STEP: &str = "new-step";
+const NEW_STEP_TITLE: &str = "new-step-title";
+
+/// The id of an open step's "Done" button.
+fn done_button_id(step_id: &str) -> String {
+    format!("step-{step_id}-done")
+}
+
 #[component]
 pub fn StepsSection(e: Editor) -> impl IntoView {
     // Open steps first (soonest due first), then done ones (latest first).
@@ -87,7 +97,7 @@ pub fn StepsSection(e: Editor) -> impl IntoView {
     view! {
         <section class="panel wide" id="steps" aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Next steps"</h2>
-            <AddStepForm e=e prefix="new-step"/>
+            <AddStepForm e=e prefix=NEW_STEP/>
             <ul class="step-list">
                 <For each=ordered key=|s| (s.id.clone(), s.done_on) let:step>
                     <StepRow e=e step=step/>
@@ -144,10 +154,20 @@ fn StepRow(e: Editor, step: Step) -> impl IntoView {
                     .into_any()
                 } else {
                     view! {
-                        <button type="button" class="button small primary" on:click=move |_| {
+                        <button type="button" class="button small primary" id=done_button_id(&key) on:click=move |_| {
                             let on = today.get_untracked();
+                            // The row moves to the done steps: the keyboard goes on with the
+                            // open step that takes its place (or the one before it, or the form).
+                            let next = e.read(None, |p| {
+                                let open = p.open_steps_by_due();
+                                let at = open.iter().position(|s| s.id == id.get_value())?;
+                                open.get(at + 1).or(open.get(at.wrapping_sub(1))).map(|s| done_button_id(&s.id))
+                            });
                             e.edit(|p| { p.complete_step(&id.get_value(), on); });
                             e.state.notify("Step completed.");
+                            request_animation_frame(move || {
+                                focus_by_id(next.as_deref().unwrap_or(NEW_STEP_TITLE));
+                            });
                         }>
                             "Done" <span class="visually-hidden">{format!(": complete “{title}”")}</span>
                         </button>

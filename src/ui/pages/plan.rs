@@ -1,13 +1,14 @@
 //! `/plans/<id>`: one plan, every section of it.
 
-use crate::domain::calendar::Quarter;
 use crate::domain::scoring::MODEL;
+use crate::domain::wizard::revisit_problem;
 use crate::domain::{Plan, PlanId, Stage};
 use crate::exchange::calendar::calendar_file;
 use crate::exchange::export::plan_file;
 use crate::exchange::markdown::{markdown_file, plan_markdown};
 use crate::exchange::share;
-use crate::ui::browser::{copy_text, download};
+use crate::ui::browser::{copy_text, download, focus_by_id};
+use crate::ui::components::field::DateField;
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
 use crate::ui::components::plan_sections::{
@@ -24,6 +25,9 @@ use crate::ui::router::{use_router, Link, Route};
 use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// The date a parked plan waits for, which parking from the stage menu asks for next.
+const REVISIT_FIELD: &str = "plan-revisit-on";
 
 #[component]
 pub fn PlanPage(id: PlanId) -> impl IntoView {
@@ -71,14 +75,31 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
             return;
         };
         let today = state.today.get_untracked();
-        e.edit(|p| {
-            if to == Stage::Parked && p.revisit_on.is_none() {
-                p.revisit_on = Some(Quarter::of(today).next_start());
-            }
-            p.stage = to;
-        });
-        state.notify(format!("Stage changed to {}.", to.label()));
+        e.edit(|p| p.move_to(to, today));
+        if to == Stage::Parked {
+            state.notify("Parked. Pick the day to look at it again.");
+            request_animation_frame(|| focus_by_id(REVISIT_FIELD));
+        } else {
+            state.notify(format!("Stage changed to {}.", to.label()));
+        }
     };
+    let revisit_on = Signal::derive(move || e.read(None, |p| p.revisit_on));
+    // What is typed is shown as typed; the plan keeps the last day that can be waited for.
+    let typed_revisit = RwSignal::new(None::<chrono::NaiveDate>);
+    let revisit_error = Signal::derive(move || {
+        typed_revisit
+            .get()
+            .and_then(|on| revisit_problem(on, state.today.get()))
+            .map(str::to_string)
+    });
+    let set_revisit = Callback::new(move |on: Option<chrono::NaiveDate>| {
+        typed_revisit.set(on);
+        if let Some(on) =
+            on.filter(|on| revisit_problem(*on, state.today.get_untracked()).is_none())
+        {
+            e.edit(|p| p.revisit_on = Some(on));
+        }
+    });
     let workshop_id = StoredValue::new(id.clone());
     let offer = move |(name, text): (String, String), mime: &str| match download(&name, mime, &text)
     {
@@ -217,10 +238,14 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                 </div>
             </header>
             <Show when=move || stage.get() == Stage::Parked>
-                <p class="callout">
-                    "Parked until " {read(|p| format::maybe_date(p.revisit_on))}
-                    ". The timing was not right; look at it again then."
-                </p>
+                <div class="callout parked">
+                    <p>
+                        "Parked until " {read(|p| format::maybe_date(p.revisit_on))}
+                        ". The timing was not right; look at it again then."
+                    </p>
+                    <DateField id=REVISIT_FIELD.to_string() label="Revisit on" value=revisit_on
+                        on_change=set_revisit problem=revisit_error/>
+                </div>
             </Show>
             <TimingBanner e=e/>
             <ReviewPanel e=e/>

@@ -8,8 +8,8 @@ use crate::domain::scoring::{readiness, Section, MODEL};
 use crate::domain::templates::template;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::wizard::{
-    carry_owners, draft_name, launch, next_step_slots, park, should_offer_parking, step_problems,
-    Field, FieldProblem, NEXT_STEPS, STEPS,
+    carry_owners, draft_name, launch, next_step_slots, park, revisit_problem, should_offer_parking,
+    step_problems, Field, FieldProblem, NEXT_STEPS, STEPS,
 };
 use crate::domain::{
     KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step, MAX_KEY_RESULTS,
@@ -66,6 +66,9 @@ struct Draft {
     tried: RwSignal<bool>,
     /// Bumped when a suggestion fills number fields, so they are drawn again with the new value.
     filled: RwSignal<u32>,
+    /// The number fields of this step whose text is not a number: the draft still holds their
+    /// last number, so "Next" waits until they hold one again (or are emptied).
+    not_numbers: RwSignal<Vec<String>>,
 }
 
 impl Draft {
@@ -167,6 +170,7 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
         step,
         tried: RwSignal::new(false),
         filled: RwSignal::new(0),
+        not_numbers: RwSignal::new(Vec::new()),
     };
 
     let go = move |to: Section| {
@@ -181,7 +185,10 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
         if step == Section::Launch {
             return;
         }
-        if d.problems().is_empty() {
+        if d.not_numbers.with_untracked(|ids| !ids.is_empty()) {
+            d.tried.set(true);
+            focus_first_problem();
+        } else if d.problems().is_empty() {
             if id.get_untracked().is_none() {
                 d.edit(|_| {});
             }
@@ -201,6 +208,15 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
             return None;
         }
         let count = d.problems().len();
+        let not_numbers = d.not_numbers.with(Vec::len);
+        if count == 0 && not_numbers > 0 {
+            return Some(if not_numbers == 1 {
+                "A number on this step is not a number yet: see the message next to the field."
+                    .to_string()
+            } else {
+                format!("{not_numbers} numbers on this step are not numbers yet: see the messages next to the fields.")
+            });
+        }
         (count > 0).then(|| {
             if count == 1 {
                 "One thing is missing on this step: see the message next to the field.".to_string()
@@ -375,12 +391,11 @@ fn TimingStep(d: Draft) -> impl IntoView {
     };
     // Answering the timing questions is confirming the timing, today.
     let confirm = move |p: &mut Plan| p.timing.confirmed_on = Some(state.today.get_untracked());
-    // Parking waits for the timing to change: a day already here or gone is no such wait.
     let revisit_problem = Signal::derive(move || {
         revisit
             .get()
-            .filter(|on| *on <= state.today.get())
-            .map(|_| "Pick a day after today: the plan waits until then.".to_string())
+            .and_then(|on| revisit_problem(on, state.today.get()))
+            .map(str::to_string)
     });
     let park_now = move |_| {
         let Some(on) = revisit.get_untracked() else {
@@ -549,6 +564,7 @@ fn WinStep(d: Draft) -> impl IntoView {
                 view! {
                     <div class="field-row">
                         <NumberField
+                            not_numbers=d.not_numbers
                             id="metric-baseline".to_string()
                             label="Baseline (today)"
                             value=baseline
@@ -556,6 +572,7 @@ fn WinStep(d: Draft) -> impl IntoView {
                             problem=d.problem(Field::MetricBaseline)
                         />
                         <NumberField
+                            not_numbers=d.not_numbers
                             id="metric-target".to_string()
                             label="Target"
                             value=target
@@ -715,6 +732,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
                                     problem=d.problem(Field::KeyResultName(i))
                                 />
                                 <NumberField
+                                    not_numbers=d.not_numbers
                                     id=format!("kr-{i}-baseline")
                                     label="Baseline"
                                     value=Some(kr.baseline)
@@ -722,6 +740,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
                                     problem=no_problem()
                                 />
                                 <NumberField
+                                    not_numbers=d.not_numbers
                                     id=format!("kr-{i}-target")
                                     label="Target"
                                     value=Some(kr.target)
