@@ -401,3 +401,22 @@ test("on a phone every slide fits the screen's width, and only the slide scrolls
     if (n === 2) await page.screenshot({ path: "target/workshop/phone-foundation.png" });
   }
 });
+
+test("a workshop's worth of parked ideas stays on one slide with the field for the next", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openWorkshop(page, northwind);
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  const deck = new WorkshopWindow(page);
+  await deck.expectSlide(SLIDE_TITLES.length, "Parking lot");
+  const field = page.getByLabel("Park an idea");
+  const before = await page.locator(".slide .text-list li").count();
+  for (let i = before + 1; i <= 15; i++) {
+    await field.fill(`Idea ${i}: a second region once the first one works`);
+    await field.press("Enter");
+    await expect(page.locator(".slide .text-list li")).toHaveCount(i);
+  }
+  const overflow = await page.locator(".slide").evaluate((slide) => slide.scrollHeight - slide.clientHeight);
+  expect(overflow, "fifteen ideas and the field fit the slide").toBeLessThanOrEqual(1);
+  await expect(field).toBeInViewport({ ratio: 1 });
+});

@@ -21,7 +21,7 @@ impl BandScale {
 }
 
 /// The band zones and the score axis; `grid` adds lines at the thresholds, `named` the zones'
-/// names at their top right.
+/// names at their top left, away from the newest weeks, which a trend draws at the right.
 #[component]
 pub fn BandZones(
     scale: BandScale,
@@ -36,11 +36,12 @@ pub fn BandZones(
             <rect class=class x=scale.left y=scale.y(to) width=scale.width height=scale.y(from) - scale.y(to)/>
         }
     };
-    let name = move |top: u8, text: &'static str| {
-        named.then(|| view! {
-            <text class="chart-zone-label" x=right - 6 y=scale.y(top) + 16 text-anchor="end">{text}</text>
+    let name =
+        move |top: u8, text: &'static str| {
+            named.then(|| view! {
+            <text class="chart-zone-label" x=scale.left + 6 y=scale.y(top) + 16>{text}</text>
         })
-    };
+        };
     view! {
         {zone(moving, 100, "zone zone-moving")}
         {zone(drifting, moving, "zone zone-drifting")}
