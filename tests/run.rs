@@ -7,7 +7,8 @@ mod support;
 use chrono::{NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::calendar::add_days;
 use pilotdeck::domain::run::{
-    complete_review, new_step, review_state, ReviewAnswers, ReviewError, ReviewState,
+    complete_review, cycle_under_review, new_step, review_draft, review_state, ReviewAnswers,
+    ReviewError, ReviewState,
 };
 use pilotdeck::domain::*;
 use proptest::prelude::*;
@@ -670,4 +671,34 @@ fn a_parked_plan_waits_for_a_day_after_today() {
             "{past} days from today"
         );
     }
+}
+
+#[test]
+fn review_answers_are_kept_in_the_cycle_under_review_as_typed() {
+    let mut plan = live();
+    assert_eq!(review_draft(&plan), ReviewAnswers::default());
+    cycle_under_review(&mut plan, today()).keep = "The weekly sync".into();
+    cycle_under_review(&mut plan, today()).stop = "Manual sheets".into();
+    assert_eq!(plan.cycles.len(), 1, "typing opens no second cycle");
+    let draft = review_draft(&plan);
+    assert_eq!(
+        (draft.keep.as_str(), draft.stop.as_str()),
+        ("The weekly sync", "Manual sheets")
+    );
+    assert_valid(&plan);
+
+    complete_review(&mut plan, draft, Decision::Iterate, "", today(), "n1").expect("recorded");
+    assert_eq!(plan.cycles[0].keep, "The weekly sync");
+    assert_eq!(
+        review_draft(&plan),
+        ReviewAnswers::default(),
+        "the new cycle starts blank"
+    );
+
+    // A plan without an open cycle gets one from its launch date when it is the first.
+    let mut first = live();
+    first.cycles.clear();
+    cycle_under_review(&mut first, today()).change = "Fewer dealers".into();
+    assert_eq!(first.cycles.len(), 1);
+    assert_eq!(Some(first.cycles[0].started_on), first.pilot.launch_on);
 }

@@ -118,6 +118,45 @@ pub enum ReviewError {
     NoStopReason,
 }
 
+/// The cycle a review is about: the last one, while it is not reviewed yet; otherwise a new one
+/// is opened (from the launch date for a plan's first cycle, else from `today`).
+pub fn cycle_under_review(plan: &mut Plan, today: NaiveDate) -> &mut Cycle {
+    let open = plan
+        .cycles
+        .last()
+        .is_some_and(|cycle| cycle.reviewed_on.is_none());
+    if !open {
+        let started_on = plan
+            .pilot
+            .launch_on
+            .filter(|_| plan.cycles.is_empty())
+            .unwrap_or(today);
+        plan.cycles.push(Cycle {
+            started_on,
+            reviewed_on: None,
+            keep: String::new(),
+            change: String::new(),
+            stop: String::new(),
+            decision: None,
+        });
+    }
+    let last = plan.cycles.len() - 1;
+    &mut plan.cycles[last]
+}
+
+/// The answers typed so far for the review of the current cycle, kept in the plan as they are
+/// typed so that a reload or a visit elsewhere loses none of them.
+pub fn review_draft(plan: &Plan) -> ReviewAnswers {
+    match plan.cycles.last() {
+        Some(cycle) if cycle.reviewed_on.is_none() => ReviewAnswers {
+            keep: cycle.keep.clone(),
+            change: cycle.change.clone(),
+            stop: cycle.stop.clone(),
+        },
+        _ => ReviewAnswers::default(),
+    }
+}
+
 /// Records the review of the current cycle and acts on the decision:
 /// *scale* moves the plan to `scaling` and *iterate* back to `live`, each with a new cycle and
 /// review date; *stop* moves it to `stopped` and logs the reason.
@@ -135,26 +174,7 @@ pub fn complete_review(
     if decision == Decision::Stop && stop_reason.trim().is_empty() {
         return Err(ReviewError::NoStopReason);
     }
-    let started_on = plan
-        .pilot
-        .launch_on
-        .filter(|_| plan.cycles.is_empty())
-        .unwrap_or(today);
-    let cycle = match plan.cycles.last_mut() {
-        Some(cycle) if cycle.reviewed_on.is_none() => cycle,
-        _ => {
-            plan.cycles.push(Cycle {
-                started_on,
-                reviewed_on: None,
-                keep: String::new(),
-                change: String::new(),
-                stop: String::new(),
-                decision: None,
-            });
-            let last = plan.cycles.len() - 1;
-            &mut plan.cycles[last]
-        }
-    };
+    let cycle = cycle_under_review(plan, today);
     cycle.reviewed_on = Some(today.max(cycle.started_on));
     cycle.keep = answers.keep;
     cycle.change = answers.change;

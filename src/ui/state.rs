@@ -326,8 +326,10 @@ impl AppState {
         }
     }
 
-    /// Applies an import in one change and saves it; the notice offers to undo it.
-    pub fn import(&self, import: Import) -> Snapshot {
+    /// Applies an import in one change and saves it; the notice offers to undo it. All or
+    /// nothing: when storage cannot take all of it (full, say), it is taken back whole, what it
+    /// wrote is removed again, and the reason is returned.
+    pub fn import(&self, import: Import) -> Result<Snapshot, String> {
         let mut snapshot = Snapshot::default();
         self.portfolio.update(|p| snapshot = import.apply(p));
         self.session.update_value(|s| {
@@ -338,9 +340,19 @@ impl AppState {
                 s.autosave.plan_added(id);
             }
         });
-        self.save_now();
+        if let Some(error) = self.write_pending() {
+            self.take_back(&snapshot);
+            self.save_now();
+            return Err(match error {
+                StorageError::QuotaExceeded => {
+                    "there is not enough room left in this browser's storage for these plans"
+                        .to_string()
+                }
+                other => other.to_string(),
+            });
+        }
         self.last_import.set_value(Some(snapshot.clone()));
-        snapshot
+        Ok(snapshot)
     }
 
     /// Puts the portfolio back as it was before the last import.
@@ -348,6 +360,14 @@ impl AppState {
         let Some(snapshot) = self.last_import.try_update_value(Option::take).flatten() else {
             return;
         };
+        self.take_back(&snapshot);
+        self.save_now();
+        self.notify("The import was undone: your plans are as they were before it.");
+    }
+
+    /// Puts the portfolio back as it was before an import, and marks what that changes for
+    /// the next save.
+    fn take_back(&self, snapshot: &Snapshot) {
         self.portfolio.update(|p| snapshot.undo(p));
         self.session.update_value(|s| {
             for id in &snapshot.added {
@@ -357,8 +377,6 @@ impl AppState {
                 s.autosave.plan_changed(&plan.id);
             }
         });
-        self.save_now();
-        self.notify("The import was undone: your plans are as they were before it.");
     }
 
     /// Shows a message with an "Undo import" button on the current screen.
@@ -521,6 +539,11 @@ impl AppState {
 
     /// Writes everything pending now (also when the page is hidden or closed).
     pub fn save_now(&self) {
+        self.write_pending();
+    }
+
+    /// Writes everything pending now; returns the storage error that stopped it, if one did.
+    fn write_pending(&self) -> Option<StorageError> {
         let flushed = self.session.try_update_value(|s| {
             if let Some(timer) = s.timer.take() {
                 timer.clear();
@@ -533,7 +556,7 @@ impl AppState {
                 })
             })
         });
-        let Some(flushed) = flushed else { return };
+        let flushed = flushed?;
         if !flushed.conflicts.is_empty() {
             let newer: Vec<Plan> = self.session.with_value(|s| {
                 flushed
@@ -574,6 +597,7 @@ impl AppState {
                 }
             });
         }
+        flushed.error
     }
 
     /// Whether closing the tab now would lose edits: a save that cannot be written (a full

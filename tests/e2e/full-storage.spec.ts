@@ -2,7 +2,7 @@
 // the edits stay in the tab, a banner says so and offers an export, and saving resumes by
 // itself once there is room again.
 import { test, expect } from "./fixtures/test";
-import { PortfolioPage, PlanPage } from "./fixtures/pages";
+import { PortfolioPage, PlanPage, Importer } from "./fixtures/pages";
 import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
@@ -103,4 +103,25 @@ test("a store really filled to its quota keeps the edit, and saves it once space
   expect(await storedSteps(page)).toContain("Added while the store is full");
   await page.reload();
   await expect(page.locator("#steps")).toContainText("Added while the store is full");
+});
+
+test("an import storage has no room for changes nothing, and says so", async ({ page }) => {
+  // 1,400 plans: about a third more than a browser's 5 M characters of storage holds.
+  const { exportedFile } = await import("./fixtures/seed.mjs");
+  await page.goto("/");
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const importer = new Importer(page);
+  await importer.choose({ name: "big-portfolio.json", mimeType: "application/json", buffer: Buffer.from(exportedFile(1400, "big"), "utf8") });
+  await expect(importer.confirm).toBeVisible();
+  await importer.confirm.click();
+  await expect(page.getByRole("status")).toContainText(
+    "Not imported: there is not enough room left in this browser's storage for these plans. Nothing stored was changed.",
+  );
+  await expect(page.getByTestId("plan-card")).toHaveCount(9);
+  await expect(page.getByText(fullMessage)).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), "storage as it was").toBe(before);
+
+  // Nothing waits to be written: a reload shows the same nine plans.
+  await page.reload();
+  await expect(page.getByTestId("plan-card")).toHaveCount(9);
 });

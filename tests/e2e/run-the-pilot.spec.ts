@@ -82,9 +82,16 @@ test("the 30-day review ends in iterate with a new cycle", async ({ page, checkA
   await review.getByLabel("What to keep", { exact: true }).fill("The 'Tools we use' slot");
   await review.getByLabel("What to change", { exact: true }).fill("Server-side click ids for Safari");
   await review.getByLabel("What to stop", { exact: true }).fill("Manual commission sheets");
+  // The answers are saved as typed: a reload keeps them.
+  await new PortfolioPage(page).waitForStored("Manual commission sheets");
+  await page.reload();
+  await expect(review.getByLabel("What to keep", { exact: true })).toHaveValue("The 'Tools we use' slot");
+  await expect(review.getByLabel("What to change", { exact: true })).toHaveValue("Server-side click ids for Safari");
+  await expect(review.getByLabel("What to stop", { exact: true })).toHaveValue("Manual commission sheets");
   await review.getByRole("button", { name: "Record the review" }).click();
   await expect(review.getByRole("alert")).toHaveText("Choose scale, iterate or stop.");
   await review.getByRole("radio", { name: /^Iterate/ }).check();
+  await expect(review.getByText("Choose scale, iterate or stop.")).toHaveCount(0);
   await review.getByRole("button", { name: "Record the review" }).click();
 
   await expect(page.getByRole("status")).toHaveText("Review recorded: a new 30-day cycle has started.");
@@ -130,6 +137,46 @@ test("a plan deleted by mistake comes back with Undo, or from the trash in setti
   await expect(page.getByText("The trash is empty.")).toBeVisible();
   await page.getByRole("link", { name: "Plans" }).click();
   await expect(portfolio.card(ridgeway)).toHaveCount(1);
+});
+
+test("deleting asks first, by keyboard too, and deleting for good cannot happen by one slip", async ({ page, checkAccessibility }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(ridgeway);
+  // "Delete plan" asks; the keyboard lands on the answer, and Esc takes the question back.
+  await page.getByRole("button", { name: "Delete plan" }).focus();
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("button", { name: "Delete", exact: true });
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Delete plan" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(portfolio.card(ridgeway)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  const trash = page.getByTestId("trash");
+  const forget = trash.getByRole("button", { name: /^Delete for good/ });
+  await forget.click();
+  const sure = trash.getByRole("group", { name: "Confirm deletion for good" });
+  await expect(sure).toContainText("Delete it for good? This cannot be undone.");
+  await expect(sure.getByRole("button", { name: "Delete for good" })).toBeFocused();
+  await checkAccessibility();
+  await page.keyboard.press("Escape");
+  await expect(sure).toHaveCount(0);
+  await expect(forget).toBeFocused();
+  await forget.click();
+  await sure.getByRole("button", { name: "Cancel" }).click();
+  await expect(trash).toContainText(ridgeway);
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pilotdeck/v1/trash/")).length);
+  expect(await stored()).toBe(1);
+
+  await forget.click();
+  await sure.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByRole("status")).toHaveText(`“${ridgeway}” was deleted for good.`);
+  await expect(page.getByText("The trash is empty.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Trash" })).toBeFocused();
+  await expect.poll(stored).toBe(0);
 });
 
 test("filters and sort survive a reload", async ({ page, checkAccessibility }) => {

@@ -127,7 +127,15 @@ impl Importer {
             ));
             return;
         }
-        let done = self.state.import(import);
+        let done = match self.state.import(import) {
+            Ok(done) => done,
+            Err(reason) => {
+                self.state.notify(format!(
+                    "Not imported: {reason}. Nothing stored was changed. Make room (delete plans you have exported, or empty the trash in Settings) and import {file} again."
+                ));
+                return;
+            }
+        };
         let mut parts = Vec::new();
         if !done.added.is_empty() {
             parts.push(format!("{} added", done.added.len()));

@@ -3,9 +3,11 @@
 
 use super::field::{no_problem, TextField};
 use crate::domain::calendar::Quarter;
-use crate::domain::run::{complete_review, review_state, ReviewAnswers, ReviewState};
+use crate::domain::run::{
+    complete_review, cycle_under_review, review_draft, review_state, ReviewAnswers, ReviewState,
+};
 use crate::domain::scoring::momentum::timing_confirmed;
-use crate::domain::Decision;
+use crate::domain::{Cycle, Decision};
 use crate::ui::editor::Editor;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -68,9 +70,16 @@ pub fn ReviewPanel(e: Editor) -> impl IntoView {
         ReviewState::Due(on) => Some(on),
         _ => None,
     };
-    let keep = RwSignal::new(String::new());
-    let change = RwSignal::new(String::new());
-    let stop = RwSignal::new(String::new());
+    // The answers live in the cycle under review, saved as typed like every other field.
+    let answer = move |read: fn(&ReviewAnswers) -> &String| {
+        Signal::derive(move || e.read(String::new(), |p| read(&review_draft(p)).clone()))
+    };
+    let write = move |write: fn(&mut Cycle, String)| {
+        Callback::new(move |text: String| {
+            let on = today.get_untracked();
+            e.edit(|p| write(cycle_under_review(p, on), text));
+        })
+    };
     let decision = RwSignal::new(None::<Decision>);
     let reason = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -80,15 +89,11 @@ pub fn ReviewPanel(e: Editor) -> impl IntoView {
             problem.set(Some("Choose scale, iterate or stop.".into()));
             return;
         };
-        let answers = ReviewAnswers {
-            keep: keep.get_untracked(),
-            change: change.get_untracked(),
-            stop: stop.get_untracked(),
-        };
         let mut outcome = Ok(());
         let on = today.get_untracked();
         let note_id = uuid::Uuid::new_v4().to_string();
         e.edit(|p| {
+            let answers = review_draft(p);
             outcome = complete_review(p, answers, chosen, &reason.get_untracked(), on, &note_id)
         });
         match outcome {
@@ -109,14 +114,14 @@ pub fn ReviewPanel(e: Editor) -> impl IntoView {
                 <h2 id="review-heading">"The 30-day review is due"</h2>
                 <p>{format!("This cycle reached its review date on {}. What do you keep, change and stop — and what happens next?", format::date(on))}</p>
                 <form class="edit-form" on:submit=submit novalidate>
-                    <TextField id="review-keep" label="What to keep" hint="What worked and continues." value=Signal::derive(move || keep.get()) on_change=Callback::new(move |v| keep.set(v)) problem=no_problem() multiline=true/>
-                    <TextField id="review-change" label="What to change" hint="What the next cycle does differently." value=Signal::derive(move || change.get()) on_change=Callback::new(move |v| change.set(v)) problem=no_problem() multiline=true/>
-                    <TextField id="review-stop" label="What to stop" hint="What you stop doing." value=Signal::derive(move || stop.get()) on_change=Callback::new(move |v| stop.set(v)) problem=no_problem() multiline=true/>
+                    <TextField id="review-keep" label="What to keep" hint="What worked and continues." value=answer(|a| &a.keep) on_change=write(|c, v| c.keep = v) problem=no_problem() multiline=true/>
+                    <TextField id="review-change" label="What to change" hint="What the next cycle does differently." value=answer(|a| &a.change) on_change=write(|c, v| c.change = v) problem=no_problem() multiline=true/>
+                    <TextField id="review-stop" label="What to stop" hint="What you stop doing." value=answer(|a| &a.stop) on_change=write(|c, v| c.stop = v) problem=no_problem() multiline=true/>
                     <fieldset class="field decision">
                         <legend>"Decision"</legend>
                         {DECISIONS.into_iter().map(|(d, text)| view! {
                             <label class="decision-option">
-                                <input type="radio" name="review-decision" prop:checked=move || decision.get() == Some(d) on:change=move |_| decision.set(Some(d))/>
+                                <input type="radio" name="review-decision" prop:checked=move || decision.get() == Some(d) on:change=move |_| { decision.set(Some(d)); problem.set(None); }/>
                                 <strong>{d.label()}</strong>
                                 <span class="muted">{format!(" — {}", text.split_once(": ").map_or(text, |(_, rest)| rest))}</span>
                             </label>

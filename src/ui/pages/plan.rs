@@ -26,6 +26,10 @@ use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The plan's "Delete plan" button, and the button that confirms it.
+const DELETE_PLAN: &str = "delete-plan";
+const CONFIRM_DELETE: &str = "confirm-delete";
+
 /// The date a parked plan waits for, which parking from the stage menu asks for next.
 const REVISIT_FIELD: &str = "plan-revisit-on";
 
@@ -168,6 +172,11 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         });
     };
     let confirming = RwSignal::new(false);
+    // Leaving the question puts the keyboard back on the button that asked it.
+    let cancel_delete = move || {
+        confirming.set(false);
+        request_animation_frame(|| focus_by_id(DELETE_PLAN));
+    };
     let delete_id = id.clone();
     let delete = move |_| {
         router.go(Route::Portfolio);
@@ -226,13 +235,17 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     <Show
                         when=move || confirming.get()
                         fallback=move || view! {
-                            <button type="button" class="button small quiet" on:click=move |_| confirming.set(true)>"Delete plan"</button>
+                            <button type="button" class="button small quiet" id=DELETE_PLAN on:click=move |_| {
+                                confirming.set(true);
+                                request_animation_frame(|| focus_by_id(CONFIRM_DELETE));
+                            }>"Delete plan"</button>
                         }
                     >
-                        <div class="confirm-delete" role="group" aria-label="Confirm deletion">
+                        <div class="confirm-delete" role="group" aria-label="Confirm deletion"
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel_delete() }>
                             <span>"Move this plan to the trash?"</span>
-                            <button type="button" class="button small danger" on:click=delete.clone()>"Delete"</button>
-                            <button type="button" class="button small" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            <button type="button" class="button small danger" id=CONFIRM_DELETE on:click=delete.clone()>"Delete"</button>
+                            <button type="button" class="button small" on:click=move |_| cancel_delete()>"Cancel"</button>
                         </div>
                     </Show>
                 </div>

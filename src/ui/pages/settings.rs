@@ -2,6 +2,7 @@
 //! whether it works offline and how to install it, the trash of deleted plans, the file format,
 //! and what happens to your data.
 
+use crate::ui::browser::focus_by_id;
 use crate::ui::format;
 use crate::ui::install::{Install, Installing};
 use crate::ui::offline::KeptCopy;
@@ -9,9 +10,21 @@ use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
+/// The trash's heading, where the keyboard goes once a plan is deleted for good.
+const TRASH_HEADING: &str = "trash-heading";
+/// The button that confirms deleting a plan for good: there is one at a time.
+const CONFIRM_FORGET: &str = "confirm-forget";
+
+/// The id of a trashed plan's "Delete for good" button.
+fn forget_button_id(plan_id: &str) -> String {
+    format!("forget-{plan_id}")
+}
+
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The trashed plan whose "Delete for good" waits for a confirmation.
+    let confirming = RwSignal::new(None::<crate::domain::PlanId>);
     let copy = expect_context::<KeptCopy>();
     let install = expect_context::<Install>();
     let used = move || {
@@ -99,7 +112,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </Show>
             </section>
             <section class="panel" aria-labelledby="trash-heading">
-                <h2 id="trash-heading">"Trash"</h2>
+                <h2 id=TRASH_HEADING tabindex="-1">"Trash"</h2>
                 {move || {
                     let items = state.trash.get();
                     if items.is_empty() {
@@ -111,8 +124,24 @@ pub fn SettingsPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|t| {
                                     let restore_id = t.plan.id.clone();
-                                    let forget_id = t.plan.id.clone();
+                                    let id = StoredValue::new(t.plan.id.clone());
                                     let name = t.plan.name.clone();
+                                    let asking = move || confirming.with(|c| c.as_ref() == Some(&id.get_value()));
+                                    let ask = move |_| {
+                                        confirming.set(Some(id.get_value()));
+                                        request_animation_frame(|| focus_by_id(CONFIRM_FORGET));
+                                    };
+                                    let back = move || {
+                                        confirming.set(None);
+                                        request_animation_frame(move || focus_by_id(&forget_button_id(id.get_value().as_str())));
+                                    };
+                                    let shown_name = StoredValue::new(name.clone());
+                                    let forget = move |_| {
+                                        confirming.set(None);
+                                        state.forget_plan(&id.get_value());
+                                        state.notify(format!("“{}” was deleted for good.", shown_name.get_value()));
+                                        request_animation_frame(|| focus_by_id(TRASH_HEADING));
+                                    };
                                     view! {
                                         <li>
                                             <span class="trash-name">{t.plan.name.clone()}</span>
@@ -120,9 +149,21 @@ pub fn SettingsPage() -> impl IntoView {
                                             <button type="button" class="button small" on:click=move |_| state.restore_plan(&restore_id)>
                                                 "Restore" <span class="visually-hidden">{format!(" “{name}”")}</span>
                                             </button>
-                                            <button type="button" class="button small quiet" on:click=move |_| state.forget_plan(&forget_id)>
-                                                "Delete for good" <span class="visually-hidden">{format!(" “{}”", t.plan.name)}</span>
-                                            </button>
+                                            <Show
+                                                when=asking
+                                                fallback=move || view! {
+                                                    <button type="button" class="button small quiet" id=forget_button_id(id.get_value().as_str()) on:click=ask>
+                                                        "Delete for good" <span class="visually-hidden">{format!(" “{}”", t.plan.name)}</span>
+                                                    </button>
+                                                }
+                                            >
+                                                <div class="confirm-delete" role="group" aria-label="Confirm deletion for good"
+                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { back() }>
+                                                    <span>"Delete it for good? This cannot be undone."</span>
+                                                    <button type="button" class="button small danger" id=CONFIRM_FORGET on:click=forget>"Delete for good"</button>
+                                                    <button type="button" class="button small" on:click=move |_| back()>"Cancel"</button>
+                                                </div>
+                                            </Show>
                                         </li>
                                     }
                                 })

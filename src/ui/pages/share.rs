@@ -55,7 +55,13 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
         if import.is_empty() {
             return;
         }
-        let done = state.import(import);
+        let done = match state.import(import) {
+            Ok(done) => done,
+            Err(reason) => {
+                state.notify(format!("Not saved: {reason}. Nothing stored was changed."));
+                return;
+            }
+        };
         let id = done
             .added
             .first()
