@@ -424,3 +424,17 @@ test("the plan prints as a one-pager without navigation or controls, and renders
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
   expect(pages.length).toBeGreaterThanOrEqual(1);
 });
+
+test("a plan not yet launched prints its readiness checklist on the first page, with no page left mostly empty", async ({ page }) => {
+  const portfolio = await withExamples(page);
+  const cascadia = example.plans.find((p) => p.id === "example-telco-cascadia-fibre")!;
+  await portfolio.openPlan(cascadia.name);
+  await expect(new PlanPage(page).title).toHaveText(cascadia.name);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("link", { name: "Continue in the wizard" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  // Three pages of A4. With the checklist kept whole, it moved to the second page and left the
+  // first one mostly empty: four pages.
+  expect(pages.length).toBeLessThanOrEqual(3);
+});
