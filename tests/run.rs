@@ -47,14 +47,7 @@ fn key_result(name: &str) -> KeyResult {
 }
 
 fn cycle(started_on: NaiveDate) -> Cycle {
-    Cycle {
-        started_on,
-        reviewed_on: None,
-        keep: String::new(),
-        change: String::new(),
-        stop: String::new(),
-        decision: None,
-    }
+    Cycle::starting(started_on)
 }
 
 /// A live pilot launched 20 days ago, 30 days long, in its first (unreviewed) cycle.

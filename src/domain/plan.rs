@@ -634,6 +634,20 @@ pub struct Cycle {
     pub decision: Option<Decision>,
 }
 
+impl Cycle {
+    /// A cycle starting on `started_on`, not reviewed yet.
+    pub fn starting(started_on: NaiveDate) -> Self {
+        Self {
+            started_on,
+            reviewed_on: None,
+            keep: String::new(),
+            change: String::new(),
+            stop: String::new(),
+            decision: None,
+        }
+    }
+}
+
 /// The outcome of a 30-day review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

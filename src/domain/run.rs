@@ -131,14 +131,7 @@ pub fn cycle_under_review(plan: &mut Plan, today: NaiveDate) -> &mut Cycle {
             .launch_on
             .filter(|_| plan.cycles.is_empty())
             .unwrap_or(today);
-        plan.cycles.push(Cycle {
-            started_on,
-            reviewed_on: None,
-            keep: String::new(),
-            change: String::new(),
-            stop: String::new(),
-            decision: None,
-        });
+        plan.cycles.push(Cycle::starting(started_on));
     }
     let last = plan.cycles.len() - 1;
     &mut plan.cycles[last]
@@ -189,14 +182,7 @@ pub fn complete_review(
             } else {
                 Stage::Live
             };
-            plan.cycles.push(Cycle {
-                started_on: today,
-                reviewed_on: None,
-                keep: String::new(),
-                change: String::new(),
-                stop: String::new(),
-                decision: None,
-            });
+            plan.cycles.push(Cycle::starting(today));
             plan.foundation.rhythm.review_on = Some(add_days(today, length));
         }
         Decision::Stop => {

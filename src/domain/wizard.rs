@@ -332,14 +332,7 @@ pub fn launch(plan: &mut Plan, today: NaiveDate, model: &ScoreModel) -> Result<(
     plan.stage = Stage::Live;
     plan.revisit_on = None;
     plan.foundation.rhythm.review_on = Some(add_days(launch_on, i64::from(plan.pilot.length_days)));
-    plan.cycles.push(Cycle {
-        started_on: launch_on,
-        reviewed_on: None,
-        keep: String::new(),
-        change: String::new(),
-        stop: String::new(),
-        decision: None,
-    });
+    plan.cycles.push(Cycle::starting(launch_on));
     Ok(())
 }
 

@@ -126,13 +126,7 @@ test("a reload at step 4 comes back with every answer", async ({ page }) => {
 
 test("launch stays disabled with two steps, or with none the partner owns, and says why", async ({ page }) => {
   const wizard = new WizardPage(page);
-  await page.goto("/new");
-  await wizard.partner();
-  await wizard.next.click();
-  await wizard.timing(4, 4);
-  await wizard.next.click();
-  await wizard.fastestWin();
-  await wizard.next.click();
+  await wizard.toFoundation();
   await wizard.foundation();
   await wizard.next.click();
   await wizard.expectStep("Next three steps");
@@ -198,14 +192,7 @@ test("poor timing offers to park the plan until a date, and keeps it", async ({ 
 
 test("a number that is not a number holds the step, after Back and after a reload too", async ({ page }) => {
   const wizard = new WizardPage(page);
-  await page.goto("/new");
-  await wizard.partner();
-  await wizard.next.click();
-  await wizard.timing(4, 4);
-  await wizard.next.click();
-  await wizard.fastestWin();
-  await wizard.next.click();
-  await wizard.expectStep("Foundation");
+  await wizard.toFoundation();
 
   // Back on a step that is complete, a target that is not a number does not let Next through
   // with the last number the draft held.
