@@ -321,3 +321,26 @@ test("completing a step by keyboard leaves the focus on the next open step", asy
   }
   await expect(page.getByLabel("New step")).toBeFocused();
 });
+
+test("in the dark theme every screen a pilot runs through passes axe, its links and danger buttons included", async ({ page, checkAccessibility }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await expect(portfolio.cards).toHaveCount(9);
+  await checkAccessibility();
+  // A plan not yet launched: its readiness checklist links to the fixes.
+  await portfolio.openPlan("Cascadia Fibre — Business Essentials add-on");
+  await expect(page.getByTestId("readiness-score")).toBeVisible();
+  await checkAccessibility();
+  // A running plan, asking whether to delete it.
+  await page.getByRole("link", { name: "Portfolio" }).click();
+  await portfolio.openPlan(salonbiz);
+  await page.getByRole("button", { name: "Delete plan" }).click();
+  await expect(page.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
+  await checkAccessibility();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByTestId("trash").getByRole("button", { name: /^Delete for good/ }).click();
+  await expect(page.getByRole("group", { name: "Confirm deletion for good" })).toBeVisible();
+  await checkAccessibility();
+});
