@@ -95,14 +95,7 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
 
 test("a reload at step 4 comes back with every answer", async ({ page }) => {
   const wizard = new WizardPage(page);
-  await page.goto("/new");
-  await wizard.partner("Cascadia Fibre");
-  await wizard.next.click();
-  await wizard.timing(4, 4);
-  await wizard.next.click();
-  await wizard.fastestWin();
-  await wizard.next.click();
-  await wizard.expectStep("Foundation");
+  await wizard.toFoundation("Cascadia Fibre");
   await page.getByLabel("Shared objective").fill("Half-typed objective");
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? "").includes("Half-typed objective")))).toBe(true);
 
