@@ -101,7 +101,7 @@ fn a_plan_from_a_future_schema_version_is_kept_as_it_is() {
     let (store, _) = saved(plans.clone());
     let newer = &plans[0].id;
     let future = format!(
-        "{{\"schema_version\":2,\"plan\":{{\"id\":\"{newer}\",\"shape\":\"from the future\"}}}}"
+        "{{\"schema_version\":3,\"plan\":{{\"id\":\"{newer}\",\"shape\":\"from the future\"}}}}"
     );
     local_storage()
         .set_item(&plan_key(newer), &future)

@@ -153,6 +153,7 @@ fn hostile_text_still_reads_back() {
             owner_name: "N".repeat(4_000),
             created_on: day(2026, 11, 1),
             due_on: Some(day(2026, 12, 1)),
+            committed_on: None,
             done_on: None,
         },
         Step {
@@ -162,6 +163,7 @@ fn hostile_text_still_reads_back() {
             owner_name: String::new(),
             created_on: day(2026, 11, 1),
             due_on: Some(day(2026, 11, 20)),
+            committed_on: None,
             done_on: Some(day(2026, 11, 19)),
         },
     ];

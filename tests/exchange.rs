@@ -168,13 +168,13 @@ fn files_that_are_not_pilotdeck_files_say_so() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_both_versions_named() {
     let mut file = example();
-    file["schema_version"] = json!(2);
+    file["schema_version"] = json!(3);
     let error = parse_envelope(&file.to_string()).expect_err("refused");
     assert_eq!(
         error,
         ExchangeError::NewerVersion {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
     );
     assert!(error.to_string().contains("newer Pilotdeck"));

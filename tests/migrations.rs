@@ -55,6 +55,12 @@ fn v1_portfolio() -> Value {
     serde_json::from_str(&read(&fixtures_dir().join("v1/portfolio.json"))).expect("json")
 }
 
+/// The fixture of the version this build writes.
+fn current_portfolio() -> Value {
+    let path = fixtures_dir().join(format!("v{SCHEMA_VERSION}/portfolio.json"));
+    serde_json::from_str(&read(&path)).expect("json")
+}
+
 #[test]
 fn there_is_a_fixture_for_every_version_this_build_reads_and_no_other() {
     let versions: BTreeSet<u32> = fixtures().into_iter().map(|(v, _)| v).collect();
@@ -138,8 +144,8 @@ fn field_paths(value: &Value, prefix: &str, non_null: bool, found: &mut BTreeSet
 }
 
 #[test]
-fn the_v1_fixture_sets_every_field_the_writer_writes() {
-    let fixture = v1_portfolio();
+fn the_current_fixture_sets_every_field_the_writer_writes() {
+    let fixture = current_portfolio();
     let plans = parse_envelope(&fixture.to_string())
         .expect("the fixture reads")
         .plans;
@@ -161,8 +167,14 @@ fn the_v1_fixture_sets_every_field_the_writer_writes() {
 }
 
 #[test]
-fn the_v1_fixture_uses_every_value_of_every_choice() {
-    let fixture = v1_portfolio();
+fn every_fixture_uses_every_value_of_every_choice() {
+    for (_, path) in fixtures() {
+        let fixture: Value = serde_json::from_str(&read(&path)).expect("json");
+        uses_every_value_of_every_choice(&fixture, &path.display().to_string());
+    }
+}
+
+fn uses_every_value_of_every_choice(fixture: &Value, shown: &str) {
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut note = |field: &str, value: &Value| {
         seen.insert(format!("{field}={value}"));
@@ -255,8 +267,57 @@ fn the_v1_fixture_uses_every_value_of_every_choice() {
     }
     assert!(
         missing.is_empty(),
-        "values the fixture never uses: {missing:?}"
+        "{shown}: values the fixture never uses: {missing:?}"
     );
+}
+
+#[test]
+fn a_version_1_file_reads_as_version_2_with_each_step_committed_to_its_due_date() {
+    let v1 = v1_portfolio();
+    let plans = parse_envelope(&v1.to_string())
+        .expect("the version 1 fixture reads")
+        .plans;
+    let v1_plans = v1["plans"].as_array().expect("plans");
+    assert_eq!(plans.len(), v1_plans.len());
+    let mut dated = 0;
+    for (plan, written) in plans.iter().zip(v1_plans) {
+        let steps = written["steps"].as_array().cloned().unwrap_or_default();
+        assert_eq!(plan.steps.len(), steps.len(), "{}", plan.id);
+        for step in &plan.steps {
+            assert_eq!(step.committed_on, step.due_on, "{} {}", plan.id, step.id);
+            assert_eq!(step.slipped_from(), None, "nothing slipped in version 1");
+            dated += usize::from(step.due_on.is_some());
+        }
+        for entry in &plan.log {
+            assert!(!entry.internal, "version 1 had nothing internal");
+            assert_eq!(entry.step_id, None);
+            assert_eq!(entry.owner_name, "");
+            assert_eq!(entry.resolved_on, None);
+        }
+        assert!(!plan.example, "version 1 had no example flag");
+    }
+    assert!(dated > 20, "the fixture has dated steps to migrate");
+}
+
+#[test]
+fn the_version_2_fixture_holds_what_version_2_adds() {
+    let plans = parse_envelope(&read(&fixtures_dir().join("v2/portfolio.json")))
+        .expect("reads")
+        .plans;
+    let steps = || plans.iter().flat_map(|p| &p.steps);
+    let log = || plans.iter().flat_map(|p| &p.log);
+    assert!(
+        steps().any(|s| s.slipped_from().is_some()),
+        "a slipped step"
+    );
+    assert!(log().any(|e| e.internal), "an internal entry");
+    assert!(log().any(|e| e.resolved_on.is_some()), "a resolved blocker");
+    assert!(
+        log().any(|e| e.kind == pilotdeck::domain::LogKind::Blocker && e.resolved_on.is_none()),
+        "an open blocker"
+    );
+    assert!(log().any(|e| e.step_id.is_some()), "an entry about a step");
+    assert!(plans.iter().any(|p| p.example), "an example plan");
 }
 
 fn with_version(version: Option<Value>) -> String {

@@ -115,6 +115,7 @@ fn with_step(mut plan: Plan, id: &str, due: Option<i64>, done: Option<i64>) -> P
         owner_name: "Maya".into(),
         created_on: day(-60),
         due_on: due.map(day),
+        committed_on: None,
         done_on: done.map(day),
     });
     plan
@@ -128,8 +129,8 @@ fn the_example_portfolio_has_the_scores_these_tests_expect() {
     for (i, score) in [
         (NORTHWIND, 94),
         (LEDGERLINE, 95),
-        (SALONBIZ, 58),
-        (BRIGHTPATH, 17),
+        (SALONBIZ, 60),
+        (BRIGHTPATH, 26),
     ] {
         assert_eq!(
             momentum(&plans[i], today(), &MODEL).score,
@@ -584,13 +585,13 @@ fn the_radar_shows_the_running_plans_with_their_days_and_scores() {
             (
                 "example-affiliate-salonbiz".to_string(),
                 42,
-                58,
+                60,
                 Band::Drifting
             ),
             (
                 "example-reseller-brightpath".to_string(),
                 76,
-                17,
+                26,
                 Band::GhostTownRisk
             ),
         ]

@@ -74,7 +74,7 @@ proptest! {
     #[test]
     fn a_stored_plan_is_the_same_json_value(plan in support::plan()) {
         let stored = encode_plan(&plan);
-        let plain = serde_json::to_string(&serde_json::json!({"schema_version": 1, "plan": &plan}))
+        let plain = serde_json::to_string(&serde_json::json!({"schema_version": SCHEMA_VERSION, "plan": &plan}))
             .expect("serializes");
         let stored_value: serde_json::Value = serde_json::from_str(&stored).expect("JSON");
         let plain_value: serde_json::Value = serde_json::from_str(&plain).expect("JSON");

@@ -7,8 +7,8 @@ mod support;
 use chrono::{NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::calendar::add_days;
 use pilotdeck::domain::run::{
-    complete_review, cycle_under_review, new_step, review_draft, review_state, ReviewAnswers,
-    ReviewError, ReviewState,
+    complete_review, cycle_under_review, review_draft, review_state, ReviewAnswers, ReviewError,
+    ReviewState,
 };
 use pilotdeck::domain::*;
 use proptest::prelude::*;
@@ -29,6 +29,7 @@ fn step(id: &str, side: Side, due: i64) -> Step {
         owner_name: "Maya Okafor".into(),
         created_on: day(-20),
         due_on: Some(day(due)),
+        committed_on: None,
         done_on: None,
     }
 }
@@ -93,6 +94,10 @@ fn live() -> Plan {
         kind: LogKind::Sync,
         text: "Weekly sync".into(),
         both_sponsors_present: false,
+        internal: false,
+        step_id: None,
+        owner_name: String::new(),
+        resolved_on: None,
     }];
     plan.cycles = vec![cycle(day(-20))];
     assert_eq!(validate_plan(&plan), vec![], "the fixture is valid");
@@ -489,14 +494,20 @@ fn a_removed_step_comes_back_with_its_index_and_can_be_put_back() {
 #[test]
 fn a_new_step_is_open_created_today_and_added_last() {
     let mut plan = live();
-    let added = new_step(
-        "s-4".into(),
-        "Send the pricing sheet".into(),
+    let mut added = Step::new(
+        "Send the pricing sheet",
         Side::Theirs,
-        "Hannah Mercer".into(),
+        "Hannah Mercer",
         Some(day(4)),
         today(),
     );
+    assert!(!added.id.is_empty());
+    assert_eq!(
+        added.committed_on,
+        Some(day(4)),
+        "committed to its due date"
+    );
+    added.id = "s-4".into();
     assert_eq!(added.created_on, today());
     assert_eq!(added.done_on, None);
     assert_eq!(added.owner_side, Side::Theirs);

@@ -1,6 +1,7 @@
-//! The published JSON Schema (`public/schema/pilotdeck-file-v1.schema.json`) agrees with the
+//! The published JSON Schema (`public/schema/pilotdeck-file-v2.schema.json`) agrees with the
 //! code: every file Pilotdeck writes validates against it, and what the reader refuses the
-//! schema refuses too, so a partner's tooling can check a file before sending it.
+//! schema refuses too, so a partner's tooling can check a file before sending it. The schema of
+//! version 1 stays published for the files version 1 wrote, which still read.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -16,7 +17,8 @@ use serde_json::{json, Value};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const SCHEMA: &str = include_str!("../public/schema/pilotdeck-file-v1.schema.json");
+const SCHEMA: &str = include_str!("../public/schema/pilotdeck-file-v2.schema.json");
+const SCHEMA_V1: &str = include_str!("../public/schema/pilotdeck-file-v1.schema.json");
 const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
 
 fn schema() -> Value {
@@ -112,22 +114,46 @@ fn an_export_of_the_example_plans_matches_the_schema() {
     assert_valid("an export of no plans", &export(&[]));
 }
 
-#[test]
-fn every_migration_fixture_of_version_1_matches_the_schema() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/v1 exists") {
+/// The fixtures of one version, as JSON.
+fn fixtures(version: u32) -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}"));
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("the fixtures directory exists") {
         let path = entry.expect("a directory entry").path();
         if path.extension().is_some_and(|ext| ext == "json") {
             let text = std::fs::read_to_string(&path).expect("readable");
-            assert_valid(
-                &path.display().to_string(),
-                &serde_json::from_str(&text).expect("json"),
-            );
-            checked += 1;
+            found.push((
+                path.display().to_string(),
+                serde_json::from_str(&text).expect("json"),
+            ));
         }
     }
-    assert!(checked > 0, "no fixture in {}", dir.display());
+    assert!(!found.is_empty(), "no fixture in {}", dir.display());
+    found
+}
+
+#[test]
+fn every_migration_fixture_of_version_2_matches_the_schema() {
+    for (path, file) in fixtures(2) {
+        assert_valid(&path, &file);
+    }
+}
+
+#[test]
+fn version_1_fixtures_match_the_version_1_schema_still_published() {
+    let schema: Value = serde_json::from_str(SCHEMA_V1).expect("JSON");
+    let v1 = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the version 1 schema compiles");
+    for (path, file) in fixtures(1) {
+        let errors: Vec<String> = v1.iter_errors(&file).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{path}: {errors:?}");
+        assert!(
+            !validator().is_valid(&file),
+            "{path}: a version 1 file is not a version 2 file"
+        );
+    }
 }
 
 proptest! {
@@ -283,9 +309,34 @@ fn breakages() -> Vec<Breakage> {
             change: |file| file["plans"][7]["partner"]["name"] = json!(""),
         },
         Breakage {
-            what: "schema_version 2",
+            what: "schema_version 3",
             at: "/schema_version",
-            change: |file| file["schema_version"] = json!(2),
+            change: |file| file["schema_version"] = json!(3),
+        },
+        Breakage {
+            what: "a note with a blocker's owner",
+            at: "/plans/0/log/0/owner_name",
+            change: |file| file["plans"][0]["log"][0]["owner_name"] = json!("Ravi"),
+        },
+        Breakage {
+            what: "a note resolved like a blocker",
+            at: "/plans/0/log/0/resolved_on",
+            change: |file| file["plans"][0]["log"][0]["resolved_on"] = json!("2026-11-01"),
+        },
+        Breakage {
+            what: "an internal flag that is not true or false",
+            at: "/plans/0/log/0/internal",
+            change: |file| file["plans"][0]["log"][0]["internal"] = json!("yes"),
+        },
+        Breakage {
+            what: "a step id that is no id",
+            at: "/plans/0/log/0/step_id",
+            change: |file| file["plans"][0]["log"][0]["step_id"] = json!("two words"),
+        },
+        Breakage {
+            what: "a committed date that is not a date",
+            at: "/plans/0/steps/0/committed_on",
+            change: |file| file["plans"][0]["steps"][0]["committed_on"] = json!("31/12/2026"),
         },
         Breakage {
             what: "another format",
@@ -318,14 +369,14 @@ fn the_schema_refuses_what_the_reader_refuses_at_the_same_place() {
 }
 
 #[test]
-fn schema_version_2_is_refused_as_a_newer_file_by_the_reader() {
+fn schema_version_3_is_refused_as_a_newer_file_by_the_reader() {
     let mut file = export(&example_plans());
-    file["schema_version"] = json!(2);
+    file["schema_version"] = json!(3);
     assert_eq!(
         parse_envelope(&file.to_string()),
         Err(ExchangeError::NewerVersion {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         })
     );
 }
@@ -336,7 +387,7 @@ fn left_out_optional_fields_and_nulls_are_accepted_by_both() {
     // or absent, a timestamp with an offset and a fraction.
     let file = json!({
         "format": "pilotdeck",
-        "schema_version": 1,
+        "schema_version": 2,
         "exported_at": "2026-11-23T10:30:00.25+01:00",
         "app_version": "0.1.0",
         "plans": [

@@ -108,6 +108,10 @@ proptest! {
             kind: if exec { LogKind::ExecSync } else { LogKind::Sync },
             text: String::new(),
             both_sponsors_present: exec,
+            internal: false,
+            step_id: None,
+            owner_name: String::new(),
+            resolved_on: None,
         });
         let after = component(&after_plan, today, Component::Rhythm);
         if let Some(before) = before {
@@ -146,6 +150,7 @@ proptest! {
             owner_name: owner,
             created_on: today,
             due_on: Some(today + TimeDelta::days(due_in)),
+            committed_on: None,
             done_on: None,
         });
         let after = component(&after_plan, today, Component::Commitments).expect("commitments");

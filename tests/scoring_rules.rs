@@ -79,6 +79,10 @@ fn log(plan: &mut Plan, kind: LogKind, on: i64) {
         kind,
         text: String::new(),
         both_sponsors_present: kind == LogKind::ExecSync,
+        internal: false,
+        step_id: None,
+        owner_name: String::new(),
+        resolved_on: None,
     });
 }
 
@@ -107,6 +111,7 @@ fn step_full(
         owner_name: owner.into(),
         created_on: at(created),
         due_on: due.map(at),
+        committed_on: None,
         done_on: done.map(at),
     });
     id

@@ -281,7 +281,7 @@ fn data_from_a_newer_version_is_read_only() {
 fn one_plan_from_a_newer_version_makes_the_storage_read_only_and_stays_in_place() {
     let plans = example();
     let store = store_with(&plans);
-    let newer = "{\"schema_version\":2,\"plan\":{\"id\":\"x\"}}";
+    let newer = "{\"schema_version\":3,\"plan\":{\"id\":\"x\"}}";
     store
         .set(&plan_key(&plans[3].id), newer)
         .expect("a plan from a newer version");
@@ -466,4 +466,82 @@ proptest! {
         let sound = validate_plan(portfolio.get(&id).expect("the plan")).is_empty();
         prop_assert_eq!(flushed.saved.len() == 1, sound);
     }
+}
+
+/// Values as version 1 of Pilotdeck stored them: each plan's version 1 JSON under its key, one
+/// of them in the trash, and the index.
+fn version_1_store() -> (MemoryStore, Vec<serde_json::Value>) {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/v1/portfolio.json")).expect("JSON");
+    let plans = fixture["plans"].as_array().expect("plans").clone();
+    let store = MemoryStore::new();
+    let (trashed, kept) = plans.split_last().expect("plans");
+    for plan in kept {
+        let id = PlanId(plan["id"].as_str().expect("an id").to_string());
+        let value = serde_json::json!({"schema_version": 1, "plan": plan});
+        store.set(&plan_key(&id), &value.to_string()).expect("set");
+    }
+    let trashed_id = PlanId(trashed["id"].as_str().expect("an id").to_string());
+    let trash = serde_json::json!({
+        "schema_version": 1,
+        "deleted_at": "2026-11-22T10:00:00Z",
+        "plan": trashed,
+    });
+    store
+        .set(
+            &pilotdeck::storage::keys::trash_key(&trashed_id),
+            &trash.to_string(),
+        )
+        .expect("set");
+    let ids: Vec<&serde_json::Value> = kept.iter().map(|p| &p["id"]).collect();
+    let index = serde_json::json!({"schema_version": 1, "plan_ids": ids});
+    store.set(INDEX_KEY, &index.to_string()).expect("set");
+    (store, plans)
+}
+
+#[test]
+fn plans_and_trash_stored_by_version_1_load_migrated_and_are_rewritten_only_when_edited() {
+    let (store, written) = version_1_store();
+    let before = snapshot(&store);
+    let loaded = load(&store).expect("loads");
+    assert!(!loaded.read_only);
+    assert!(loaded.quarantined.is_empty(), "{:?}", loaded.quarantined);
+    assert_eq!(loaded.plans.len(), written.len() - 1);
+    assert_eq!(
+        loaded.trash.len(),
+        1,
+        "the version 1 trash entry is restorable"
+    );
+    assert_eq!(snapshot(&store), before, "loading writes nothing");
+
+    let fixture = parse_envelope(include_str!("fixtures/v1/portfolio.json"))
+        .expect("reads")
+        .plans;
+    assert_eq!(loaded.plans, fixture[..fixture.len() - 1].to_vec());
+    assert_eq!(loaded.trash[0].plan, fixture[fixture.len() - 1]);
+    assert!(loaded
+        .plans
+        .iter()
+        .flat_map(|p| &p.steps)
+        .all(|s| s.committed_on == s.due_on));
+
+    // An edit writes that plan at version 2; the others stay as version 1 wrote them.
+    let mut portfolio = Portfolio::new(loaded.plans);
+    let edited = portfolio.ids()[0].clone();
+    portfolio.edit(&edited, Utc::now(), |p| p.name.push_str(" (renamed)"));
+    let mut autosave = Autosave::default();
+    autosave.plan_changed(&edited);
+    assert_eq!(
+        autosave.flush(&store, &portfolio, &loaded.trash).error,
+        None
+    );
+    let version = |id: &PlanId| {
+        let raw = store.get(&plan_key(id)).expect("get").expect("a value");
+        serde_json::from_str::<serde_json::Value>(&raw).expect("JSON")["schema_version"].clone()
+    };
+    assert_eq!(version(&edited), 2);
+    assert_eq!(version(&portfolio.ids()[1]), 1);
+    let reloaded = load(&store).expect("loads again");
+    assert_eq!(reloaded.plans.len(), written.len() - 1);
+    assert!(reloaded.quarantined.is_empty());
 }

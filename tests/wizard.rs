@@ -42,6 +42,7 @@ fn step(title: &str, owner: &str, side: Side, due: i64) -> Step {
         owner_name: owner.into(),
         created_on: today(),
         due_on: Some(day(due)),
+        committed_on: None,
         done_on: None,
     }
 }

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod import;
 pub mod numbers;
 pub mod overview;
+pub mod partner_view;
 pub mod plan;
 pub mod portfolio;
 pub mod prompts;

@@ -1,14 +1,16 @@
-//! The plan and everything it holds: the data model of version 1, as plain serializable types.
+//! The plan and everything it holds: the data model of version 2, as plain serializable types.
 //!
 //! Field names are the JSON names (snake_case). Every struct rejects unknown fields: a field this
 //! version does not know would be silently dropped on the next save, so it is refused instead.
+//! Fields added in version 2 are left out of the JSON while they hold their default, so a plan
+//! that uses none of them is written as version 1 wrote it, apart from its version number.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A plan's stable id (a UUID v4 for plans made here; any non-empty token from files).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -67,6 +69,19 @@ pub struct Plan {
     /// Short texts captured in workshops, to come back to later.
     #[serde(default)]
     pub parking_lot: Vec<String>,
+    /// Added by "Load example portfolio": shown as an example, removable in one action, and
+    /// left out of "Export all" unless asked for.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub example: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A fresh random id for a record inside a plan (a step, a log entry): one format everywhere.
+pub fn new_record_id() -> String {
+    uuid::Uuid::new_v4().to_string()
 }
 
 impl Plan {
@@ -99,6 +114,7 @@ impl Plan {
             cycles: Vec::new(),
             score_override: None,
             parking_lot: Vec::new(),
+            example: false,
         }
     }
 
@@ -111,12 +127,45 @@ impl Plan {
             .min_by_key(|s| s.due_on)
     }
 
-    /// Adds a log entry. A sync ends any manual band: it lasts until the next sync.
-    pub fn record(&mut self, entry: LogEntry) {
+    /// Adds a log entry. A sync ends any manual band (it lasts until the next sync) and moves
+    /// the next sync on to one cadence after it, never back. What it changed is returned, so
+    /// "Undo" can take back exactly that.
+    pub fn record(&mut self, entry: LogEntry) -> Recorded {
+        let recorded = Recorded {
+            id: entry.id.clone(),
+            next_sync_on: self.foundation.rhythm.next_sync_on,
+            score_override: self.score_override.clone(),
+        };
         if entry.kind.is_sync() {
             self.score_override = None;
+            self.sync_held(entry.on);
         }
         self.log.push(entry);
+        recorded
+    }
+
+    /// Moves the next sync to one cadence after a sync held on `on`, unless it is later already.
+    pub fn sync_held(&mut self, on: NaiveDate) {
+        let rhythm = &mut self.foundation.rhythm;
+        let next = super::calendar::add_days(on, i64::from(rhythm.cadence_days.days()));
+        if rhythm.next_sync_on.is_none_or(|planned| planned < next) {
+            rhythm.next_sync_on = Some(next);
+        }
+    }
+
+    /// Takes back an entry just recorded, and what recording it changed; false when it is gone.
+    pub fn unrecord(&mut self, recorded: &Recorded) -> bool {
+        let Some(at) = self.log.iter().position(|e| e.id == recorded.id) else {
+            return false;
+        };
+        let entry = self.log.remove(at);
+        if entry.kind.is_sync() {
+            self.foundation.rhythm.next_sync_on = recorded.next_sync_on;
+            if self.score_override.is_none() {
+                self.score_override = recorded.score_override.clone();
+            }
+        }
+        true
     }
 
     /// The log, newest first; entries of the same day latest-logged first.
@@ -170,6 +219,17 @@ impl Plan {
             .launch_on
             .map(|launch| (today - launch).num_days())
     }
+}
+
+/// What recording a log entry changed, so that it can be taken back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    /// The entry recorded.
+    pub id: String,
+    /// The next sync date before the entry moved it.
+    pub next_sync_on: Option<NaiveDate>,
+    /// The manual band before a sync ended it.
+    pub score_override: Option<ScoreOverride>,
 }
 
 /// Where a plan is in its life.
@@ -538,8 +598,74 @@ pub struct Step {
     pub created_on: NaiveDate,
     #[serde(default, with = "super::dates::optional_date")]
     pub due_on: Option<NaiveDate>,
+    /// The due date the step is committed to (version 2): it follows `due_on` until the day it
+    /// names has passed, then stays, so moving the date later is a slip, not a new promise.
+    #[serde(
+        default,
+        with = "super::dates::optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub committed_on: Option<NaiveDate>,
     #[serde(default, with = "super::dates::optional_date")]
     pub done_on: Option<NaiveDate>,
+}
+
+impl Step {
+    /// A new open step made on `today`, with a fresh id; committed to its due date.
+    pub fn new(
+        title: impl Into<String>,
+        owner_side: Side,
+        owner_name: impl Into<String>,
+        due_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Self {
+        Self {
+            id: new_record_id(),
+            title: title.into(),
+            owner_side,
+            owner_name: owner_name.into(),
+            created_on: today,
+            due_on,
+            committed_on: due_on,
+            done_on: None,
+        }
+    }
+
+    /// The date the step is held to: `committed_on`, or the due date for a step written
+    /// without one.
+    pub fn commitment(&self) -> Option<NaiveDate> {
+        self.committed_on.or(self.due_on)
+    }
+
+    /// Whether the commitment can no longer move: the day it names has passed.
+    pub fn commitment_frozen(&self, today: NaiveDate) -> bool {
+        self.commitment().is_some_and(|on| on < today)
+    }
+
+    /// Changes the due date on `today`. The commitment follows while its day has not passed;
+    /// after that it stays where it was, and a later date is a slip.
+    pub fn set_due(&mut self, due_on: Option<NaiveDate>, today: NaiveDate) {
+        if self.commitment_frozen(today) {
+            self.committed_on = self.commitment();
+        } else {
+            self.committed_on = due_on;
+        }
+        self.due_on = due_on;
+    }
+
+    /// The committed date a step moved away from: `Some` when its due date is now later than
+    /// the date it was committed to (or was taken away), `None` while it holds.
+    pub fn slipped_from(&self) -> Option<NaiveDate> {
+        let committed = self.committed_on?;
+        match self.due_on {
+            Some(due) if due <= committed => None,
+            _ => Some(committed),
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.done_on.is_none()
+    }
 }
 
 /// Which side owns a step.
@@ -587,6 +713,69 @@ pub struct LogEntry {
     pub text: String,
     #[serde(default)]
     pub both_sponsors_present: bool,
+    /// Only our side sees it (version 2): never in anything meant for the partner.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub internal: bool,
+    /// The step the entry is about, for a blocker the step it blocks (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_id: Option<String>,
+    /// Who owns clearing a blocker (version 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner_name: String,
+    /// When a blocker was cleared (version 2); an open blocker has none.
+    #[serde(
+        default,
+        with = "super::dates::optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resolved_on: Option<NaiveDate>,
+}
+
+impl LogEntry {
+    /// A new entry of `kind` on `on`, with a fresh id.
+    pub fn new(kind: LogKind, on: NaiveDate, text: impl Into<String>) -> Self {
+        Self::with_id(new_record_id(), kind, on, text)
+    }
+
+    /// A new entry under a given id (what-if plans, tests).
+    pub fn with_id(
+        id: impl Into<String>,
+        kind: LogKind,
+        on: NaiveDate,
+        text: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            on,
+            kind,
+            text: text.into(),
+            both_sponsors_present: false,
+            internal: false,
+            step_id: None,
+            owner_name: String::new(),
+            resolved_on: None,
+        }
+    }
+
+    /// Changes the kind, dropping what only the old kind had: sponsors present belong to exec
+    /// syncs, an owner and a resolution to blockers.
+    pub fn set_kind(&mut self, kind: LogKind) {
+        self.kind = kind;
+        if kind != LogKind::ExecSync {
+            self.both_sponsors_present = false;
+        }
+        if kind != LogKind::Blocker {
+            self.owner_name.clear();
+            self.resolved_on = None;
+        }
+    }
+
+    /// A blocker still open on `day`, as known then: logged by then and not resolved by then.
+    pub fn blocks_on(&self, day: NaiveDate) -> bool {
+        self.kind == LogKind::Blocker
+            && self.on <= day
+            && self.resolved_on.is_none_or(|resolved| resolved > day)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! in scale, iterate or stop.
 
 use super::calendar::add_days;
-use super::plan::{Confidence, Cycle, Decision, LogEntry, LogKind, Plan, Side, Stage, Step};
+use super::plan::{Confidence, Cycle, Decision, LogEntry, LogKind, Plan, Stage, Step};
 use super::scoring::alerts::review_due_on;
 use chrono::NaiveDate;
 
@@ -13,9 +13,16 @@ impl Plan {
         self.steps.push(step);
     }
 
-    /// Marks a step done on `on`; false when there is no such step.
+    /// Marks a step done on `on` (any day up to today: work done earlier can be recorded);
+    /// false when there is no such step. A step done before the day it was written down was
+    /// known by then, so it counts from that day.
     pub fn complete_step(&mut self, id: &str, on: NaiveDate) -> bool {
-        self.step_mut(id).map(|s| s.done_on = Some(on)).is_some()
+        self.step_mut(id)
+            .map(|s| {
+                s.done_on = Some(on);
+                s.created_on = s.created_on.min(on);
+            })
+            .is_some()
     }
 
     /// Makes a done step open again.
@@ -23,10 +30,89 @@ impl Plan {
         self.step_mut(id).map(|s| s.done_on = None).is_some()
     }
 
-    /// Removes a step; it is returned so it can be put back.
+    /// Removes a step; it is returned with its place so it can be put back.
     pub fn remove_step(&mut self, id: &str) -> Option<(usize, Step)> {
         let index = self.steps.iter().position(|s| s.id == id)?;
         Some((index, self.steps.remove(index)))
+    }
+
+    /// Puts a removed step back where it stood (or last), unless a step with its id is here.
+    pub fn put_back_step(&mut self, index: usize, step: Step) -> bool {
+        if self.steps.iter().any(|s| s.id == step.id) {
+            return false;
+        }
+        self.steps.insert(index.min(self.steps.len()), step);
+        true
+    }
+
+    /// Changes a step's due date on `today`, keeping its commitment (see [`Step::set_due`]).
+    pub fn set_step_due(&mut self, id: &str, due_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+        self.step_mut(id)
+            .map(|s| s.set_due(due_on, today))
+            .is_some()
+    }
+
+    pub fn entry_mut(&mut self, id: &str) -> Option<&mut LogEntry> {
+        self.log.iter_mut().find(|e| e.id == id)
+    }
+
+    /// Changes a log entry. An entry turned into a sync, or a sync moved to a later day, moves
+    /// the next sync on as logging it would have.
+    pub fn edit_entry(&mut self, id: &str, change: impl FnOnce(&mut LogEntry)) -> bool {
+        let Some(entry) = self.entry_mut(id) else {
+            return false;
+        };
+        change(entry);
+        let (sync, on) = (entry.kind.is_sync(), entry.on);
+        if sync {
+            self.sync_held(on);
+        }
+        true
+    }
+
+    /// Removes a log entry; it is returned with its place so it can be put back.
+    pub fn remove_entry(&mut self, id: &str) -> Option<(usize, LogEntry)> {
+        let index = self.log.iter().position(|e| e.id == id)?;
+        Some((index, self.log.remove(index)))
+    }
+
+    /// Puts a removed entry back where it stood (or last), unless an entry with its id is here.
+    pub fn put_back_entry(&mut self, index: usize, entry: LogEntry) -> bool {
+        if self.log.iter().any(|e| e.id == entry.id) {
+            return false;
+        }
+        self.log.insert(index.min(self.log.len()), entry);
+        true
+    }
+
+    /// Marks a blocker cleared on `on`; false when there is no such blocker.
+    pub fn resolve_blocker(&mut self, id: &str, on: NaiveDate) -> bool {
+        match self.entry_mut(id) {
+            Some(entry) if entry.kind == LogKind::Blocker => {
+                entry.resolved_on = Some(on.max(entry.on));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Makes a resolved blocker open again.
+    pub fn reopen_blocker(&mut self, id: &str) -> bool {
+        self.entry_mut(id)
+            .map(|entry| entry.resolved_on = None)
+            .is_some()
+    }
+
+    /// Blockers open on `day`, oldest first.
+    pub fn open_blockers(&self, day: NaiveDate) -> Vec<&LogEntry> {
+        let mut open: Vec<&LogEntry> = self.log.iter().filter(|e| e.blocks_on(day)).collect();
+        insertion_order(&mut open, |a, b| a.on > b.on);
+        open
+    }
+
+    /// The step with this id, if it is still in the plan.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
     }
 
     pub fn step_mut(&mut self, id: &str) -> Option<&mut Step> {
@@ -188,13 +274,12 @@ pub fn complete_review(
         Decision::Stop => {
             plan.stage = Stage::Stopped;
             plan.foundation.rhythm.review_on = None;
-            plan.record(LogEntry {
-                id: new_id.to_string(),
-                on: today,
-                kind: LogKind::Note,
-                text: format!("Pilot stopped: {}", stop_reason.trim()),
-                both_sponsors_present: false,
-            });
+            plan.record(LogEntry::with_id(
+                new_id,
+                LogKind::Note,
+                today,
+                format!("Pilot stopped: {}", stop_reason.trim()),
+            ));
         }
     }
     Ok(())
@@ -210,25 +295,5 @@ fn insertion_order<T>(items: &mut [T], after: impl Fn(&T, &T) -> bool) {
             items.swap(j - 1, j);
             j -= 1;
         }
-    }
-}
-
-/// A new open step, created on `today`.
-pub fn new_step(
-    id: String,
-    title: String,
-    side: Side,
-    owner: String,
-    due: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Step {
-    Step {
-        id,
-        title,
-        owner_side: side,
-        owner_name: owner,
-        created_on: today,
-        due_on: due,
-        done_on: None,
     }
 }

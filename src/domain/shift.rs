@@ -44,10 +44,12 @@ impl Plan {
         for step in &mut self.steps {
             shift_date(&mut step.created_on, days);
             shift_opt(&mut step.due_on, days);
+            shift_opt(&mut step.committed_on, days);
             shift_opt(&mut step.done_on, days);
         }
         for entry in &mut self.log {
             shift_date(&mut entry.on, days);
+            shift_opt(&mut entry.resolved_on, days);
         }
         for cycle in &mut self.cycles {
             shift_date(&mut cycle.started_on, days);

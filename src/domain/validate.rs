@@ -274,6 +274,37 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
     c.unique_ids("log", plan.log.iter().map(|e| e.id.as_str()));
     for (i, entry) in plan.log.iter().enumerate() {
         c.text(format_args!("log[{i}].text"), &entry.text, MAX_TEXT_CHARS);
+        if let Some(step_id) = &entry.step_id {
+            c.id(format_args!("log[{i}].step_id"), step_id);
+        }
+        if entry.kind != super::LogKind::Blocker {
+            if !entry.owner_name.is_empty() {
+                c.report(
+                    format!("log[{i}].owner_name"),
+                    "only a blocker has an owner",
+                );
+            }
+            if entry.resolved_on.is_some() {
+                c.report(
+                    format!("log[{i}].resolved_on"),
+                    "only a blocker is resolved",
+                );
+            }
+        }
+        c.text(
+            format_args!("log[{i}].owner_name"),
+            &entry.owner_name,
+            MAX_NAME_CHARS,
+        );
+        if entry
+            .resolved_on
+            .is_some_and(|resolved| resolved < entry.on)
+        {
+            c.report(
+                format!("log[{i}].resolved_on"),
+                "resolved before it was logged",
+            );
+        }
     }
 
     c.count("cycles", plan.cycles.len(), MAX_CYCLES);

@@ -534,6 +534,7 @@ mod tests {
             owner_name: "Hannah".into(),
             created_on: day(1),
             due_on: due.map(day),
+            committed_on: None,
             done_on: done.map(day),
         }
     }

@@ -237,6 +237,7 @@ mod tests {
             owner_name: "Dana Ruiz".into(),
             created_on: d(2026, 11, 1),
             due_on,
+            committed_on: None,
             done_on: done.then(|| d(2026, 11, 20)),
         }
     }

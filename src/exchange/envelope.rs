@@ -6,7 +6,7 @@
 
 use super::error::ExchangeError;
 use super::json::{read_json, write_json, JsonError, Layout};
-use super::migrate::{migrate, HAS_STEPS};
+use super::migrate::{migrate, OLDEST_READABLE};
 use super::problems::{plan_problems, READ_AGAIN_BYTES};
 use crate::domain::{validate_plan, Plan, Problem, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
@@ -80,6 +80,8 @@ struct Header {
 #[serde(deny_unknown_fields)]
 struct RawEnvelope<'a> {
     format: String,
+    /// Read first through the header; declared so that the envelope knows every field.
+    #[allow(dead_code)]
     schema_version: u32,
     #[serde(with = "crate::domain::dates::timestamp")]
     exported_at: DateTime<Utc>,
@@ -160,12 +162,14 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
         });
     }
 
-    let migrated;
-    let text = if version == u64::from(SCHEMA_VERSION) {
-        text
-    } else {
-        migrated = migrate_file(text, version)?;
-        migrated.as_str()
+    let from = match u32::try_from(version) {
+        Ok(from) if from >= OLDEST_READABLE => from,
+        _ => {
+            return Err(problem(
+                "schema_version",
+                format!("version {version} is not one this Pilotdeck can read"),
+            ))
+        }
     };
 
     let raw: RawEnvelope = read_json(text).map_err(from_json_error)?;
@@ -173,10 +177,27 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
     let mut plans = Vec::with_capacity(raw.plans.len());
     let mut read_again = READ_AGAIN_BYTES;
     for (index, plan) in raw.plans.iter().enumerate() {
-        match read_json::<Plan>(plan.get()) {
+        // An older plan is brought to this version on its own, so a plan that is not readable
+        // text is still named at its place, and the others are still read.
+        let migrated;
+        let plan_text = if from == SCHEMA_VERSION {
+            plan.get()
+        } else {
+            match migrate_plan(plan.get(), from) {
+                Some(text) => {
+                    migrated = text;
+                    migrated.as_str()
+                }
+                None => {
+                    problems.push(plan_syntax_problem(index, plan.get()));
+                    continue;
+                }
+            }
+        };
+        match read_json::<Plan>(plan_text) {
             Ok(plan) => plans.push(plan),
             Err(JsonError::Data(first)) => {
-                for found in plan_problems(plan.get(), first, &mut read_again) {
+                for found in plan_problems(plan_text, first, &mut read_again) {
                     problems.push(Problem {
                         path: if found.path.is_empty() {
                             format!("plans[{index}]")
@@ -189,12 +210,12 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
             }
             // The whole file read as JSON, but a plan's own text may still not: an escape that
             // is no character (a lone surrogate such as "\ud800") passes the first reading.
-            Err(JsonError::Syntax(_)) => problems.push(plan_syntax_problem(index, plan.get())),
+            Err(JsonError::Syntax(_)) => problems.push(plan_syntax_problem(index, plan_text)),
         }
     }
     let envelope = Envelope {
         format: raw.format,
-        schema_version: raw.schema_version,
+        schema_version: SCHEMA_VERSION,
         exported_at: raw.exported_at,
         app_version: raw.app_version,
         score_model: raw.score_model,
@@ -223,25 +244,9 @@ pub fn parse_envelope(text: &str) -> Result<Envelope, ExchangeError> {
     }
 }
 
-/// An older file brought to the current version, as text again.
-fn migrate_file(text: &str, version: u64) -> Result<String, ExchangeError> {
-    let unknown = || {
-        problem(
-            "schema_version",
-            format!("version {version} is not one this Pilotdeck can read"),
-        )
-    };
-    if !HAS_STEPS {
-        // No older version exists yet; this also keeps the generic JSON code out of the bundle.
-        return Err(unknown());
-    }
-    let from = u32::try_from(version).map_err(|_| unknown())?;
-    let mut value: Value = read_json(text).map_err(from_json_error)?;
-    if let Some(Value::Array(plans)) = value.get_mut("plans") {
-        for plan in plans.iter_mut() {
-            *plan = migrate(plan.take(), from).ok_or_else(unknown)?;
-        }
-    }
-    value["schema_version"] = Value::from(SCHEMA_VERSION);
-    Ok(value.to_string())
+/// An older plan's JSON brought to the current version, as text again; `None` when it is not
+/// readable JSON (the reader then names where it breaks).
+fn migrate_plan(text: &str, from: u32) -> Option<String> {
+    let value: Value = read_json(text).ok()?;
+    migrate(value, from).map(|value| value.to_string())
 }

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 /// Where the app serves the example file, relative to its base URL.
 pub const EXAMPLE_PATH: &str = "examples/portfolio.json";
 
-/// The example's plans, with every date moved by the days between its export and `today`.
+/// The example's plans, marked as examples, with every date moved by the days between its
+/// export and `today`.
 pub fn example_plans(text: &str, today: NaiveDate) -> Result<Vec<Plan>, ExchangeError> {
     let envelope = parse_envelope(text)?;
     let shift = days_between(envelope.exported_at.date_naive(), today);
@@ -19,6 +20,7 @@ pub fn example_plans(text: &str, today: NaiveDate) -> Result<Vec<Plan>, Exchange
         .into_iter()
         .map(|mut plan| {
             plan.shift_dates(shift);
+            plan.example = true;
             plan
         })
         .collect())

@@ -339,6 +339,7 @@ mod tests {
             owner_name: "Ana".into(),
             created_on: d(2026, 11, 1),
             due_on,
+            committed_on: None,
             done_on,
         }
     }
@@ -505,6 +506,10 @@ mod tests {
                 },
                 text: format!("entry {i}"),
                 both_sponsors_present: true,
+                internal: false,
+                step_id: None,
+                owner_name: String::new(),
+                resolved_on: None,
             });
         }
         let md = plan_markdown(&plan, today(), &MODEL);

@@ -215,11 +215,17 @@ pub fn encode_trashed(trashed: &Trashed) -> String {
     one_byte_json(write_json(&record, Layout::Compact))
 }
 
-/// Reads a deleted plan kept in the trash under the key of `id`.
+/// Reads a deleted plan kept in the trash under the key of `id`; an older one is migrated as
+/// a stored plan is.
 pub fn decode_trashed(raw: &str, id: &PlanId) -> Result<Trashed, Unreadable> {
-    if checked_version(raw)? != u64::from(SCHEMA_VERSION) {
-        return Err(Unreadable::Damaged("an older trash entry".into()));
-    }
+    let version = checked_version(raw)?;
+    let migrated;
+    let raw = if version == u64::from(SCHEMA_VERSION) {
+        raw
+    } else {
+        migrated = migrate_record(raw, version)?;
+        migrated.as_str()
+    };
     let record = read_json::<StoredTrashOwned>(raw).map_err(damaged)?;
     if &record.plan.id != id {
         return Err(Unreadable::Damaged(format!(

@@ -82,7 +82,7 @@ test("Export all, then importing that file into an emptied browser, gives back t
   await expect(page.getByTestId("last-export")).toHaveText(written(exported.json.exported_at));
   // The format is published beside the app.
   const schemaLink = page.getByRole("link", { name: "JSON Schema" });
-  await expect(schemaLink).toHaveAttribute("href", "schema/pilotdeck-file-v1.schema.json");
+  await expect(schemaLink).toHaveAttribute("href", "schema/pilotdeck-file-v2.schema.json");
   const schema = await page.request.get(await schemaLink.evaluate((a) => (a as HTMLAnchorElement).href));
   expect(schema.ok()).toBe(true);
   expect(await schema.json()).toHaveProperty("$schema");

@@ -74,7 +74,7 @@ test("served from /pilotdeck/, every route, file and the offline copy stay under
   await expect(page).toHaveURL(`${base}settings`);
   const schema = page.getByRole("link", { name: "JSON Schema" });
   const schemaUrl = await schema.evaluate((a) => (a as HTMLAnchorElement).href);
-  expect(schemaUrl).toBe(`${base}schema/pilotdeck-file-v1.schema.json`);
+  expect(schemaUrl).toBe(`${base}schema/pilotdeck-file-v2.schema.json`);
   const schemaTitle = await page.evaluate((url) => fetch(url).then((r) => r.json()).then((s) => s.title), schemaUrl);
   expect(schemaTitle).toBe("Pilotdeck file, version 1");
 

@@ -216,30 +216,52 @@ pub fn step() -> impl Strategy<Value = Step> {
         date(),
         option::of(date()),
         option::of(date()),
+        // How the commitment relates to the due date: as version 1 (none), held, or slipped.
+        0u8..3,
+        0u64..30,
     )
         .prop_map(
-            |(title, owner_side, owner_name, created_on, due_on, done_on)| Step {
+            |(title, owner_side, owner_name, created_on, due_on, done_on, commitment, slip)| Step {
                 id: String::new(),
                 title,
                 owner_side,
                 owner_name,
                 created_on,
                 due_on,
+                committed_on: match commitment {
+                    0 => None,
+                    1 => due_on,
+                    _ => due_on.map(|due| due - chrono::Days::new(slip)),
+                },
                 done_on,
             },
         )
 }
 
 pub fn log_entry() -> impl Strategy<Value = LogEntry> {
-    (date(), log_kind(), text(80), any::<bool>()).prop_map(
-        |(on, kind, text, both_sponsors_present)| LogEntry {
-            id: String::new(),
-            on,
-            kind,
-            text,
-            both_sponsors_present,
-        },
+    (
+        (date(), log_kind(), text(80), any::<bool>()),
+        (any::<bool>(), any::<bool>(), name(), option::of(0u64..40)),
     )
+        .prop_map(
+            |((on, kind, text, both_sponsors_present), (internal, about_step, owner, resolved))| {
+                let blocker = kind == LogKind::Blocker;
+                LogEntry {
+                    id: String::new(),
+                    on,
+                    kind,
+                    text,
+                    both_sponsors_present,
+                    internal,
+                    // Pointed at a real step once the plan's steps have ids.
+                    step_id: about_step.then(String::new),
+                    owner_name: if blocker { owner } else { String::new() },
+                    resolved_on: resolved
+                        .filter(|_| blocker)
+                        .map(|days| on + chrono::Days::new(days)),
+                }
+            },
+        )
 }
 
 pub fn cycle() -> impl Strategy<Value = Cycle> {
@@ -282,29 +304,36 @@ pub fn plan() -> impl Strategy<Value = Plan> {
             vec(cycle(), 0..3),
             vec(text(30), 0..4),
         ),
-        option::of((
-            proptest::sample::select(vec![
-                Band::Moving,
-                Band::Drifting,
-                Band::GhostTownRisk,
-                Band::Unknown,
-            ]),
-            text(40),
-            date(),
-        )),
+        (
+            any::<bool>(),
+            option::of((
+                proptest::sample::select(vec![
+                    Band::Moving,
+                    Band::Drifting,
+                    Band::GhostTownRisk,
+                    Band::Unknown,
+                ]),
+                text(40),
+                date(),
+            )),
+        ),
     )
         .prop_map(
             |(
                 (id, name, created_at, rev, stage, some_day),
                 (partner, timing, mut pilot, foundation),
                 (mut steps, mut log, cycles, parking_lot),
-                score_override,
+                (example, score_override),
             )| {
                 for (i, step) in steps.iter_mut().enumerate() {
                     step.id = format!("step-{i}");
                 }
                 for (i, entry) in log.iter_mut().enumerate() {
                     entry.id = format!("log-{i}");
+                    if entry.step_id.is_some() {
+                        entry.step_id =
+                            (!steps.is_empty()).then(|| format!("step-{}", i % steps.len()));
+                    }
                 }
                 if stage.has_launched() && pilot.launch_on.is_none() {
                     pilot.launch_on = Some(some_day);
@@ -330,6 +359,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                         set_on,
                     }),
                     parking_lot,
+                    example,
                 }
             },
         )

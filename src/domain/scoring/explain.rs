@@ -49,17 +49,14 @@ impl Action {
     pub fn apply(&self, plan: &Plan, today: NaiveDate, new_id: &str) -> Plan {
         let mut plan = plan.clone();
         match self {
-            Action::LogSync | Action::LogWin => plan.record(LogEntry {
-                id: new_id.to_string(),
-                on: today,
-                kind: if *self == Action::LogSync {
+            Action::LogSync | Action::LogWin => {
+                let kind = if *self == Action::LogSync {
                     LogKind::Sync
                 } else {
                     LogKind::Win
-                },
-                text: String::new(),
-                both_sponsors_present: false,
-            }),
+                };
+                plan.record(LogEntry::with_id(new_id, kind, today, ""));
+            }
             Action::CompleteStep { id, .. } => {
                 if let Some(step) = plan.steps.iter_mut().find(|s| &s.id == id) {
                     step.done_on = Some(today);
@@ -72,15 +69,15 @@ impl Action {
                     .find(|name| !name.trim().is_empty())
                     .cloned()
                     .unwrap_or_else(|| plan.partner.name.clone());
-                plan.steps.push(Step {
-                    id: new_id.to_string(),
-                    title: "Next step owned by the partner".into(),
-                    owner_side: Side::Theirs,
-                    owner_name: owner,
-                    created_on: today,
-                    due_on: Some(add_days(today, PARTNER_STEP_DAYS)),
-                    done_on: None,
-                });
+                let mut step = Step::new(
+                    "Next step owned by the partner",
+                    Side::Theirs,
+                    owner,
+                    Some(add_days(today, PARTNER_STEP_DAYS)),
+                    today,
+                );
+                step.id = new_id.to_string();
+                plan.steps.push(step);
             }
             Action::CheckIn { index, .. } => {
                 if let Some(kr) = plan.foundation.key_results.get_mut(*index) {

@@ -36,14 +36,9 @@ pub fn HistorySection(e: Editor) -> impl IntoView {
         let day = on
             .get_untracked()
             .unwrap_or_else(|| e.state.today.get_untracked());
-        let entry = LogEntry {
-            id: uuid::Uuid::new_v4().to_string(),
-            on: day,
-            kind: kind.get_untracked(),
-            text: text.get_untracked().trim().to_string(),
-            both_sponsors_present: kind.get_untracked() == LogKind::ExecSync
-                && sponsors.get_untracked(),
-        };
+        let mut entry = LogEntry::new(kind.get_untracked(), day, text.get_untracked().trim());
+        entry.both_sponsors_present =
+            kind.get_untracked() == LogKind::ExecSync && sponsors.get_untracked();
         let label = entry.kind.label();
         e.edit(|p| p.record(entry));
         text.set(String::new());

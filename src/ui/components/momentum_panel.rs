@@ -140,13 +140,7 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         move |kind: LogKind| {
             let today = state.today.get_untracked();
             state.edit_plan(&id, |p| {
-                p.record(LogEntry {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    on: today,
-                    kind,
-                    text: String::new(),
-                    both_sponsors_present: false,
-                })
+                p.record(LogEntry::new(kind, today, ""));
             });
             state.notify(format!("{} logged for today.", kind.label()));
         }

@@ -2,7 +2,6 @@
 //! Open steps come first, the overdue ones marked; done steps follow.
 
 use super::field::{no_problem, DateField, TextField};
-use crate::domain::run::new_step;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::{Side, Step};
 use crate::ui::browser::focus_by_id;
@@ -47,11 +46,10 @@ pub fn AddStepForm(e: Editor, prefix: &'static str) -> impl IntoView {
             return;
         }
         problem.set(None);
-        let step = new_step(
-            format!("step-{}", uuid::Uuid::new_v4()),
+        let step = Step::new(
             text,
             side.get_untracked(),
-            owner.get_untracked().trim().to_string(),
+            owner.get_untracked().trim(),
             due.get_untracked(),
             today.get_untracked(),
         );

@@ -178,7 +178,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>
                     "“Export all” on the portfolio and “Export plan” on a plan save Pilotdeck files (JSON). They are your backup and the way plans travel: anyone can open one in Pilotdeck in their own browser, no account needed. "
                     "The format is published as a "
-                    <a href="schema/pilotdeck-file-v1.schema.json">"JSON Schema"</a>
+                    <a href="schema/pilotdeck-file-v2.schema.json">"JSON Schema"</a>
                     " for tools that read or write it."
                 </p>
             </section>

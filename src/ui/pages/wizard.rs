@@ -821,19 +821,13 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
                 return index;
             }
             let n = slots.len();
-            p.steps.push(Step {
-                id: format!("step-{}", uuid::Uuid::new_v4()),
-                title: String::new(),
-                owner_side: if n == NEXT_STEPS - 1 {
-                    Side::Theirs
-                } else {
-                    Side::Ours
-                },
-                owner_name: String::new(),
-                created_on: state.today.get_untracked(),
-                due_on: None,
-                done_on: None,
-            });
+            let side = if n == NEXT_STEPS - 1 {
+                Side::Theirs
+            } else {
+                Side::Ours
+            };
+            p.steps
+                .push(Step::new("", side, "", None, state.today.get_untracked()));
         }
     };
     let ideas = template(d.kind()).first_steps;
@@ -892,7 +886,7 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
                                 id=format!("step-{i}-due")
                                 label="Due"
                                 value=Signal::derive(move || d.read(|p| step_of(p).and_then(|s| s.due_on)))
-                                on_change=Callback::new(move |v| d.edit(|p| { let at = ensure(p, i); p.steps[at].due_on = v; }))
+                                on_change=Callback::new(move |v| d.edit(|p| { let at = ensure(p, i); p.steps[at].set_due(v, state.today.get_untracked()); }))
                                 problem=d.problem(Field::StepDue(i))
                             />
                         </div>
