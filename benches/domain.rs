@@ -96,7 +96,14 @@ mod native {
             .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
             .single()
             .expect("a time");
-        let file = Envelope::new(plans.clone(), now, ScoreModelNote { version: Some(1) }).to_json();
+        let file = Envelope::new(
+            plans.clone(),
+            now,
+            ScoreModelNote {
+                version: Some(MODEL.version),
+            },
+        )
+        .to_json();
         let reading = median(|| {
             black_box(parse_envelope(&file).expect("parses"));
         });

@@ -2,10 +2,11 @@
 //! The worked example in `docs/scoring.md` is the scoring code's own output: its plan is parsed,
 //! scored at the date the page states, and every cell of the example's tables is compared with
 //! what the code computes. Editing a number on the page, or a rule in the code, fails here.
+//! The points column holds the whole points the plan page shows, which add up to the score.
 
 use chrono::NaiveDate;
 use pilotdeck::domain::dates::parse_date;
-use pilotdeck::domain::scoring::{alerts, explain, trend, Cap, MODEL};
+use pilotdeck::domain::scoring::{alerts, explain, trend, AlertKind, Cap, MODEL};
 use pilotdeck::domain::{validate_plan, Plan};
 
 const DOC: &str = include_str!("../docs/scoring.md");
@@ -102,24 +103,29 @@ fn expected_tables(plan: &Plan, today: NaiveDate) -> [Vec<Vec<String>>; 3] {
     let mut components: Vec<Vec<String>> = m
         .components
         .iter()
-        .map(|c| {
+        .zip(&e.shares)
+        .map(|(c, share)| {
             let na = || "n/a".to_string();
             vec![
                 c.component.label().to_string(),
                 c.value.map_or_else(na, tenths),
                 format!("{}", c.weight),
-                c.points().map_or_else(na, tenths),
+                share.points.map_or_else(na, |p| p.to_string()),
             ]
         })
         .collect();
-    let with_data = m.components.iter().filter(|c| c.value.is_some());
-    let weight: f64 = with_data.clone().map(|c| c.weight).sum();
-    let points: f64 = with_data.filter_map(|c| c.points()).sum();
+    let weight: f64 = m
+        .components
+        .iter()
+        .filter(|c| c.value.is_some())
+        .map(|c| c.weight)
+        .sum();
+    let points: u32 = e.shares.iter().filter_map(|s| s.points).sum();
     components.push(vec![
         "Total".to_string(),
         String::new(),
         format!("{weight}"),
-        tenths(100.0 * points / weight),
+        points.to_string(),
     ]);
 
     let caps: Vec<String> = m
@@ -231,13 +237,26 @@ fn the_example_tables_match_the_scoring_code() {
 #[test]
 fn the_example_reads_as_described() {
     // The story the page tells around the tables: a live plan whose number says Moving but
-    // which is held at Drifting until timing is confirmed again.
+    // which is held at Drifting until timing is confirmed again; every component has data, so
+    // the weights are the points each can earn; one step slipped after its committed date, one
+    // blocker has been open for more than a week (another was resolved), and the sync planned
+    // after the last one was missed.
     let plan = example_plan(DOC).expect("parses");
     let day = today(DOC).expect("dated");
-    let m = pilotdeck::domain::scoring::momentum(&plan, day, &MODEL);
+    let e = explain(&plan, day, &MODEL);
+    let m = &e.momentum;
     assert_eq!(m.caps, vec![Cap::TimingNotConfirmed]);
     assert!(!m.ghost_town);
     assert!(m.components.iter().all(|c| c.value.is_some()));
+    assert_eq!(e.scaled_note(), None);
+    let points: u32 = e.shares.iter().filter_map(|s| s.points).sum();
+    assert_eq!(Some(points), m.score.map(u32::from));
+    let facts = m.facts;
+    assert_eq!((facts.slipped_steps, facts.overdue_steps), (1, 1));
+    assert_eq!((facts.open_blockers, facts.aging_blockers), (1, 1));
+    assert!(plan.log.iter().any(|entry| entry.resolved_on.is_some()));
+    let raised: Vec<AlertKind> = alerts(&plan, day, &MODEL).iter().map(|a| a.kind).collect();
+    assert!(raised.contains(&AlertKind::MissedSync));
 }
 
 #[test]

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Properties of the scoring model (SPEC §4) over any valid plan and date.
+//! Properties of the scoring model (SPEC §4, model version 2) over any valid plan and date.
 
 mod support;
 
@@ -17,16 +17,23 @@ fn near(date: NaiveDate, today: NaiveDate) -> NaiveDate {
 }
 
 /// Every date of the plan but its launch moved into the months around `today`, so that steps,
-/// syncs, wins and check-ins land where the rules look.
+/// syncs, wins, blockers and check-ins land where the rules look. A committed date moves with
+/// its due date, and a resolution with its blocker, so slips and resolutions keep their spans.
 fn localize(plan: &mut Plan, today: NaiveDate) {
     let mv = |d: &mut NaiveDate| *d = near(*d, today);
     for step in &mut plan.steps {
         mv(&mut step.created_on);
-        step.due_on.iter_mut().for_each(mv);
+        if let Some(due) = step.due_on {
+            let shift = near(due, today) - due;
+            step.due_on = Some(due + shift);
+            step.committed_on = step.committed_on.map(|on| on + shift);
+        }
         step.done_on.iter_mut().for_each(mv);
     }
     for entry in &mut plan.log {
-        mv(&mut entry.on);
+        let shift = near(entry.on, today) - entry.on;
+        entry.on += shift;
+        entry.resolved_on = entry.resolved_on.map(|on| on + shift);
     }
     for kr in &mut plan.foundation.key_results {
         kr.due_on.iter_mut().for_each(mv);
@@ -63,17 +70,21 @@ fn component(plan: &Plan, today: NaiveDate, c: Component) -> Option<f64> {
     momentum(plan, today, &MODEL).component(c).value
 }
 
-/// Steps the model sees as overdue open at `today`.
-fn overdue(plan: &Plan, today: NaiveDate) -> Vec<usize> {
+/// Steps open at `today` as known then (written down by then, not done by then).
+fn open_at(plan: &Plan, today: NaiveDate) -> Vec<usize> {
     plan.steps
         .iter()
         .enumerate()
-        .filter(|(_, s)| {
-            s.created_on <= today
-                && s.due_on.is_some_and(|due| due < today)
-                && s.done_on.is_none_or(|done| done > today)
-        })
+        .filter(|(_, s)| s.created_on <= today && s.done_on.is_none_or(|done| done > today))
         .map(|(i, _)| i)
+        .collect()
+}
+
+/// Steps the model sees as overdue open at `today`: open, past the date committed to.
+fn overdue(plan: &Plan, today: NaiveDate) -> Vec<usize> {
+    open_at(plan, today)
+        .into_iter()
+        .filter(|&i| plan.steps[i].commitment().is_some_and(|on| on < today))
         .collect()
 }
 
@@ -121,9 +132,67 @@ proptest! {
     }
 
     #[test]
-    fn completing_an_overdue_step_never_lowers_follow_through((plan, today) in scenario()) {
+    fn shares_add_up_to_the_score_and_count_for_100((plan, today) in scenario()) {
+        let e = explain(&plan, today, &MODEL);
+        let points: u32 = e.shares.iter().filter_map(|s| s.points).sum();
+        let out_of: u32 = e.shares.iter().map(|s| s.out_of).sum();
+        match e.momentum.score {
+            Some(score) => {
+                prop_assert_eq!(points, u32::from(score));
+                prop_assert_eq!(out_of, 100);
+            }
+            None => prop_assert!(e.shares.iter().all(|s| s.points.is_none() && s.out_of == 0)),
+        }
+        for (share, scored) in e.shares.iter().zip(&e.momentum.components) {
+            prop_assert_eq!(share.component, scored.component);
+            prop_assert_eq!(share.points.is_some(), scored.value.is_some() && e.momentum.score.is_some());
+            // Whole points stay within one of the exact contribution, and never above what the
+            // component counts for.
+            if let (Some(points), Some(value)) = (share.points, scored.value) {
+                let exact = value * f64::from(share.out_of) / 100.0;
+                prop_assert!((f64::from(points) - exact).abs() < 2.0, "{:?}: {} vs {}", share.component, points, exact);
+            }
+        }
+        prop_assert_eq!(
+            e.scaled_note().is_some(),
+            e.momentum.score.is_some() && e.momentum.components.iter().any(|c| c.value.is_none())
+        );
+    }
+
+    #[test]
+    fn completing_an_open_step_by_its_commitment_never_lowers_follow_through(
+        (plan, today) in scenario(),
+        early in 0i64..20,
+    ) {
+        let before = component(&plan, today, Component::FollowThrough);
+        for i in open_at(&plan, today) {
+            let Some(committed) = plan.steps[i].commitment() else { continue };
+            // Done today, or earlier, and never after the date committed to.
+            let on = (today - TimeDelta::days(early)).min(committed);
+            let mut after_plan = plan.clone();
+            let id = after_plan.steps[i].id.clone();
+            prop_assert!(after_plan.complete_step(&id, on));
+            let after = component(&after_plan, today, Component::FollowThrough);
+            if let Some(before) = before {
+                let after = after.expect("still counted");
+                prop_assert!(after >= before - 1e-9, "follow-through {} → {}", before, after);
+            }
+        }
+    }
+
+    #[test]
+    fn completing_an_overdue_step_committed_in_the_window_never_lowers_follow_through(
+        (plan, today) in scenario(),
+    ) {
+        // Done today, it turns from open (no credit, −10) into late (half credit). A step
+        // overdue for longer than the window is different: it was not counted, only penalised,
+        // and done today it is counted late; see `completing_a_long_overdue_step_counts_it_late_in_the_window`.
+        let window_start = today - TimeDelta::days(MODEL.follow_through.window_days);
         let before = component(&plan, today, Component::FollowThrough);
         for i in overdue(&plan, today) {
+            if plan.steps[i].commitment().is_some_and(|on| on < window_start) {
+                continue;
+            }
             let mut after_plan = plan.clone();
             after_plan.steps[i].done_on = Some(today);
             let after = component(&after_plan, today, Component::FollowThrough);
@@ -131,6 +200,50 @@ proptest! {
             if let (Some(before), Some(after)) = (before, after) {
                 prop_assert!(after >= before - 1e-9, "follow-through {} → {}", before, after);
             }
+        }
+    }
+
+    #[test]
+    fn moving_an_open_steps_due_date_later_never_raises_the_score(
+        (plan, today) in scenario(),
+        later in 1i64..60,
+    ) {
+        let before = momentum(&plan, today, &MODEL);
+        for i in open_at(&plan, today) {
+            let step = &plan.steps[i];
+            let Some(due) = step.due_on else { continue };
+            // On the very day a step is committed to, a new date is still a new commitment
+            // (SPEC §3: the commitment follows changes made on or before the day it names), and
+            // the step leaves today's count; every other move later is a slip or a plan ahead.
+            if step.commitment() == Some(today) {
+                continue;
+            }
+            let mut after_plan = plan.clone();
+            after_plan.steps[i].set_due(Some(due + TimeDelta::days(later)), today);
+            let after = momentum(&after_plan, today, &MODEL);
+            prop_assert_eq!(before.score.is_some(), after.score.is_some());
+            if let (Some(before), Some(after)) = (before.score, after.score) {
+                prop_assert!(after <= before, "score {} → {} moving step {}", before, after, i);
+            }
+        }
+    }
+
+    #[test]
+    fn an_open_blocker_never_raises_energy((plan, today) in scenario(), age in 0i64..30) {
+        let before = component(&plan, today, Component::Energy);
+        let mut after_plan = plan.clone();
+        after_plan.log.push(LogEntry::with_id(
+            "new-blocker",
+            LogKind::Blocker,
+            today - TimeDelta::days(age),
+            "",
+        ));
+        let after = component(&after_plan, today, Component::Energy);
+        prop_assert_eq!(before.is_some(), after.is_some());
+        if let (Some(before), Some(after)) = (before, after) {
+            prop_assert!(after <= before + 1e-9, "energy {} → {}", before, after);
+            let cost = if age > MODEL.energy.blocker_grace_days { MODEL.energy.blocker_penalty } else { 0.0 };
+            prop_assert!(before - after <= cost + 1e-9, "energy {} → {}", before, after);
         }
     }
 

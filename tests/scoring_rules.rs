@@ -1,8 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Every rule and boundary of SPEC §4, one small plan at a time.
+//! Every rule and boundary of SPEC §4 (scoring model version 2), one small plan at a time.
 //!
 //! Each expected number is worked out by hand from the spec's text (the arithmetic is in the
 //! comment next to it), never by asking the code under test. `c` is the cadence in days.
+//! Where a number of version 1 changed in version 2, the comment says what it was and why.
 //! Unless a test says otherwise, "today" is Wed 20 May 2026 (Q2: 1 Apr – 30 Jun), written `T`,
 //! and `T−n` is n days earlier.
 
@@ -92,6 +93,16 @@ fn owner_of(side: Side) -> &'static str {
         Side::Theirs => "Ben",
         Side::Joint => "Ana and Ben",
     }
+}
+
+/// Adds a blocker logged at `T + on`, resolved at `T + resolved` if given; returns its id.
+fn blocker(plan: &mut Plan, on: i64, resolved: Option<i64>) -> String {
+    let id = format!("log-{}", plan.log.len());
+    let mut entry = LogEntry::with_id(id.clone(), LogKind::Blocker, at(on), "Waiting on their IT");
+    entry.owner_name = "Ben".into();
+    entry.resolved_on = resolved.map(at);
+    plan.log.push(entry);
+    id
 }
 
 /// Adds a step created at `T + created`, and returns its id.
@@ -438,10 +449,12 @@ fn follow_through_window_starts_exactly_45_days_ago() {
     done_step(&mut plan, -10, -10);
     done_step(&mut plan, -45, -40);
     assert_close(follow_through(&plan), 75.0);
-    // Late at due T−46 is outside the window: 100 × 1/1 = 100.
+    // Due T−47 and done T−46: neither date is in the window → 100 × 1/1 = 100.
+    // (Version 1 used due T−46, done T−40 here; version 2 counts a step *done* in the window
+    // too, so that one is now counted late: see `follow_through_counts_a_step_done_in_the_window`.)
     let mut plan = ft_plan();
     done_step(&mut plan, -10, -10);
-    done_step(&mut plan, -46, -40);
+    done_step(&mut plan, -47, -46);
     assert_close(follow_through(&plan), 100.0);
 }
 
@@ -464,6 +477,227 @@ fn follow_through_is_na_when_nothing_was_due() {
     done_step(&mut plan, -60, -60);
     step_full(&mut plan, Side::Ours, "Ana", -200, None, None);
     assert_eq!(follow_through(&plan), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-through, version 2: steps due *or done* in [T−45, T], held to their committed date
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn follow_through_counts_a_step_done_early_as_on_time_the_day_it_is_done() {
+    // A step of ours due T+4, open: nothing due or done in the window → n/a.
+    let mut plan = ft_plan();
+    let id = open_step(&mut plan, Side::Ours, 4);
+    assert_eq!(follow_through(&plan), None);
+    // Done today, four days early: done in the window, T ≤ T+4 → on time → 100 × 1/1 = 100.
+    // (Version 1 counted it only from T+4, when it fell due.)
+    assert!(plan.complete_step(&id, today()));
+    assert_close(follow_through(&plan), 100.0);
+    let facts = score(&plan).facts;
+    assert_eq!(
+        (facts.due_steps, facts.on_time_steps, facts.late_steps),
+        (1, 1, 0)
+    );
+    // The day before it was done it was open and not yet due: n/a, as before.
+    assert_eq!(
+        value(&score_at(&plan, at(-1)), Component::FollowThrough),
+        None
+    );
+}
+
+#[test]
+fn the_issue_case_a_partner_step_done_four_days_early_does_not_drop_the_score() {
+    // c = 14, launched T−40, sync T−3 → Rhythm 100 (no exec sync since launch, but 40 ≤ 42).
+    // Win T−21 → Energy 50. No key results → Outcomes n/a. Timing confirmed today.
+    // A step of ours due T−10 done T−8 → late → Follow-through 100 × 0.5/1 = 50.
+    // Open: ours T+5, theirs T+4, ours T+12 → 3 with the partner → Commitments 100.
+    // Before: (25×100 + 25×50 + 15×100 + 15×50)/80 = 6000/80 = 75 → 75, Moving.
+    let mut plan = live(-40, Cadence::Fortnightly);
+    log(&mut plan, LogKind::Sync, -3);
+    log(&mut plan, LogKind::Win, -21);
+    done_step(&mut plan, -10, -8);
+    open_step(&mut plan, Side::Ours, 5);
+    let theirs = open_step(&mut plan, Side::Theirs, 4);
+    open_step(&mut plan, Side::Ours, 12);
+    let before = score(&plan);
+    assert_eq!(before.score, Some(75));
+    assert_eq!(before.computed_band, Band::Moving);
+
+    // The partner marks their step done today, four days early.
+    // Commitments: 2 left, both ours → min(70, 60) = 60.
+    // Follow-through: the step is done in the window and on time → 100 × (1 + 0.5)/2 = 75.
+    // After: (2500 + 25×75 + 15×60 + 750)/80 = 6025/80 = 75.3125 → 75: no drop, still Moving.
+    // Version 1 left Follow-through at 50: (2500 + 1250 + 900 + 750)/80 = 67.5 → 68, Drifting.
+    assert!(plan.complete_step(&theirs, today()));
+    let after = score(&plan);
+    assert_close(value(&after, Component::FollowThrough), 75.0);
+    assert_close(value(&after, Component::Commitments), 60.0);
+    assert_eq!(after.score, Some(75));
+    assert_eq!(after.computed_band, Band::Moving);
+}
+
+#[test]
+fn follow_through_counts_a_step_done_in_the_window_whatever_its_date() {
+    // Due T−60, done T−45 (the first day of the window): counted, late. With an on-time step
+    // due T−10: 100 × (1 + 0.5)/2 = 75.
+    let mut plan = ft_plan();
+    done_step(&mut plan, -10, -10);
+    done_step(&mut plan, -60, -45);
+    assert_close(follow_through(&plan), 75.0);
+    // Done T−46: neither date in the window → not counted → 100.
+    let mut plan = ft_plan();
+    done_step(&mut plan, -10, -10);
+    done_step(&mut plan, -60, -46);
+    assert_close(follow_through(&plan), 100.0);
+}
+
+#[test]
+fn completing_a_long_overdue_step_counts_it_late_in_the_window() {
+    // On time T−10 and an open step due T−100: 100 × 1/1 − 10 = 90.
+    // Done today, it is done in the window and after its date: 100 × (1 + 0.5)/2 = 75.
+    // The spec's rule, pinned here because it lowers the component: a step finished very late
+    // is counted late for 45 days (version 1 dropped it, giving 100).
+    let mut plan = ft_plan();
+    done_step(&mut plan, -10, -10);
+    let old = open_step(&mut plan, Side::Ours, -100);
+    assert_close(follow_through(&plan), 90.0);
+    assert!(plan.complete_step(&old, today()));
+    assert_close(follow_through(&plan), 75.0);
+}
+
+#[test]
+fn follow_through_holds_a_step_to_its_committed_date() {
+    // Committed to T−10, due date moved to T−5 after that day, done T−7: done after the date it
+    // was committed to → late → 50 (version 1 read due_on: on time, 100).
+    let mut plan = ft_plan();
+    let id = done_step(&mut plan, -5, -7);
+    plan.step_mut(&id).expect("step").committed_on = Some(at(-10));
+    assert_close(follow_through(&plan), 50.0);
+    // A step written without committed_on (version 1) is held to its due date: on time.
+    plan.step_mut(&id).expect("step").committed_on = None;
+    assert_close(follow_through(&plan), 100.0);
+}
+
+#[test]
+fn a_step_with_no_date_at_all_is_not_counted() {
+    // Undated, done today: held to nothing, so not on time, not late, not counted → n/a.
+    let mut plan = ft_plan();
+    step_full(&mut plan, Side::Ours, "Ana", -20, None, Some(0));
+    step_full(&mut plan, Side::Ours, "Ana", -20, None, None);
+    let m = score(&plan);
+    assert_eq!(value(&m, Component::FollowThrough), None);
+    assert_eq!((m.facts.due_steps, m.facts.overdue_steps), (0, 0));
+}
+
+#[test]
+fn a_slip_before_its_day_moves_the_commitment() {
+    // A step created T−20, committed to T−10. On T−12 its date moves to T−5: the day it names
+    // has not come, so the commitment follows. Done T−6 → on time → 100; nothing slipped.
+    let mut plan = ft_plan();
+    plan.add_step(Step::new(
+        "Send the schedule",
+        Side::Theirs,
+        "Ben",
+        Some(at(-10)),
+        at(-20),
+    ));
+    let id = plan.steps[0].id.clone();
+    assert!(plan.set_step_due(&id, Some(at(-5)), at(-12)));
+    assert!(plan.complete_step(&id, at(-6)));
+    let step = plan.step(&id).expect("step");
+    assert_eq!(
+        (step.commitment(), step.slipped_from()),
+        (Some(at(-5)), None)
+    );
+    assert_close(follow_through(&plan), 100.0);
+    // Moved on the day itself (T−10) it follows too: on or before the day it names.
+    let mut plan = ft_plan();
+    plan.add_step(Step::new(
+        "Send the schedule",
+        Side::Theirs,
+        "Ben",
+        Some(at(-10)),
+        at(-20),
+    ));
+    assert!(plan.set_step_due(&id_of(&plan), Some(at(-5)), at(-10)));
+    assert_eq!(plan.steps[0].commitment(), Some(at(-5)));
+    // Not moved, the same step done T−6 is late → 50.
+    let mut plan = ft_plan();
+    plan.add_step(Step::new(
+        "Send the schedule",
+        Side::Theirs,
+        "Ben",
+        Some(at(-10)),
+        at(-20),
+    ));
+    assert!(plan.complete_step(&id_of(&plan), at(-6)));
+    assert_close(follow_through(&plan), 50.0);
+}
+
+fn id_of(plan: &Plan) -> String {
+    plan.steps[0].id.clone()
+}
+
+/// c = 14, launched T−100, exec sync and win today (Rhythm 100, Energy 100), no key results
+/// (Outcomes n/a): one step of ours done on time at T−20, and one of ours due T−3, open.
+/// Follow-through 100 × 1/2 − 10 = 40; Commitments 0.
+/// Score (2500 + 25×40 + 0 + 1500)/80 = 5000/80 = 62.5 → 63.
+fn slipping() -> (Plan, String) {
+    let mut plan = ft_plan();
+    log(&mut plan, LogKind::Win, 0);
+    done_step(&mut plan, -20, -20);
+    let late = open_step(&mut plan, Side::Ours, -3);
+    (plan, late)
+}
+
+#[test]
+fn a_slip_after_its_day_is_frozen_and_does_not_raise_the_score() {
+    let (mut plan, late) = slipping();
+    let before = score(&plan);
+    assert_close(value(&before, Component::FollowThrough), 40.0);
+    assert_eq!(before.score, Some(63));
+
+    // Today its date moves to T+10. T−3 has passed, so the commitment stays at T−3: a slip.
+    assert!(plan.set_step_due(&late, Some(at(10)), today()));
+    let step = plan.step(&late).expect("step");
+    assert_eq!(step.committed_on, Some(at(-3)));
+    assert_eq!(step.slipped_from(), Some(at(-3)));
+    // Still counted and still overdue (−10): Follow-through 40. Due T+10 is in the horizon, but
+    // a step past its committed date is not a commitment: Commitments 0. The score stays 63.
+    // (Version 1 read the new date: Follow-through 100, Commitments 40 →
+    // (2500 + 2500 + 600 + 1500)/80 = 88.75 → 89, +26 for moving a date.)
+    let after = score(&plan);
+    assert_close(value(&after, Component::FollowThrough), 40.0);
+    assert_close(value(&after, Component::Commitments), 0.0);
+    assert_eq!(after.score, Some(63));
+    assert_eq!(
+        (
+            after.facts.overdue_steps,
+            after.facts.slipped_steps,
+            after.facts.commitments
+        ),
+        (1, 1, 0)
+    );
+
+    // Done today, before its new date but after the committed one: late →
+    // 100 × (1 + 0.5)/2 = 75 → (2500 + 1875 + 0 + 1500)/80 = 73.4375 → 73.
+    assert!(plan.complete_step(&late, today()));
+    let done = score(&plan);
+    assert_close(value(&done, Component::FollowThrough), 75.0);
+    assert_eq!((done.facts.late_steps, done.facts.slipped_steps), (1, 0));
+    assert_eq!(done.score, Some(73));
+}
+
+#[test]
+fn a_slipped_step_is_still_overdue_at_an_earlier_date() {
+    // The slipped step of `a_slip_after_its_day_is_frozen_and_does_not_raise_the_score`, seen
+    // from T−1: its committed date T−3 had passed → overdue, and counted (T−3 in the window).
+    // Follow-through 100 × 1/2 − 10 = 40, as today.
+    let (mut plan, late) = slipping();
+    assert!(plan.set_step_due(&late, Some(at(10)), today()));
+    let then = score_at(&plan, at(-1));
+    assert_close(value(&then, Component::FollowThrough), 40.0);
+    assert_eq!(then.facts.overdue_steps, 1);
 }
 
 #[test]
@@ -814,6 +1048,158 @@ fn energy_counts_from_launch_before_the_first_win() {
     log(&mut plan, LogKind::Win, -50);
     assert_close(energy(&plan), 25.0);
     assert_eq!(score(&plan).facts.days_since_win, 42);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Energy, version 2: −10 per blocker open more than 7 days on the day scored, at most −30
+// ---------------------------------------------------------------------------------------------
+
+/// Launched T−100, c = 14, a win today: Energy 100 before blockers.
+fn won_today() -> Plan {
+    let mut plan = live(-100, Cadence::Fortnightly);
+    log(&mut plan, LogKind::Win, 0);
+    plan
+}
+
+#[test]
+fn a_blocker_costs_nothing_for_its_first_7_days() {
+    // Logged today, or 7 days ago (open for 7 days, not more): 100, no cost.
+    for on in [0, -7] {
+        let mut plan = won_today();
+        blocker(&mut plan, on, None);
+        let m = score(&plan);
+        assert_close(value(&m, Component::Energy), 100.0);
+        assert_eq!((m.facts.open_blockers, m.facts.aging_blockers), (1, 0));
+        assert_eq!(m.facts.blocker_penalty, 0.0);
+    }
+    // Logged 8 days ago: open for more than 7 → 100 − 10 = 90.
+    let mut plan = won_today();
+    blocker(&mut plan, -8, None);
+    let m = score(&plan);
+    assert_close(value(&m, Component::Energy), 90.0);
+    assert_eq!((m.facts.open_blockers, m.facts.aging_blockers), (1, 1));
+    assert_eq!(m.facts.blocker_penalty, 10.0);
+}
+
+#[test]
+fn blockers_cost_10_each_and_at_most_30() {
+    // 1, 2, 3, 4 blockers open 20 days: 90, 80, 70, and 70 again (the cost stops at 30).
+    let mut plan = won_today();
+    for (count, expected) in [(1, 90.0), (2, 80.0), (3, 70.0), (4, 70.0)] {
+        blocker(&mut plan, -20, None);
+        let m = score(&plan);
+        assert_close(value(&m, Component::Energy), expected);
+        assert_eq!(m.facts.aging_blockers, count);
+    }
+    assert_eq!(score(&plan).facts.blocker_penalty, 30.0);
+    // A fresh one beside them is open, costs nothing: still 70.
+    blocker(&mut plan, -1, None);
+    let m = score(&plan);
+    assert_close(value(&m, Component::Energy), 70.0);
+    assert_eq!((m.facts.open_blockers, m.facts.aging_blockers), (5, 4));
+}
+
+#[test]
+fn a_resolved_blocker_costs_nothing_but_still_counts_at_an_earlier_date() {
+    // Launched T−20, no win: Energy held at 60 (days 0–30). A blocker logged T−15, resolved T−2.
+    let mut plan = live(-20, Cadence::Fortnightly);
+    blocker(&mut plan, -15, Some(-2));
+    // Today it is resolved: 60.
+    assert_close(energy(&plan), 60.0);
+    assert_eq!(score(&plan).facts.open_blockers, 0);
+    // At T−5 it was open (resolved after T−5) and 10 days old: 60 − 10 = 50.
+    let then = score_at(&plan, at(-5));
+    assert_close(value(&then, Component::Energy), 50.0);
+    assert_eq!(then.facts.aging_blockers, 1);
+    // At T−8 it was open for 7 days: no cost yet → 60.
+    assert_close(value(&score_at(&plan, at(-8)), Component::Energy), 60.0);
+    // Resolved on T−5 itself: not open at T−5 → 60.
+    plan.log[0].resolved_on = Some(at(-5));
+    assert_close(value(&score_at(&plan, at(-5)), Component::Energy), 60.0);
+}
+
+#[test]
+fn a_blocker_logged_after_the_day_is_unknown_that_day() {
+    // Logged T−3: at T−5 it did not exist → 60 (held); today it is 3 days old → 60.
+    let mut plan = live(-20, Cadence::Fortnightly);
+    blocker(&mut plan, -3, None);
+    let then = score_at(&plan, at(-5));
+    assert_close(value(&then, Component::Energy), 60.0);
+    assert_eq!(then.facts.open_blockers, 0);
+}
+
+#[test]
+fn the_blocker_cost_applies_to_the_launch_hold_and_stops_at_zero() {
+    // Launched T−10, no win → held at 60; one blocker open 8 days → 50.
+    let mut plan = live(-10, Cadence::Fortnightly);
+    blocker(&mut plan, -8, None);
+    assert_close(energy(&plan), 50.0);
+    // Launched T−42, no win: 100 × 0.5^(42/21) = 25; three blockers open 9 days: 25 − 30 → 0.
+    let mut plan = live(-42, Cadence::Fortnightly);
+    for _ in 0..3 {
+        blocker(&mut plan, -9, None);
+    }
+    let m = score(&plan);
+    assert_close(value(&m, Component::Energy), 0.0);
+    assert_eq!(m.facts.blocker_penalty, 30.0);
+}
+
+#[test]
+fn blockers_do_not_give_energy_a_value() {
+    // No launch date and no win: Energy is n/a, blockers or not, and they take nothing.
+    let mut plan = draft(-30);
+    plan.stage = Stage::Live;
+    log(&mut plan, LogKind::Sync, -3);
+    blocker(&mut plan, -20, None);
+    let m = score(&plan);
+    assert_eq!(value(&m, Component::Energy), None);
+    assert_eq!(m.facts.aging_blockers, 1);
+    assert_eq!(m.facts.blocker_penalty, 0.0);
+}
+
+#[test]
+fn blockers_leave_the_other_components_alone() {
+    // The healthy plan (100) with a blocker open 20 days: only Energy moves, 100 → 90:
+    // (2500 + 2500 + 1500 + 2000 + 15×90)/100 = 98.5 → 99.
+    let mut plan = moving();
+    blocker(&mut plan, -20, None);
+    let m = score(&plan);
+    for component in [
+        Component::Rhythm,
+        Component::FollowThrough,
+        Component::Commitments,
+        Component::Outcomes,
+    ] {
+        assert_close(value(&m, component), 100.0);
+    }
+    assert_eq!(m.score, Some(99));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rhythm's facts: no sync since launch is not "0 days ago"
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn before_the_first_sync_after_launch_days_count_from_launch_and_say_so() {
+    // Launched T−12, never synced: 12 days, counted from launch, not from a sync.
+    let mut plan = live(-12, Cadence::Fortnightly);
+    let facts = score(&plan).facts;
+    assert_eq!(
+        (facts.days_since_sync, facts.synced_since_launch),
+        (12, false)
+    );
+    // A sync before launch is not one since launch.
+    log(&mut plan, LogKind::Sync, -20);
+    assert!(!score(&plan).facts.synced_since_launch);
+    // A sync on launch day is: still 12 days.
+    log(&mut plan, LogKind::ExecSync, -12);
+    let facts = score(&plan).facts;
+    assert_eq!(
+        (facts.days_since_sync, facts.synced_since_launch),
+        (12, true)
+    );
+    // Known at T−13, before launch, that sync had not happened.
+    assert!(!score_at(&plan, at(-13)).facts.synced_since_launch);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1293,13 +1679,33 @@ fn trend_up_at_plus_5() {
 
 #[test]
 fn trend_down_at_minus_5() {
-    // FT 50. A theirs step due T+10 done T−5 is open at T−14: then 2 with the partner → 70 → 71.
-    // Now: 1 ours → 40 → 66. 66 − 71 = −5 → ↓.
+    // FT 100. Then: 1 ours → 40 → (2500 + 2500 + 600 + 900)/80 = 81.25 → 81.
+    // Now: three blockers logged T−10 are open 10 days (> 7): Energy 60 − 30 = 30 →
+    // (2500 + 2500 + 600 + 450)/80 = 75.625 → 76. At T−14 they were not logged yet.
+    // 76 − 81 = −5 → ↓.
+    let mut plan = trend_plan(false);
+    for _ in 0..3 {
+        blocker(&mut plan, -10, None);
+    }
+    let t = trend_of(&plan);
+    assert_eq!((t.then, t.now), (81, 76));
+    assert_eq!(t.direction, Direction::Down);
+}
+
+#[test]
+fn trend_finishing_a_partner_step_early_no_longer_turns_the_arrow_down() {
+    // FT 50 (one step late). A theirs step due T+10 is done at T−5, 15 days early.
+    // Then (T−14): still open, 2 commitments with the partner → 70 →
+    // (2500 + 1250 + 1050 + 900)/80 = 71.25 → 71.
+    // Now: 1 ours → 40; the step done early is counted on time (done in the window):
+    // FT 100 × (1 + 0.5)/2 = 75 → (2500 + 1875 + 600 + 900)/80 = 73.4375 → 73. 73 − 71 = +2 → →.
+    // Version 1 did not count it (not due yet), so it showed 71 → 66, ↓: finishing early cost
+    // five points.
     let mut plan = trend_plan(true);
     step_full(&mut plan, Side::Theirs, "Ben", -30, Some(10), Some(-5));
     let t = trend_of(&plan);
-    assert_eq!((t.then, t.now), (71, 66));
-    assert_eq!(t.direction, Direction::Down);
+    assert_eq!((t.then, t.now), (71, 73));
+    assert_eq!(t.direction, Direction::Flat);
 }
 
 #[test]
@@ -1956,4 +2362,355 @@ fn explain_check_in_on_a_key_result() {
     ));
     assert_eq!(e.what_ifs[0].gain, 4);
     assert_eq!(e.what_ifs[0].band_after, Band::Moving);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanation, version 2: whole points that add up to the score, and what n/a does to them
+// ---------------------------------------------------------------------------------------------
+
+fn points_and_out_of(e: &pilotdeck::domain::scoring::Explanation) -> Vec<(Option<u32>, u32)> {
+    e.shares.iter().map(|s| (s.points, s.out_of)).collect()
+}
+
+#[test]
+fn explain_points_are_the_weights_when_every_component_is_full() {
+    let e = explain(&moving(), today(), &MODEL);
+    assert_eq!(
+        points_and_out_of(&e),
+        vec![
+            (Some(25), 25),
+            (Some(25), 25),
+            (Some(15), 15),
+            (Some(20), 20),
+            (Some(15), 15)
+        ]
+    );
+    assert_eq!(e.scaled_note(), None);
+}
+
+#[test]
+fn explain_points_add_up_with_one_component_na() {
+    // The 92.5 → 93 plan of `total_rounds_an_exact_half_up`: Rhythm, Follow-through and
+    // Commitments 100, Outcomes n/a, Energy 60; the weights with data add up to 80.
+    // Exact points: 100×25/80 = 31.25, 31.25, 100×15/80 = 18.75, n/a, 60×15/80 = 11.25 (92.5).
+    // Whole parts 31 + 31 + 18 + 11 = 91; two more for 93, to the largest remainders:
+    // Commitments (.75), then Rhythm (.25, first of the tied three) → 32, 31, 19, –, 11.
+    // Out of: 25/80 × 100 = 31.25, 31.25, 18.75, –, 18.75 → 31 + 31 + 18 + 18 = 98; two more,
+    // to the .75s → 31, 31, 19, 0, 19.
+    let mut plan = live(-10, Cadence::Fortnightly);
+    log(&mut plan, LogKind::Sync, -5);
+    done_step(&mut plan, -8, -8);
+    open_step(&mut plan, Side::Ours, 5);
+    open_step(&mut plan, Side::Theirs, 10);
+    open_step(&mut plan, Side::Joint, 15);
+    let e = explain(&plan, today(), &MODEL);
+    assert_eq!(e.momentum.score, Some(93));
+    assert_eq!(
+        points_and_out_of(&e),
+        vec![
+            (Some(32), 31),
+            (Some(31), 31),
+            (Some(19), 19),
+            (None, 0),
+            (Some(11), 19)
+        ]
+    );
+    assert_eq!(
+        e.scaled_note().as_deref(),
+        Some("Outcomes has no data: the other four count for 100.")
+    );
+}
+
+#[test]
+fn explain_points_add_up_with_two_components_na() {
+    // c = 14, launched T−20, sync T−3 → Rhythm 100; nothing due or done → Follow-through n/a;
+    // one open step of ours due T+10 → Commitments 40; no key results → Outcomes n/a; no win,
+    // day 20 → Energy held at 60. Weights with data 25 + 15 + 15 = 55.
+    // Score (2500 + 600 + 900)/55 = 72.73 → 73.
+    // Exact points 2500/55 = 45.45, 600/55 = 10.91, 900/55 = 16.36 → 45 + 10 + 16 = 71; two
+    // more to .91 (Commitments) and .45 (Rhythm) → 46, 11, 16.
+    // Out of 45.45, 27.27, 27.27 → 45 + 27 + 27 = 99; one more to Rhythm → 46, 27, 27.
+    let mut plan = live(-20, Cadence::Fortnightly);
+    log(&mut plan, LogKind::Sync, -3);
+    open_step(&mut plan, Side::Ours, 10);
+    let e = explain(&plan, today(), &MODEL);
+    assert_eq!(e.momentum.score, Some(73));
+    assert_eq!(
+        points_and_out_of(&e),
+        vec![
+            (Some(46), 46),
+            (None, 0),
+            (Some(11), 27),
+            (None, 0),
+            (Some(16), 27)
+        ]
+    );
+    assert_eq!(
+        e.scaled_note().as_deref(),
+        Some("Follow-through and Outcomes have no data: the other three count for 100.")
+    );
+}
+
+#[test]
+fn explain_points_add_up_to_a_score_rounded_down() {
+    // The 40-point plan of `total_is_the_weighted_mean_over_components_with_data`: Rhythm 50,
+    // Follow-through n/a, Commitments 40, Outcomes 20, Energy 50; weights with data 75.
+    // Exact 50×25/75 = 16.67, 8, 20×20/75 = 5.33, 50×15/75 = 10 (40): whole parts 39, one more
+    // to Rhythm → 17, –, 8, 5, 10. Out of 33.33, 20, 26.67, 20 → 99, one more to Outcomes.
+    let mut plan = live(-100, Cadence::Fortnightly);
+    log(&mut plan, LogKind::ExecSync, -28);
+    log(&mut plan, LogKind::Win, -21);
+    open_step(&mut plan, Side::Ours, 5);
+    plan.foundation
+        .key_results
+        .push(kr(0.0, 100.0, None, None, None, None));
+    let e = explain(&plan, today(), &MODEL);
+    assert_eq!(e.momentum.score, Some(40));
+    assert_eq!(
+        points_and_out_of(&e),
+        vec![
+            (Some(17), 33),
+            (None, 0),
+            (Some(8), 20),
+            (Some(5), 27),
+            (Some(10), 20)
+        ]
+    );
+    assert_eq!(
+        e.scaled_note().as_deref(),
+        Some("Follow-through has no data: the other four count for 100.")
+    );
+}
+
+#[test]
+fn explain_has_no_points_while_the_score_is_unknown() {
+    // Only Commitments has data: Unknown, so no points, nothing counts for anything, no note.
+    let mut plan = draft(-30);
+    plan.stage = Stage::Live;
+    let e = explain(&plan, today(), &MODEL);
+    assert_eq!(e.momentum.score, None);
+    assert!(e.shares.iter().all(|s| s.points.is_none() && s.out_of == 0));
+    assert_eq!(e.scaled_note(), None);
+}
+
+#[test]
+fn explain_offers_to_complete_a_slipped_step_by_its_committed_date() {
+    // The slipped step of `a_slip_after_its_day_is_frozen_and_does_not_raise_the_score`: due
+    // T+10 now, committed to T−3, so it is offered. Score 63, Drifting (Commitments 0 < 20).
+    // Complete it today: late → Follow-through 75 → 73 (+10), still held by Commitments 0.
+    // Add a partner step due T+14: Commitments 40 → (2500 + 1000 + 600 + 1500)/80 = 70 (+7),
+    // no cap left → Moving. Log a sync or a win: both already 100, not listed.
+    let (mut plan, late) = slipping();
+    assert!(plan.set_step_due(&late, Some(at(10)), today()));
+    let e = explain(&plan, today(), &MODEL);
+    assert_eq!(e.momentum.score, Some(63));
+    let got: Vec<(Action, i32, Band)> = e
+        .what_ifs
+        .iter()
+        .map(|w| (w.action.clone(), w.gain, w.band_after))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Action::CompleteStep {
+                    id: late,
+                    title: "Step 1".into()
+                },
+                10,
+                Band::Drifting
+            ),
+            (Action::AddPartnerStep, 7, Band::Moving),
+        ]
+    );
+}
+
+#[test]
+fn explain_offers_to_resolve_a_blocker_open_more_than_7_days() {
+    // The healthy plan with a blocker open 12 days (Energy 90 → 98.5 → 99) and one open 2 days
+    // (no cost). Resolving the old one today: Energy 100 → 100, +1. The new one is not offered.
+    let mut plan = moving();
+    let old = blocker(&mut plan, -12, None);
+    blocker(&mut plan, -2, None);
+    plan.log[2].text =
+        "Their procurement team has not approved the pilot budget for the second region yet".into();
+    let e = explain(&plan, today(), &MODEL);
+    assert_eq!(e.momentum.score, Some(99));
+    assert_eq!(e.biggest_drag, Some(Component::Energy));
+    assert_eq!(e.what_ifs.len(), 1);
+    let resolve = &e.what_ifs[0];
+    assert_eq!(
+        resolve.action,
+        Action::ResolveBlocker {
+            id: old.clone(),
+            text: plan.log[2].text.clone()
+        }
+    );
+    assert_eq!((resolve.gain, resolve.band_after), (1, Band::Moving));
+    assert_eq!(
+        resolve.action.label(),
+        "Resolve “Their procurement team has not approved the pilot budget for…”"
+    );
+    // Applying it resolves the blocker today, and nothing else.
+    let after = resolve.action.apply(&plan, today(), "unused");
+    assert_eq!(after.log[2].resolved_on, Some(today()));
+    assert_eq!(after.log[3].resolved_on, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alerts, version 2: a missed sync, blockers, slipped steps
+// ---------------------------------------------------------------------------------------------
+
+fn messages(plan: &Plan) -> Vec<(AlertKind, String)> {
+    alerts(plan, today(), &MODEL)
+        .iter()
+        .map(|a| (a.kind, a.message()))
+        .collect()
+}
+
+/// c = 14, launched T−100, synced T−20 with the next sync planned a cadence later, T−6
+/// (14 May 2026), as logging that sync would have set it.
+fn planned_sync() -> Plan {
+    let mut plan = live(-100, Cadence::Fortnightly);
+    plan.record(LogEntry::with_id("sync", LogKind::Sync, at(-20), ""));
+    plan
+}
+
+#[test]
+fn logging_a_sync_moves_the_next_sync_a_cadence_on_never_back() {
+    let mut plan = planned_sync();
+    assert_eq!(plan.foundation.rhythm.next_sync_on, Some(at(-6)));
+    // A sync today: T + 14.
+    plan.record(LogEntry::with_id("today", LogKind::ExecSync, today(), ""));
+    assert_eq!(plan.foundation.rhythm.next_sync_on, Some(at(14)));
+    // A sync recorded late, dated T−30: T−30 + 14 is earlier, so the date stays.
+    plan.record(LogEntry::with_id("old", LogKind::Sync, at(-30), ""));
+    assert_eq!(plan.foundation.rhythm.next_sync_on, Some(at(14)));
+    // A win moves nothing.
+    plan.record(LogEntry::with_id("win", LogKind::Win, at(1), ""));
+    assert_eq!(plan.foundation.rhythm.next_sync_on, Some(at(14)));
+}
+
+#[test]
+fn alert_missed_sync_after_the_planned_day_without_a_sync() {
+    let plan = planned_sync();
+    // Today, T−6 has passed with no sync since.
+    assert!(messages(&plan).contains(&(
+        AlertKind::MissedSync,
+        "Sync planned for 14 May was missed.".to_string()
+    )));
+    // On the planned day itself it is not missed yet.
+    assert!(!kinds_at(&plan, at(-6)).contains(&AlertKind::MissedSync));
+    // A sync on the planned day, or after it, holds it; one before it does not.
+    for (on, missed) in [(-6, false), (-2, false), (-7, true)] {
+        let mut plan = planned_sync();
+        log(&mut plan, LogKind::Sync, on);
+        assert_eq!(
+            kinds(&plan).contains(&AlertKind::MissedSync),
+            missed,
+            "sync at T{on}"
+        );
+    }
+    // Logged through `Plan::record`, a sync moves the plan to the next date: nothing missed.
+    let mut plan = planned_sync();
+    plan.record(LogEntry::with_id("late", LogKind::Sync, at(-2), ""));
+    assert_eq!(plan.foundation.rhythm.next_sync_on, Some(at(12)));
+    assert!(!kinds(&plan).contains(&AlertKind::MissedSync));
+    // No planned date: nothing to miss.
+    let mut plan = planned_sync();
+    plan.foundation.rhythm.next_sync_on = None;
+    assert!(!kinds(&plan).contains(&AlertKind::MissedSync));
+}
+
+#[test]
+fn alert_slipped_steps() {
+    // One slipped step (committed T−3 = 17 May, moved to T+10 today).
+    let (mut plan, late) = slipping();
+    assert!(!kinds(&plan).contains(&AlertKind::SlippedSteps));
+    assert!(plan.set_step_due(&late, Some(at(10)), today()));
+    assert!(messages(&plan).contains(&(
+        AlertKind::SlippedSteps,
+        "1 step slipped from its committed date (17 May).".to_string()
+    )));
+    // Still overdue too: it is past the date it was committed to.
+    assert!(kinds(&plan).contains(&AlertKind::OverdueSteps));
+    // Two slipped steps.
+    let second = open_step(&mut plan, Side::Theirs, -1);
+    assert!(plan.set_step_due(&second, Some(at(5)), today()));
+    assert!(messages(&plan).contains(&(
+        AlertKind::SlippedSteps,
+        "2 steps slipped from the dates they were committed to.".to_string()
+    )));
+    // Done, a slipped step needs no alert.
+    assert!(plan.complete_step(&late, today()));
+    assert!(plan.complete_step(&second, today()));
+    assert!(!kinds(&plan).contains(&AlertKind::SlippedSteps));
+}
+
+#[test]
+fn alert_blockers_open_and_ageing() {
+    // The healthy plan (its review is due) with a blocker open 12 days and one open 3 days.
+    let mut plan = moving();
+    blocker(&mut plan, -12, None);
+    blocker(&mut plan, -3, None);
+    assert_eq!(
+        messages(&plan),
+        vec![
+            (
+                AlertKind::BlockerAging,
+                "1 blocker open for 12 days: it costs Energy until it is resolved.".to_string()
+            ),
+            (
+                AlertKind::ReviewDue,
+                "The cycle that started 40 days ago is ready for its keep / change / stop review."
+                    .to_string()
+            ),
+            (
+                AlertKind::OpenBlockers,
+                "1 blocker open since 17 May.".to_string()
+            ),
+        ]
+    );
+    // A second old one: counted, with the oldest's age.
+    blocker(&mut plan, -9, None);
+    assert!(messages(&plan).contains(&(
+        AlertKind::BlockerAging,
+        "2 blockers open for more than 7 days, the oldest for 12 days: they cost Energy until they are resolved."
+            .to_string()
+    )));
+    // Resolved, they raise nothing.
+    for entry in &mut plan.log {
+        if entry.kind == LogKind::Blocker {
+            entry.resolved_on = Some(today());
+        }
+    }
+    assert_eq!(kinds(&plan), vec![AlertKind::ReviewDue]);
+}
+
+#[test]
+fn alerts_come_most_urgent_first() {
+    // A quiet plan with everything going wrong: launched T−100, c = 14, last sync T−40 with the
+    // next one planned T−26, a step committed T−3 and moved to T+10, a blocker open 12 days and
+    // one open 2 days, timing never confirmed.
+    let mut plan = live(-100, Cadence::Fortnightly);
+    plan.timing.confirmed_on = None;
+    plan.record(LogEntry::with_id("sync", LogKind::Sync, at(-40), ""));
+    let late = open_step(&mut plan, Side::Ours, -3);
+    assert!(plan.set_step_due(&late, Some(at(10)), today()));
+    blocker(&mut plan, -12, None);
+    blocker(&mut plan, -2, None);
+    assert_eq!(
+        kinds(&plan),
+        vec![
+            AlertKind::GhostTownRisk,
+            AlertKind::GoingQuiet,
+            AlertKind::MissedSync,
+            AlertKind::OverdueSteps,
+            AlertKind::BlockerAging,
+            AlertKind::SlippedSteps,
+            AlertKind::ReviewDue,
+            AlertKind::OpenBlockers,
+            AlertKind::TimingStale,
+        ]
+    );
 }

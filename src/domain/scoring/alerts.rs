@@ -1,10 +1,11 @@
-//! Alerts: what needs attention before a pilot turns into a ghost town (SPEC §4).
+//! Alerts: what needs attention before a pilot turns into a ghost town (SPEC §4, with the
+//! alerts model version 2 adds: a missed sync, a blocker left open, a step that slipped).
 
 use super::model::ScoreModel;
-use super::momentum::{momentum, timing_confirmed};
-use crate::domain::calendar::{add_days, days_between, written, Quarter};
+use super::momentum::{blockers, momentum, slipped_steps, timing_confirmed};
+use crate::domain::calendar::{add_days, days_between, written, written_short, Quarter};
 use crate::domain::{Band, Plan, Stage};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// What an alert is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -12,9 +13,17 @@ pub enum AlertKind {
     /// Ordered most urgent first.
     GhostTownRisk,
     GoingQuiet,
+    /// The planned sync date passed with no sync on or after it.
+    MissedSync,
     OverdueSteps,
+    /// Blockers open for longer than the grace period: they cost Energy.
+    BlockerAging,
+    /// Open steps whose due date moved off the date they were committed to.
+    SlippedSteps,
     EnergyDip,
     ReviewDue,
+    /// Blockers open for the grace period or less.
+    OpenBlockers,
     TimingStale,
     PlanningTooLong,
     RevisitDue,
@@ -25,9 +34,13 @@ impl AlertKind {
         match self {
             AlertKind::GhostTownRisk => "Ghost-town risk",
             AlertKind::GoingQuiet => "Going quiet",
+            AlertKind::MissedSync => "Missed sync",
             AlertKind::OverdueSteps => "Overdue steps",
+            AlertKind::BlockerAging => "Ageing blockers",
+            AlertKind::SlippedSteps => "Slipped steps",
             AlertKind::EnergyDip => "Launch energy dip",
             AlertKind::ReviewDue => "30-day review due",
+            AlertKind::OpenBlockers => "Open blockers",
             AlertKind::TimingStale => "Timing stale",
             AlertKind::PlanningTooLong => "Planning too long",
             AlertKind::RevisitDue => "Time to revisit",
@@ -57,8 +70,24 @@ enum Detail {
     GoingQuiet {
         days_since_sync: i64,
     },
+    MissedSync {
+        planned: NaiveDate,
+        today: NaiveDate,
+    },
+    /// Open steps past the date they were committed to (version 1: their due date).
     OverdueSteps {
         count: usize,
+    },
+    BlockerAging {
+        count: usize,
+        oldest_days: i64,
+        grace_days: i64,
+    },
+    /// `from` is the committed date when one step slipped.
+    SlippedSteps {
+        count: usize,
+        from: Option<NaiveDate>,
+        today: NaiveDate,
     },
     EnergyDip {
         day: i64,
@@ -66,6 +95,12 @@ enum Detail {
     },
     ReviewDue {
         cycle_days: i64,
+    },
+    /// `since` is the day the oldest of them was logged.
+    OpenBlockers {
+        count: usize,
+        since: NaiveDate,
+        today: NaiveDate,
     },
     TimingStale {
         confirmed_on: Option<NaiveDate>,
@@ -84,9 +119,13 @@ impl Detail {
         match self {
             Detail::GhostTown { .. } => AlertKind::GhostTownRisk,
             Detail::GoingQuiet { .. } => AlertKind::GoingQuiet,
+            Detail::MissedSync { .. } => AlertKind::MissedSync,
             Detail::OverdueSteps { .. } => AlertKind::OverdueSteps,
+            Detail::BlockerAging { .. } => AlertKind::BlockerAging,
+            Detail::SlippedSteps { .. } => AlertKind::SlippedSteps,
             Detail::EnergyDip { .. } => AlertKind::EnergyDip,
             Detail::ReviewDue { .. } => AlertKind::ReviewDue,
+            Detail::OpenBlockers { .. } => AlertKind::OpenBlockers,
             Detail::TimingStale { .. } => AlertKind::TimingStale,
             Detail::PlanningTooLong { .. } => AlertKind::PlanningTooLong,
             Detail::RevisitDue { .. } => AlertKind::RevisitDue,
@@ -118,10 +157,45 @@ impl Alert {
                 "No sync for {}: twice the agreed cadence.",
                 plural(days_since_sync, "day")
             ),
+            Detail::MissedSync { planned, today } => format!(
+                "Sync planned for {} was missed.",
+                near(planned, today)
+            ),
             Detail::OverdueSteps { count } => format!(
-                "{} past {} due date.",
+                "{} past {} committed date{}.",
                 plural(count as i64, "step"),
-                if count == 1 { "its" } else { "their" }
+                if count == 1 { "its" } else { "their" },
+                if count == 1 { "" } else { "s" }
+            ),
+            Detail::BlockerAging {
+                count: 1,
+                oldest_days,
+                ..
+            } => format!(
+                "1 blocker open for {}: it costs Energy until it is resolved.",
+                plural(oldest_days, "day")
+            ),
+            Detail::BlockerAging {
+                count,
+                oldest_days,
+                grace_days,
+            } => format!(
+                "{} open for more than {}, the oldest for {}: they cost Energy until they are resolved.",
+                plural(count as i64, "blocker"),
+                plural(grace_days, "day"),
+                plural(oldest_days, "day")
+            ),
+            Detail::SlippedSteps {
+                count: 1,
+                from: Some(from),
+                today,
+            } => format!(
+                "1 step slipped from its committed date ({}).",
+                near(from, today)
+            ),
+            Detail::SlippedSteps { count, .. } => format!(
+                "{} slipped from the dates they were committed to.",
+                plural(count as i64, "step")
             ),
             Detail::EnergyDip { day, commitments } => format!(
                 "Day {day} after launch with {} open: secure the next three steps before the energy dips.",
@@ -129,6 +203,20 @@ impl Alert {
             ),
             Detail::ReviewDue { cycle_days } => format!(
                 "The cycle that started {cycle_days} days ago is ready for its keep / change / stop review."
+            ),
+            Detail::OpenBlockers {
+                count: 1,
+                since,
+                today,
+            } => format!("1 blocker open since {}.", near(since, today)),
+            Detail::OpenBlockers {
+                count,
+                since,
+                today,
+            } => format!(
+                "{} open, the oldest since {}.",
+                plural(count as i64, "blocker"),
+                near(since, today)
             ),
             Detail::TimingStale {
                 confirmed_on,
@@ -153,6 +241,15 @@ impl Alert {
                 written(parked_until)
             ),
         }
+    }
+}
+
+/// A date near `today`: "10 Dec" in the same year, "10 Dec 2026" in another.
+fn near(date: NaiveDate, today: NaiveDate) -> String {
+    if date.year() == today.year() {
+        written_short(date)
+    } else {
+        written(date)
     }
 }
 
@@ -185,9 +282,28 @@ pub fn alerts(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Vec<Alert> {
                     days_since_sync: facts.days_since_sync,
                 });
             }
+            if let Some(planned) = missed_sync(plan, today) {
+                raise(Detail::MissedSync { planned, today });
+            }
             if facts.overdue_steps > 0 {
                 raise(Detail::OverdueSteps {
                     count: facts.overdue_steps,
+                });
+            }
+            let open = blockers(plan, today, model);
+            if let Some(oldest) = open.aging.first() {
+                raise(Detail::BlockerAging {
+                    count: open.aging.len(),
+                    oldest_days: days_between(oldest.on, today),
+                    grace_days: model.energy.blocker_grace_days,
+                });
+            }
+            let slipped: Vec<_> = slipped_steps(plan, today).collect();
+            if let Some(first) = slipped.first() {
+                raise(Detail::SlippedSteps {
+                    count: slipped.len(),
+                    from: first.slipped_from().filter(|_| slipped.len() == 1),
+                    today,
                 });
             }
             let dip = model.alerts.energy_dip_from_day..=model.alerts.energy_dip_to_day;
@@ -208,6 +324,13 @@ pub fn alerts(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Vec<Alert> {
                         ),
                     });
                 }
+            }
+            if let Some(oldest) = open.recent.first() {
+                raise(Detail::OpenBlockers {
+                    count: open.recent.len(),
+                    since: oldest.on,
+                    today,
+                });
             }
             if !timing_confirmed(plan, today) {
                 raise(Detail::TimingStale {
@@ -233,6 +356,16 @@ pub fn alerts(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Vec<Alert> {
     }
     // Raised in the order of `AlertKind`, most urgent first.
     alerts
+}
+
+/// The planned sync date, when it has passed with no sync (or exec sync) dated on or after it.
+pub fn missed_sync(plan: &Plan, today: NaiveDate) -> Option<NaiveDate> {
+    let planned = plan.foundation.rhythm.next_sync_on.filter(|p| *p < today)?;
+    let held = plan
+        .log
+        .iter()
+        .any(|e| e.kind.is_sync() && planned <= e.on && e.on <= today);
+    (!held).then_some(planned)
 }
 
 /// When the current 30-day cycle is due for review.
@@ -275,12 +408,58 @@ mod tests {
                 "No sync for 1 day: twice the agreed cadence.",
             ),
             (
+                Detail::MissedSync {
+                    planned: date(2026, 12, 10),
+                    today: date(2026, 12, 14),
+                },
+                "Sync planned for 10 Dec was missed.",
+            ),
+            (
+                Detail::MissedSync {
+                    planned: date(2026, 12, 28),
+                    today: date(2027, 1, 4),
+                },
+                "Sync planned for 28 Dec 2026 was missed.",
+            ),
+            (
                 Detail::OverdueSteps { count: 1 },
-                "1 step past its due date.",
+                "1 step past its committed date.",
             ),
             (
                 Detail::OverdueSteps { count: 2 },
-                "2 steps past their due date.",
+                "2 steps past their committed dates.",
+            ),
+            (
+                Detail::BlockerAging {
+                    count: 1,
+                    oldest_days: 12,
+                    grace_days: 7,
+                },
+                "1 blocker open for 12 days: it costs Energy until it is resolved.",
+            ),
+            (
+                Detail::BlockerAging {
+                    count: 2,
+                    oldest_days: 12,
+                    grace_days: 7,
+                },
+                "2 blockers open for more than 7 days, the oldest for 12 days: they cost Energy until they are resolved.",
+            ),
+            (
+                Detail::SlippedSteps {
+                    count: 1,
+                    from: Some(date(2026, 12, 12)),
+                    today: date(2026, 12, 14),
+                },
+                "1 step slipped from its committed date (12 Dec).",
+            ),
+            (
+                Detail::SlippedSteps {
+                    count: 3,
+                    from: None,
+                    today: date(2026, 12, 14),
+                },
+                "3 steps slipped from the dates they were committed to.",
             ),
             (
                 Detail::EnergyDip {
@@ -292,6 +471,22 @@ mod tests {
             (
                 Detail::ReviewDue { cycle_days: 30 },
                 "The cycle that started 30 days ago is ready for its keep / change / stop review.",
+            ),
+            (
+                Detail::OpenBlockers {
+                    count: 1,
+                    since: date(2026, 12, 3),
+                    today: date(2026, 12, 7),
+                },
+                "1 blocker open since 3 Dec.",
+            ),
+            (
+                Detail::OpenBlockers {
+                    count: 2,
+                    since: date(2026, 12, 29),
+                    today: date(2027, 1, 2),
+                },
+                "2 blockers open, the oldest since 29 Dec 2026.",
             ),
             (
                 Detail::TimingStale {
@@ -318,10 +513,17 @@ mod tests {
                 "Parked until 22 Jan 2027: check whether the timing is right now.",
             ),
         ];
+        let mut kinds = Vec::new();
         for (detail, message) in cases {
             let alert = Alert::new(detail);
             assert_eq!(alert.kind, detail.kind());
             assert_eq!(alert.message(), message);
+            if !kinds.contains(&alert.kind) {
+                kinds.push(alert.kind);
+            }
         }
+        // Every kind is written here at least once, and the cases run most urgent first.
+        assert_eq!(kinds.len(), 12);
+        assert!(kinds.windows(2).all(|pair| pair[0] < pair[1]));
     }
 }

@@ -1,5 +1,5 @@
-//! Launch readiness and momentum (SPEC §4): pure functions of a plan and a date, with every
-//! parameter in [`ScoreModel`].
+//! Launch readiness and momentum (SPEC §4, scoring model version 2): pure functions of a plan
+//! and a date, with every parameter in [`ScoreModel`].
 
 pub mod alerts;
 pub mod explain;
@@ -9,9 +9,9 @@ pub mod readiness;
 pub mod trend;
 
 pub use alerts::{alerts, Alert, AlertKind};
-pub use explain::{explain, Action, Explanation, WhatIf};
+pub use explain::{explain, shares, Action, Explanation, Share, WhatIf};
 pub use model::{ScoreModel, MODEL};
-pub use momentum::{momentum, Cap, Component, ComponentScore, Momentum};
+pub use momentum::{blockers, momentum, Blockers, Cap, Component, ComponentScore, Facts, Momentum};
 pub use readiness::{readiness, Check, Readiness, Section};
 pub use trend::{history, trend, Direction, HistoryPoint, Trend};
 

@@ -2,12 +2,17 @@
 //!
 //! Nothing else in the code repeats one of these numbers: rules read them from [`ScoreModel`],
 //! and every export records the model so a number can be reproduced later.
+//!
+//! Version 2 (SPEC §4 "Model version 2") is version 1 with a few rules changed, and one new
+//! parameter group: blockers open longer than a grace period cost Energy ([`EnergyRule`]).
+//! Steps are held to their committed date rather than their due date; that change needs no
+//! number of its own.
 
 use serde::Serialize;
 
-/// Version 1 of the scoring model (SPEC §4).
+/// Version 2 of the scoring model (SPEC §4, "Model version 2").
 pub const MODEL: ScoreModel = ScoreModel {
-    version: 1,
+    version: 2,
     weights: Weights {
         rhythm: 25.0,
         follow_through: 25.0,
@@ -43,6 +48,9 @@ pub const MODEL: ScoreModel = ScoreModel {
         half_life_days: 21.0,
         launch_hold_days: 30,
         launch_hold: 60.0,
+        blocker_grace_days: 7,
+        blocker_penalty: 10.0,
+        max_blocker_penalty: 30.0,
     },
     bands: BandRule {
         moving_from: 70,
@@ -113,13 +121,14 @@ pub struct RhythmRule {
     pub missing_exec_sync_penalty: f64,
 }
 
-/// Follow-through: steps due recently, done on time.
+/// Follow-through: steps due or done recently, done by the date they were committed to.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct FollowThroughRule {
+    /// Steps committed to, or done, within this many days before the day scored are counted.
     pub window_days: i64,
     /// The share of a step that counts when it was done late.
     pub late_credit: f64,
-    /// Points lost per overdue open step.
+    /// Points lost per open step past its committed date, however old.
     pub overdue_penalty: f64,
 }
 
@@ -149,13 +158,19 @@ pub struct OutcomesRule {
     pub drift_after_cadences: f64,
 }
 
-/// Energy: wins, fading with a half-life.
+/// Energy: wins, fading with a half-life; blockers left open drain it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct EnergyRule {
     pub half_life_days: f64,
     /// Days after launch during which, with no win yet, energy is held.
     pub launch_hold_days: i64,
     pub launch_hold: f64,
+    /// A blocker costs nothing while it has been open this many days or fewer (version 2).
+    pub blocker_grace_days: i64,
+    /// Points lost per blocker open longer than the grace period (version 2).
+    pub blocker_penalty: f64,
+    /// The most points blockers can cost together (version 2).
+    pub max_blocker_penalty: f64,
 }
 
 /// Bands and what caps them.

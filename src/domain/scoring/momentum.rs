@@ -1,13 +1,20 @@
-//! Momentum: how alive a running pilot is, from 0 to 100, in five components (SPEC §4).
+//! Momentum: how alive a running pilot is, from 0 to 100, in five components (SPEC §4, model
+//! version 2).
 //!
 //! `momentum(plan, day, model)` is a pure function. It always reads the plan "as known at `day`":
 //! log entries after `day` are ignored, steps created after `day` are ignored, steps done after
-//! `day` count as open, and a key-result check-in after `day` counts as none. At today's date
-//! that changes nothing; at an earlier date it gives the trend and the history.
+//! `day` count as open, a key-result check-in after `day` counts as none, and a blocker resolved
+//! after `day` is open at `day`. At today's date that changes nothing; at an earlier date it
+//! gives the trend and the history.
+//!
+//! Each component is one rule, a function of a `Context` that returns the component's value and
+//! the facts it found: `rhythm`, `follow_through`, `commitments`, `outcomes` and `energy`.
+//! Then come the total, the caps and the band, the ghost-town rule and the manual
+//! band, each a function too, so a change to the model reads as a change to one named rule.
 
 use super::model::ScoreModel;
 use crate::domain::calendar::{add_days, days_between, same_quarter};
-use crate::domain::{Band, Confidence, LogKind, Plan};
+use crate::domain::{Band, Confidence, LogEntry, LogKind, Plan, Step};
 use chrono::NaiveDate;
 
 /// The five components of momentum.
@@ -43,12 +50,14 @@ impl Component {
     pub fn meaning(self) -> &'static str {
         match self {
             Component::Rhythm => "Syncs held at the agreed cadence.",
-            Component::FollowThrough => "Steps due in the last 45 days, done on time.",
+            Component::FollowThrough => {
+                "Steps due or done in the last 45 days, done by the date committed to."
+            }
             Component::Commitments => {
                 "Owned, dated steps due in the next 30 days, some the partner's."
             }
             Component::Outcomes => "Key results on pace, and the owners' confidence in them.",
-            Component::Energy => "Recent joint wins.",
+            Component::Energy => "Recent joint wins, and no blocker left open for long.",
         }
     }
 
@@ -73,7 +82,9 @@ pub struct ComponentScore {
 }
 
 impl ComponentScore {
-    /// Points earned out of the weight (the value scaled to the weight).
+    /// Points earned out of the weight (the value scaled to the weight). Whole points that add
+    /// up to the score, with n/a components' weight shared out, are the explanation's
+    /// [`shares`](super::explain::Explanation::shares).
     pub fn points(&self) -> Option<f64> {
         self.value.map(|v| v * self.weight / 100.0)
     }
@@ -94,26 +105,40 @@ pub enum Cap {
 }
 
 /// The facts the rules were computed from, for alerts and explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Facts {
     pub days_since_launch: i64,
     /// Days since the last sync (or since launch, before the first one).
     pub days_since_sync: i64,
+    /// Whether a sync or exec sync was logged on launch day or later: until one is,
+    /// `days_since_sync` counts from launch, and is not the age of any sync.
+    pub synced_since_launch: bool,
     pub days_since_exec_sync: i64,
     /// The last exec sync is older than the rule allows (Rhythm loses its penalty).
     pub exec_sync_overdue: bool,
     pub days_since_win: i64,
     /// Whether any win was logged since launch (on launch day or later).
     pub won_since_launch: bool,
-    /// Open, owned steps due within the commitments horizon.
+    /// Open, owned steps due within the commitments horizon and not past their committed date.
     pub commitments: usize,
     /// Whether one of those is the partner's, alone or jointly.
     pub partner_commitment: bool,
-    /// Steps due in the follow-through window, and how many of them were done on time or late.
+    /// The steps Follow-through counts: committed to, or done, within its window (version 1
+    /// counted the steps due in it). Of those, how many were done on time or late.
     pub due_steps: usize,
     pub on_time_steps: usize,
     pub late_steps: usize,
+    /// Open steps past the date they were committed to, however old (counted or not).
     pub overdue_steps: usize,
+    /// Open steps whose due date moved off the date they were committed to.
+    pub slipped_steps: usize,
+    /// Blockers open at the day.
+    pub open_blockers: usize,
+    /// Of those, the ones open longer than the grace period: each costs Energy.
+    pub aging_blockers: usize,
+    /// Points the aging blockers take off Energy (before Energy is clamped at 0); 0 while
+    /// Energy is n/a.
+    pub blocker_penalty: f64,
     pub timing_confirmed: bool,
     pub key_results: usize,
 }
@@ -196,6 +221,10 @@ pub fn timing_confirmed(plan: &Plan, day: NaiveDate) -> bool {
 
 /// Open steps owned by someone and due between `day` and the horizon, as known at `day`:
 /// how many, and whether one is the partner's.
+///
+/// A step past the date it was committed to is overdue, not a commitment, however far its due
+/// date has been moved: moving an overdue step's date later must not raise the score (version
+/// 2). For a step that never slipped this is version 1's rule, which reads `due_on`.
 pub fn open_commitments(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> (usize, bool) {
     let horizon = add_days(day, model.commitments.horizon_days);
     let mut count = 0;
@@ -204,7 +233,8 @@ pub fn open_commitments(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> (usi
         let open = step.done_on.is_none_or(|done| done > day);
         let owned = !step.owner_name.trim().is_empty();
         let due_soon = step.due_on.is_some_and(|due| day <= due && due <= horizon);
-        if open && owned && due_soon {
+        let held = step.commitment().is_none_or(|committed| committed >= day);
+        if open && owned && due_soon && held {
             count += 1;
             partner |= step.owner_side.involves_partner();
         }
@@ -212,90 +242,41 @@ pub fn open_commitments(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> (usi
     (count, partner)
 }
 
+/// Steps that slipped and are still open at `day`, as known then: their due date moved off the
+/// date they were committed to (see [`Step::slipped_from`]).
+pub fn slipped_steps(plan: &Plan, day: NaiveDate) -> impl Iterator<Item = &Step> {
+    plan.steps.iter().filter(move |s| {
+        s.created_on <= day && s.done_on.is_none_or(|done| done > day) && s.slipped_from().is_some()
+    })
+}
+
+/// The blockers open at `day` (as known then), oldest first, split at the grace period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blockers<'a> {
+    /// Open for longer than the grace period: each costs Energy.
+    pub aging: Vec<&'a LogEntry>,
+    /// Open for the grace period or less: no cost yet.
+    pub recent: Vec<&'a LogEntry>,
+}
+
+/// The blockers open at `day`, as known then: logged by then and not resolved by then.
+pub fn blockers<'a>(plan: &'a Plan, day: NaiveDate, model: &ScoreModel) -> Blockers<'a> {
+    let grace = model.energy.blocker_grace_days;
+    let (aging, recent) = plan
+        .open_blockers(day)
+        .into_iter()
+        .partition(|blocker| days_between(blocker.on, day) > grace);
+    Blockers { aging, recent }
+}
+
 /// Momentum of `plan` as known at `day`.
 pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
-    let cadence = f64::from(plan.foundation.rhythm.cadence_days.days());
-    let launch = plan.pilot.launch_on;
-
-    // The last sync, exec sync and win as known at `day`, never earlier than launch; whether
-    // any win has been logged since launch (a win on launch day counts) is tracked apart.
-    let (mut last_sync, mut last_exec, mut last_win) = (launch, launch, launch);
-    let mut won_since_launch = false;
-    for entry in plan.log.iter().filter(|e| e.on <= day) {
-        let latest = |slot: &mut Option<NaiveDate>| {
-            if slot.is_none_or(|at| entry.on > at) {
-                *slot = Some(entry.on);
-            }
-        };
-        match entry.kind {
-            LogKind::Sync => latest(&mut last_sync),
-            LogKind::ExecSync => {
-                latest(&mut last_sync);
-                latest(&mut last_exec);
-            }
-            LogKind::Win => {
-                won_since_launch |= launch.is_none_or(|launch| entry.on >= launch);
-                latest(&mut last_win);
-            }
-            LogKind::Blocker | LogKind::Note => {}
-        }
-    }
-    let since = |at: Option<NaiveDate>| at.map(|at| days_between(at, day));
-
-    let exec_limit = model.rhythm.exec_sync_cadences * cadence;
-    let exec_sync_overdue = since(last_exec).is_some_and(|d| d as f64 > exec_limit);
-    let rhythm = since(last_sync).map(|days| {
-        let overdue = (days as f64 - cadence).max(0.0);
-        let mut value = 100.0 * 0.5f64.powf(overdue / cadence);
-        if exec_sync_overdue {
-            value = (value - model.rhythm.missing_exec_sync_penalty).max(0.0);
-        }
-        value
-    });
-
-    let rule = &model.follow_through;
-    let window_start = add_days(day, -rule.window_days);
-    let (mut due, mut on_time, mut late, mut overdue) = (0u32, 0u32, 0u32, 0u32);
-    for step in plan.steps.iter().filter(|s| s.created_on <= day) {
-        let Some(due_on) = step.due_on else { continue };
-        let done = step.done_on.filter(|d| *d <= day);
-        if window_start <= due_on && due_on <= day {
-            due += 1;
-            match done {
-                Some(done) if done <= due_on => on_time += 1,
-                Some(_) => late += 1,
-                None => {}
-            }
-        }
-        if done.is_none() && due_on < day {
-            overdue += 1;
-        }
-    }
-    let follow_through = (due > 0).then(|| {
-        let credit = f64::from(on_time) + rule.late_credit * f64::from(late);
-        100.0 * credit / f64::from(due) - rule.overdue_penalty * f64::from(overdue)
-    });
-
-    let (commitment_count, partner_commitment) = open_commitments(plan, day, model);
-    let points = &model.commitments.points_by_count;
-    let mut commitments = points[commitment_count.min(points.len() - 1)];
-    if !partner_commitment {
-        commitments = commitments.min(model.commitments.one_sided_cap);
-    }
-
-    let outcomes = launch.and_then(|launch| outcomes(plan, launch, day, cadence, model));
-
-    let days_since_launch = since(launch);
-    let energy = since(last_win).map(|days| {
-        let no_win_yet = !won_since_launch;
-        let in_hold =
-            days_since_launch.is_some_and(|d| (0..=model.energy.launch_hold_days).contains(&d));
-        if no_win_yet && in_hold {
-            model.energy.launch_hold
-        } else {
-            100.0 * 0.5f64.powf(days as f64 / model.energy.half_life_days)
-        }
-    });
+    let cx = Context::new(plan, day, model);
+    let rhythm = rhythm(&cx);
+    let follow_through = follow_through(&cx);
+    let commitments = commitments(&cx);
+    let outcomes = outcomes(&cx);
+    let energy = energy(&cx);
 
     let scored = |component: Component, value: Option<f64>| ComponentScore {
         component,
@@ -303,68 +284,46 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
         weight: component.weight(model),
     };
     let components = [
-        scored(Component::Rhythm, rhythm),
-        scored(Component::FollowThrough, follow_through),
-        scored(Component::Commitments, Some(commitments)),
-        scored(Component::Outcomes, outcomes),
-        scored(Component::Energy, energy),
+        scored(Component::Rhythm, rhythm.value),
+        scored(Component::FollowThrough, follow_through.value),
+        scored(Component::Commitments, commitments.value),
+        scored(Component::Outcomes, outcomes.value),
+        scored(Component::Energy, energy.value),
     ];
+    let score = total(&components, model);
 
-    let with_data: Vec<&ComponentScore> = components.iter().filter(|c| c.value.is_some()).collect();
-    let score = (with_data.len() >= model.bands.min_components).then(|| {
-        let weight: f64 = with_data.iter().map(|c| c.weight).sum();
-        let total: f64 = with_data
-            .iter()
-            .map(|c| c.value.unwrap_or(0.0) * c.weight)
-            .sum();
-        round_half_up(total / weight).clamp(0.0, 100.0) as u8
-    });
-
+    let (r, ft, c, e) = (
+        rhythm.facts,
+        follow_through.facts,
+        commitments.facts,
+        energy.facts,
+    );
     let facts = Facts {
-        days_since_launch: days_since_launch.unwrap_or(0),
-        days_since_sync: since(last_sync).unwrap_or(0),
-        days_since_exec_sync: since(last_exec).unwrap_or(0),
-        exec_sync_overdue,
-        days_since_win: since(last_win).unwrap_or(0),
-        won_since_launch,
-        commitments: commitment_count,
-        partner_commitment,
-        due_steps: due as usize,
-        on_time_steps: on_time as usize,
-        late_steps: late as usize,
-        overdue_steps: overdue as usize,
+        days_since_launch: cx.days_since_launch().unwrap_or(0),
+        days_since_sync: r.days_since_sync.unwrap_or(0),
+        synced_since_launch: r.synced_since_launch,
+        days_since_exec_sync: r.days_since_exec_sync.unwrap_or(0),
+        exec_sync_overdue: r.exec_sync_overdue,
+        days_since_win: e.days_since_win.unwrap_or(0),
+        won_since_launch: e.won_since_launch,
+        commitments: c.count,
+        partner_commitment: c.partner,
+        due_steps: ft.counted,
+        on_time_steps: ft.on_time,
+        late_steps: ft.late,
+        overdue_steps: ft.overdue,
+        slipped_steps: ft.slipped,
+        open_blockers: e.open_blockers,
+        aging_blockers: e.aging_blockers,
+        blocker_penalty: e.blocker_penalty,
         timing_confirmed: timing_confirmed(plan, day),
-        key_results: plan.foundation.key_results.len(),
+        key_results: outcomes.facts.key_results,
     };
 
-    let mut caps = Vec::new();
-    for scored in &components[..3] {
-        if scored
-            .value
-            .is_some_and(|v| v < model.bands.component_floor)
-        {
-            caps.push(Cap::Low(scored.component));
-        }
-    }
-    if !facts.timing_confirmed {
-        caps.push(Cap::TimingNotConfirmed);
-    }
-
-    let ghost = &model.ghost_town;
-    let ghost_town = days_since_launch.is_some_and(|d| d >= ghost.after_launch_days)
-        && facts.days_since_sync >= ghost.quiet_days
-        && commitment_count == 0;
-
-    let held_by_caps =
-        !ghost_town && !caps.is_empty() && score.is_some_and(|s| band_of(s, model) == Band::Moving);
-    let computed_band = match score {
-        None => Band::Unknown,
-        Some(_) if ghost_town => Band::GhostTownRisk,
-        Some(_) if held_by_caps => Band::Drifting,
-        Some(score) => band_of(score, model),
-    };
-
-    let manual = active_override(plan, day, cadence, model);
+    let caps = caps(&components, facts.timing_confirmed, model);
+    let ghost_town = ghost_town(&cx, &facts);
+    let (computed_band, held_by_caps) = band(score, &caps, ghost_town, model);
+    let manual = manual_band(&cx);
     Momentum {
         day,
         score,
@@ -379,76 +338,357 @@ pub fn momentum(plan: &Plan, day: NaiveDate, model: &ScoreModel) -> Momentum {
     }
 }
 
-/// Outcomes: the mean over key results of pace and confidence; `None` without key results.
-fn outcomes(
-    plan: &Plan,
-    launch: NaiveDate,
+// ---------------------------------------------------------------------------------------------
+// What every rule reads
+// ---------------------------------------------------------------------------------------------
+
+/// The plan, the day it is scored at, the model, and what every rule needs from them.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    plan: &'a Plan,
     day: NaiveDate,
+    model: &'a ScoreModel,
+    /// The agreed cadence, in days.
     cadence: f64,
-    model: &ScoreModel,
-) -> Option<f64> {
-    let rule = &model.outcomes;
-    let results = &plan.foundation.key_results;
-    if results.is_empty() {
-        return None;
-    }
-    let default_due = add_days(launch, i64::from(plan.pilot.length_days));
-    let total: f64 = results
-        .iter()
-        .map(|kr| {
-            // A check-in after `day` is unknown at `day`: its value and confidence count as none.
-            let checked = kr.checked_on.filter(|on| *on <= day);
-            let known = kr.checked_on.is_none_or(|on| on <= day);
-            let current = kr.current.filter(|_| known);
-            let progress = kr.progress_at(current);
-            let due = kr.due_on.unwrap_or(default_due);
-            let elapsed = if due <= launch {
-                1.0
-            } else {
-                (days_between(launch, day) as f64 / days_between(launch, due) as f64)
-                    .clamp(0.0, 1.0)
-            };
-            let pace = (100.0 * progress / elapsed.max(rule.min_elapsed)).min(100.0);
-            let confidence = match (checked, kr.confidence) {
-                (Some(on), Some(confidence)) => {
-                    let value = match confidence {
-                        Confidence::OnTrack => rule.on_track,
-                        Confidence::AtRisk => rule.at_risk,
-                        Confidence::OffTrack => rule.off_track,
-                    };
-                    let age = days_between(on, day) as f64;
-                    let fresh_for = rule.drift_after_cadences * cadence;
-                    if age > fresh_for {
-                        rule.unchecked
-                            + (value - rule.unchecked) * 0.5f64.powf((age - fresh_for) / cadence)
-                    } else {
-                        value
-                    }
-                }
-                _ => rule.unchecked,
-            };
-            rule.pace_share * pace + rule.confidence_share * confidence
-        })
-        .sum();
-    Some(total / results.len() as f64)
+    launch: Option<NaiveDate>,
 }
 
-/// The plan's manual band, if it is in force at `day`: set on or before `day`, within its
-/// expiry, and with no sync logged after the day it was set.
-fn active_override(
-    plan: &Plan,
-    day: NaiveDate,
-    cadence: f64,
-    model: &ScoreModel,
-) -> Option<ActiveOverride> {
-    let manual = plan.score_override.as_ref()?;
-    let lasts = i64::from(model.override_cadences) * cadence as i64;
-    let until = add_days(manual.set_on, lasts - 1);
-    let synced_since = plan
-        .log
+impl<'a> Context<'a> {
+    fn new(plan: &'a Plan, day: NaiveDate, model: &'a ScoreModel) -> Self {
+        Self {
+            plan,
+            day,
+            model,
+            cadence: f64::from(plan.foundation.rhythm.cadence_days.days()),
+            launch: plan.pilot.launch_on,
+        }
+    }
+
+    /// Log entries known at the day.
+    fn log(&self) -> impl Iterator<Item = &'a LogEntry> {
+        let day = self.day;
+        self.plan.log.iter().filter(move |e| e.on <= day)
+    }
+
+    /// Steps known at the day: written down by then.
+    fn steps(&self) -> impl Iterator<Item = &'a Step> {
+        let day = self.day;
+        self.plan.steps.iter().filter(move |s| s.created_on <= day)
+    }
+
+    /// Whole days from `at` to the day.
+    fn since(&self, at: Option<NaiveDate>) -> Option<i64> {
+        at.map(|at| days_between(at, self.day))
+    }
+
+    fn days_since_launch(&self) -> Option<i64> {
+        self.since(self.launch)
+    }
+}
+
+/// A rule's value (before clamping; `None` for n/a) and the facts it found.
+struct Found<F> {
+    value: Option<f64>,
+    facts: F,
+}
+
+/// Moves `slot` to `on` when `on` is later (or the slot is empty).
+fn latest(slot: &mut Option<NaiveDate>, on: NaiveDate) {
+    if slot.is_none_or(|at| on > at) {
+        *slot = Some(on);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The five components
+// ---------------------------------------------------------------------------------------------
+
+struct RhythmFacts {
+    days_since_sync: Option<i64>,
+    days_since_exec_sync: Option<i64>,
+    exec_sync_overdue: bool,
+    synced_since_launch: bool,
+}
+
+/// Rhythm: full inside the cadence, halved per cadence overdue; −10 when the last exec sync is
+/// older than three cadences. Syncs before launch do not count: until the first one after
+/// launch, days are counted from launch.
+fn rhythm(cx: &Context) -> Found<RhythmFacts> {
+    let (mut last_sync, mut last_exec) = (cx.launch, cx.launch);
+    let mut synced_since_launch = false;
+    for entry in cx.log().filter(|e| e.kind.is_sync()) {
+        synced_since_launch |= cx.launch.is_none_or(|launch| entry.on >= launch);
+        latest(&mut last_sync, entry.on);
+        if entry.kind == LogKind::ExecSync {
+            latest(&mut last_exec, entry.on);
+        }
+    }
+    let rule = &cx.model.rhythm;
+    let exec_limit = rule.exec_sync_cadences * cx.cadence;
+    let exec_sync_overdue = cx.since(last_exec).is_some_and(|d| d as f64 > exec_limit);
+    let value = cx.since(last_sync).map(|days| {
+        let overdue = (days as f64 - cx.cadence).max(0.0);
+        let mut value = 100.0 * 0.5f64.powf(overdue / cx.cadence);
+        if exec_sync_overdue {
+            value = (value - rule.missing_exec_sync_penalty).max(0.0);
+        }
+        value
+    });
+    Found {
+        value,
+        facts: RhythmFacts {
+            days_since_sync: cx.since(last_sync),
+            days_since_exec_sync: cx.since(last_exec),
+            exec_sync_overdue,
+            synced_since_launch,
+        },
+    }
+}
+
+#[derive(Default)]
+struct FollowThroughFacts {
+    counted: usize,
+    on_time: usize,
+    late: usize,
+    overdue: usize,
+    slipped: usize,
+}
+
+/// Follow-through (version 2): the steps due *or done* in the window, each held to the date it
+/// was committed to. Done by that date is on time, after it late (half credit); open past it
+/// costs 10 points however old. So a step done early counts as on time the day it is done, and
+/// a step whose date moved after its day had passed stays late however far the date moved.
+/// A step with no date at all is held to nothing: it is not counted, even when done.
+fn follow_through(cx: &Context) -> Found<FollowThroughFacts> {
+    let rule = &cx.model.follow_through;
+    let window = add_days(cx.day, -rule.window_days)..=cx.day;
+    let mut facts = FollowThroughFacts::default();
+    for step in cx.steps() {
+        let Some(committed) = step.commitment() else {
+            continue;
+        };
+        let done = step.done_on.filter(|done| *done <= cx.day);
+        if window.contains(&committed) || done.is_some_and(|done| window.contains(&done)) {
+            facts.counted += 1;
+            match done {
+                Some(done) if done <= committed => facts.on_time += 1,
+                Some(_) => facts.late += 1,
+                None => {}
+            }
+        }
+        if done.is_none() {
+            if committed < cx.day {
+                facts.overdue += 1;
+            }
+            if step.slipped_from().is_some() {
+                facts.slipped += 1;
+            }
+        }
+    }
+    let value = (facts.counted > 0).then(|| {
+        let credit = facts.on_time as f64 + rule.late_credit * facts.late as f64;
+        100.0 * credit / facts.counted as f64 - rule.overdue_penalty * facts.overdue as f64
+    });
+    Found { value, facts }
+}
+
+struct CommitmentsFacts {
+    count: usize,
+    partner: bool,
+}
+
+/// Commitments: owned, open steps due in the coming weeks (see [`open_commitments`]), capped
+/// when none of them is the partner's. Always has a value.
+fn commitments(cx: &Context) -> Found<CommitmentsFacts> {
+    let rule = &cx.model.commitments;
+    let (count, partner) = open_commitments(cx.plan, cx.day, cx.model);
+    let points = &rule.points_by_count;
+    let mut value = points[count.min(points.len() - 1)];
+    if !partner {
+        value = value.min(rule.one_sided_cap);
+    }
+    Found {
+        value: Some(value),
+        facts: CommitmentsFacts { count, partner },
+    }
+}
+
+struct OutcomesFacts {
+    key_results: usize,
+}
+
+/// Outcomes: the mean over key results of pace and confidence; n/a without key results or
+/// without a launch date to measure pace from.
+fn outcomes(cx: &Context) -> Found<OutcomesFacts> {
+    let results = &cx.plan.foundation.key_results;
+    let facts = OutcomesFacts {
+        key_results: results.len(),
+    };
+    let value = match cx.launch {
+        Some(launch) if !results.is_empty() => {
+            let total: f64 = results.iter().map(|kr| key_result(cx, launch, kr)).sum();
+            Some(total / results.len() as f64)
+        }
+        _ => None,
+    };
+    Found { value, facts }
+}
+
+/// One key result's `pace share × pace + confidence share × confidence`.
+fn key_result(cx: &Context, launch: NaiveDate, kr: &crate::domain::KeyResult) -> f64 {
+    let rule = &cx.model.outcomes;
+    let day = cx.day;
+    // A check-in after `day` is unknown at `day`: its value and confidence count as none.
+    let checked = kr.checked_on.filter(|on| *on <= day);
+    let known = kr.checked_on.is_none_or(|on| on <= day);
+    let current = kr.current.filter(|_| known);
+    let progress = kr.progress_at(current);
+    let due = kr
+        .due_on
+        .unwrap_or_else(|| add_days(launch, i64::from(cx.plan.pilot.length_days)));
+    let elapsed = if due <= launch {
+        1.0
+    } else {
+        (days_between(launch, day) as f64 / days_between(launch, due) as f64).clamp(0.0, 1.0)
+    };
+    let pace = (100.0 * progress / elapsed.max(rule.min_elapsed)).min(100.0);
+    let confidence = match (checked, kr.confidence) {
+        (Some(on), Some(confidence)) => {
+            let value = match confidence {
+                Confidence::OnTrack => rule.on_track,
+                Confidence::AtRisk => rule.at_risk,
+                Confidence::OffTrack => rule.off_track,
+            };
+            let age = days_between(on, day) as f64;
+            let fresh_for = rule.drift_after_cadences * cx.cadence;
+            if age > fresh_for {
+                rule.unchecked
+                    + (value - rule.unchecked) * 0.5f64.powf((age - fresh_for) / cx.cadence)
+            } else {
+                value
+            }
+        }
+        _ => rule.unchecked,
+    };
+    rule.pace_share * pace + rule.confidence_share * confidence
+}
+
+struct EnergyFacts {
+    days_since_win: Option<i64>,
+    won_since_launch: bool,
+    open_blockers: usize,
+    aging_blockers: usize,
+    blocker_penalty: f64,
+}
+
+/// Energy: wins fading with a half-life, held for a while after launch before the first win;
+/// then (version 2) 10 points off for each blocker open longer than the grace period, at most
+/// 30, and never below 0. Wins before launch do not count: until the first one after launch,
+/// days are counted from launch.
+fn energy(cx: &Context) -> Found<EnergyFacts> {
+    let rule = &cx.model.energy;
+    let mut last_win = cx.launch;
+    let mut won_since_launch = false;
+    for entry in cx.log().filter(|e| e.kind == LogKind::Win) {
+        won_since_launch |= cx.launch.is_none_or(|launch| entry.on >= launch);
+        latest(&mut last_win, entry.on);
+    }
+    let open = blockers(cx.plan, cx.day, cx.model);
+    let aging = open.aging.len();
+    let penalty = (rule.blocker_penalty * aging as f64).min(rule.max_blocker_penalty);
+
+    let in_hold = cx
+        .days_since_launch()
+        .is_some_and(|d| (0..=rule.launch_hold_days).contains(&d));
+    let value = cx.since(last_win).map(|days| {
+        let wins = if !won_since_launch && in_hold {
+            rule.launch_hold
+        } else {
+            100.0 * 0.5f64.powf(days as f64 / rule.half_life_days)
+        };
+        (wins - penalty).max(0.0)
+    });
+    Found {
+        facts: EnergyFacts {
+            days_since_win: cx.since(last_win),
+            won_since_launch,
+            open_blockers: aging + open.recent.len(),
+            aging_blockers: aging,
+            blocker_penalty: if value.is_some() { penalty } else { 0.0 },
+        },
+        value,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The total, caps and band, the ghost-town rule, the manual band
+// ---------------------------------------------------------------------------------------------
+
+/// The weighted mean over the components with data, rounded half up; `None` (Unknown) when
+/// fewer components than the model needs have data.
+fn total(components: &[ComponentScore; 5], model: &ScoreModel) -> Option<u8> {
+    let with_data: Vec<&ComponentScore> = components.iter().filter(|c| c.value.is_some()).collect();
+    (with_data.len() >= model.bands.min_components).then(|| {
+        let weight: f64 = with_data.iter().map(|c| c.weight).sum();
+        let total: f64 = with_data
+            .iter()
+            .map(|c| c.value.unwrap_or(0.0) * c.weight)
+            .sum();
+        round_half_up(total / weight).clamp(0.0, 100.0) as u8
+    })
+}
+
+/// What holds the band at Drifting: Rhythm, Follow-through or Commitments below the floor (an
+/// n/a component holds nothing), or timing not confirmed this quarter.
+fn caps(components: &[ComponentScore; 5], timing_confirmed: bool, model: &ScoreModel) -> Vec<Cap> {
+    let mut caps: Vec<Cap> = components
         .iter()
-        .any(|e| e.kind.is_sync() && e.on > manual.set_on && e.on <= day);
-    (manual.set_on <= day && day <= until && !synced_since).then(|| ActiveOverride {
+        .filter(|c| {
+            matches!(
+                c.component,
+                Component::Rhythm | Component::FollowThrough | Component::Commitments
+            )
+        })
+        .filter(|c| c.value.is_some_and(|v| v < model.bands.component_floor))
+        .map(|c| Cap::Low(c.component))
+        .collect();
+    if !timing_confirmed {
+        caps.push(Cap::TimingNotConfirmed);
+    }
+    caps
+}
+
+/// The ghost-town rule: long enough after launch, quiet for long enough, and nothing committed.
+fn ghost_town(cx: &Context, facts: &Facts) -> bool {
+    let rule = &cx.model.ghost_town;
+    cx.days_since_launch()
+        .is_some_and(|d| d >= rule.after_launch_days)
+        && facts.days_since_sync >= rule.quiet_days
+        && facts.commitments == 0
+}
+
+/// The computed band, and whether caps hold a Moving number at Drifting. The ghost-town rule
+/// wins over the number; caps never raise a lower band.
+fn band(score: Option<u8>, caps: &[Cap], ghost_town: bool, model: &ScoreModel) -> (Band, bool) {
+    let held_by_caps =
+        !ghost_town && !caps.is_empty() && score.is_some_and(|s| band_of(s, model) == Band::Moving);
+    let band = match score {
+        None => Band::Unknown,
+        Some(_) if ghost_town => Band::GhostTownRisk,
+        Some(_) if held_by_caps => Band::Drifting,
+        Some(score) => band_of(score, model),
+    };
+    (band, held_by_caps)
+}
+
+/// The plan's manual band, if it is in force at the day: set on or before it, within its
+/// expiry, and with no sync logged after the day it was set.
+fn manual_band(cx: &Context) -> Option<ActiveOverride> {
+    let manual = cx.plan.score_override.as_ref()?;
+    let lasts = i64::from(cx.model.override_cadences) * cx.cadence as i64;
+    let until = add_days(manual.set_on, lasts - 1);
+    let synced_since = cx.log().any(|e| e.kind.is_sync() && e.on > manual.set_on);
+    (manual.set_on <= cx.day && cx.day <= until && !synced_since).then(|| ActiveOverride {
         band: manual.band,
         reason: manual.reason.clone(),
         until,
