@@ -166,7 +166,7 @@ mod tests {
         let (name, json) = portfolio_file(&plans, now, day(), &MODEL);
         assert_eq!(name, "pilotdeck-portfolio-2026-11-23.json");
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["score_model"]["version"], 1);
+        assert_eq!(value["score_model"]["version"], 2);
         assert_eq!(
             value["score_model"]["parameters"]["weights"]["rhythm"],
             25.0
@@ -175,6 +175,6 @@ mod tests {
         let back = crate::exchange::parse_envelope(&json).expect("reads back");
         assert_eq!(back.plans, plans);
         assert_eq!(back.exported_at, now);
-        assert_eq!(back.score_model.version, Some(1));
+        assert_eq!(back.score_model.version, Some(2));
     }
 }
