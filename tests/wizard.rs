@@ -5,8 +5,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::scoring::{readiness, Section, MODEL};
 use pilotdeck::domain::validate::MAX_NAME_CHARS;
 use pilotdeck::domain::wizard::{
-    carry_owners, draft_name, first_incomplete, launch, park, should_offer_parking, step_problems,
-    Field, STEPS,
+    carry_owners, draft_name, first_incomplete, launch, launch_date_problem, park,
+    should_offer_parking, step_problems, Field, LaunchKind, STEPS,
 };
 use pilotdeck::domain::*;
 
@@ -208,7 +208,7 @@ fn next_steps_need_three_owned_dated_steps_one_the_partners() {
         s.owner_side = Side::Ours;
     }
     assert_eq!(fields(&plan, Section::NextSteps), vec![Field::Steps]);
-    assert!(launch(&mut plan.clone(), today(), &MODEL).is_err());
+    assert!(launch(&mut plan.clone(), today(), &MODEL, LaunchKind::New).is_err());
     plan.steps[2].owner_side = Side::Joint;
     assert_eq!(fields(&plan, Section::NextSteps), vec![]);
     plan.steps[0].owner_name = String::new();
@@ -218,7 +218,7 @@ fn next_steps_need_three_owned_dated_steps_one_the_partners() {
 #[test]
 fn launching_sets_the_stage_the_review_date_and_the_first_cycle() {
     let mut plan = complete();
-    assert_eq!(launch(&mut plan, today(), &MODEL), Ok(()));
+    assert_eq!(launch(&mut plan, today(), &MODEL, LaunchKind::New), Ok(()));
     assert_eq!(plan.stage, Stage::Live);
     assert_eq!(plan.pilot.launch_on, Some(day(5)));
     assert_eq!(plan.foundation.rhythm.review_on, Some(day(35)));
@@ -234,7 +234,7 @@ fn launch_is_refused_with_the_reasons_while_a_gate_is_open() {
     plan.timing.in_rebuild = true;
     plan.foundation.governance.their_sponsor = String::new();
     let before = plan.clone();
-    let reasons = launch(&mut plan, today(), &MODEL).expect_err("not ready");
+    let reasons = launch(&mut plan, today(), &MODEL, LaunchKind::New).expect_err("not ready");
     assert_eq!(
         reasons,
         vec![
@@ -243,6 +243,70 @@ fn launch_is_refused_with_the_reasons_while_a_gate_is_open() {
         ]
     );
     assert_eq!(plan, before, "nothing changes when launch is refused");
+}
+
+#[test]
+fn a_past_launch_date_says_at_the_field_how_to_record_a_pilot_already_running() {
+    let message = launch_date_problem(Some(day(-21)), today(), &MODEL, LaunchKind::New)
+        .expect("a new launch cannot be in the past");
+    assert!(message.contains("Launched already"), "{message}");
+    let mut plan = complete();
+    plan.pilot.launch_on = Some(day(-21));
+    let problems = step_problems(&plan, Section::Launch, today(), &MODEL);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, Field::LaunchDate);
+    assert_eq!(problems[0].message, message);
+}
+
+#[test]
+fn a_pilot_already_running_launched_today_or_in_the_last_year() {
+    for (offset, ok) in [
+        (1, false),
+        (0, true),
+        (-21, true),
+        (-365, true),
+        (-366, false),
+    ] {
+        assert_eq!(
+            launch_date_problem(Some(day(offset)), today(), &MODEL, LaunchKind::Already).is_none(),
+            ok,
+            "launched {offset} days from today"
+        );
+    }
+    assert!(launch_date_problem(None, today(), &MODEL, LaunchKind::Already).is_some());
+}
+
+#[test]
+fn recording_a_pilot_already_running_keeps_its_launch_date_and_review() {
+    let mut plan = complete();
+    plan.pilot.launch_on = Some(day(-21));
+    let before = plan.clone();
+    // As a new launch, three weeks back is refused: the 30-day rule is not weakened.
+    let reasons = launch(&mut plan, today(), &MODEL, LaunchKind::New).expect_err("refused");
+    assert_eq!(reasons, vec!["A launch date within 30 days".to_string()]);
+    assert_eq!(plan, before);
+
+    assert_eq!(
+        launch(&mut plan, today(), &MODEL, LaunchKind::Already),
+        Ok(())
+    );
+    assert_eq!(plan.stage, Stage::Live);
+    assert_eq!(plan.pilot.launch_on, Some(day(-21)));
+    assert_eq!(plan.cycles[0].started_on, day(-21));
+    assert_eq!(plan.foundation.rhythm.review_on, Some(day(9)));
+    assert_eq!(validate_plan(&plan), vec![]);
+
+    // Every other gate still holds for a pilot already running.
+    let mut plan = before.clone();
+    plan.foundation.governance.their_sponsor = String::new();
+    assert_eq!(
+        launch(&mut plan, today(), &MODEL, LaunchKind::Already),
+        Err(vec!["A sponsor on each side".to_string()])
+    );
+    let mut plan = before;
+    plan.pilot.launch_on = Some(day(-400));
+    let reasons = launch(&mut plan, today(), &MODEL, LaunchKind::Already).expect_err("too old");
+    assert!(reasons[0].contains("last year"), "{reasons:?}");
 }
 
 #[test]

@@ -63,6 +63,10 @@ impl Plan {
             return false;
         };
         change(entry);
+        // A blocker is never resolved before it was logged: moving it later moves that too.
+        if let Some(resolved) = entry.resolved_on.as_mut() {
+            *resolved = (*resolved).max(entry.on);
+        }
         let (sync, on) = (entry.kind.is_sync(), entry.on);
         if sync {
             self.sync_held(on);

@@ -3,7 +3,7 @@
 
 use super::calendar::add_days;
 use super::plan::{Cycle, Plan, Stage};
-use super::scoring::readiness::{poor_timing, readiness, Section};
+use super::scoring::readiness::{poor_timing, readiness, Check, Section};
 use super::scoring::ScoreModel;
 use super::validate::MAX_NAME_CHARS;
 use chrono::NaiveDate;
@@ -259,27 +259,13 @@ pub fn step_problems(
                 "At least one step must be owned by the partner, or jointly.",
             );
         }
-        Section::Launch => match plan.pilot.launch_on {
-            None => need(true, Field::LaunchDate, "Pick the launch date."),
-            Some(on) => {
-                let latest = add_days(today, model.readiness.launch_within_days);
-                need(
-                    on < today,
-                    Field::LaunchDate,
-                    "The launch date is in the past.",
-                );
-                if on > latest {
-                    need(
-                        true,
-                        Field::LaunchDate,
-                        &format!(
-                            "Launch within {} days: a scrappy V1 beats a perfect plan.",
-                            model.readiness.launch_within_days
-                        ),
-                    );
-                }
+        Section::Launch => {
+            if let Some(message) =
+                launch_date_problem(plan.pilot.launch_on, today, model, LaunchKind::New)
+            {
+                need(true, Field::LaunchDate, &message);
             }
-        },
+        }
     }
     problems
 }
@@ -321,12 +307,84 @@ pub fn park(plan: &mut Plan, revisit_on: NaiveDate) {
     plan.revisit_on = Some(revisit_on);
 }
 
-/// Why a plan cannot launch yet, or `Ok` after launching it: stage live, the launch date and
-/// review date set, and the first 30-day cycle started.
-pub fn launch(plan: &mut Plan, today: NaiveDate, model: &ScoreModel) -> Result<(), Vec<String>> {
+/// How far back a pilot that is already running may have launched.
+pub const LAUNCHED_ALREADY_WITHIN_DAYS: i64 = 365;
+
+/// Whether the wizard launches a new pilot, or records one that is already running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LaunchKind {
+    /// A scrappy V1 that launches within the next 30 days.
+    #[default]
+    New,
+    /// A pilot that launched already, up to a year ago: the wizard records it as it is.
+    Already,
+}
+
+/// What is wrong with a launch date, said at the field: a new launch is today or within 30
+/// days; a pilot already running launched today or in the last year.
+pub fn launch_date_problem(
+    launch_on: Option<NaiveDate>,
+    today: NaiveDate,
+    model: &ScoreModel,
+    kind: LaunchKind,
+) -> Option<String> {
+    let within = model.readiness.launch_within_days;
+    match (kind, launch_on) {
+        (LaunchKind::New, None) => Some("Pick the launch date.".into()),
+        (LaunchKind::Already, None) => Some("When did the pilot launch?".into()),
+        (LaunchKind::New, Some(on)) if on < today => Some(
+            "The launch date is in the past. If the pilot is already running, tick “Launched already”."
+                .into(),
+        ),
+        (LaunchKind::New, Some(on)) if on > add_days(today, within) => Some(format!(
+            "Launch within {within} days: a scrappy V1 beats a perfect plan."
+        )),
+        (LaunchKind::Already, Some(on)) if on > today => Some(
+            "A pilot already running launched today or earlier. For a launch to come, untick “Launched already”."
+                .into(),
+        ),
+        (LaunchKind::Already, Some(on)) if on < add_days(today, -LAUNCHED_ALREADY_WITHIN_DAYS) => {
+            Some("Record a pilot that launched in the last year; an older one is best started afresh.".into())
+        }
+        _ => None,
+    }
+}
+
+/// What still keeps a plan from launching as `kind`: the readiness checklist's missing items
+/// (for a pilot already running, every item but the new-launch date), then the launch date's
+/// own problem.
+pub fn launch_blockers(
+    plan: &Plan,
+    today: NaiveDate,
+    model: &ScoreModel,
+    kind: LaunchKind,
+) -> Vec<String> {
     let checklist = readiness(plan, today, model);
-    if !checklist.ready() {
-        return Err(checklist.missing().map(|c| c.label().to_string()).collect());
+    let mut missing: Vec<String> = checklist
+        .missing()
+        .filter(|check| kind == LaunchKind::New || *check != Check::LaunchDate)
+        .map(|check| check.label().to_string())
+        .collect();
+    if kind == LaunchKind::Already {
+        if let Some(problem) = launch_date_problem(plan.pilot.launch_on, today, model, kind) {
+            missing.push(problem);
+        }
+    }
+    missing
+}
+
+/// Why a plan cannot launch yet, or `Ok` after launching it: stage live, the launch date and
+/// review date set, and the first 30-day cycle started (on the launch date, so a pilot already
+/// running has its review where it belongs).
+pub fn launch(
+    plan: &mut Plan,
+    today: NaiveDate,
+    model: &ScoreModel,
+    kind: LaunchKind,
+) -> Result<(), Vec<String>> {
+    let missing = launch_blockers(plan, today, model, kind);
+    if !missing.is_empty() {
+        return Err(missing);
     }
     let launch_on = plan.pilot.launch_on.unwrap_or(today);
     plan.stage = Stage::Live;

@@ -147,9 +147,12 @@ pub fn plan_markdown(plan: &Plan, today: NaiveDate, model: &ScoreModel) -> Strin
         } else {
             ""
         };
+        // Internal entries are said to be so, so that a copy pasted for the partner shows
+        // what to take out.
+        let internal = if entry.internal { " (internal)" } else { "" };
         let _ = writeln!(
             out,
-            "- {} · {}{sponsors}: {}",
+            "- {} · {}{sponsors}{internal}: {}",
             written(entry.on),
             entry.kind.label(),
             text(&entry.text)

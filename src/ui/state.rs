@@ -7,7 +7,7 @@
 
 use crate::domain::import::{Import, Snapshot};
 use crate::domain::overview::View;
-use crate::domain::{Added, Plan, PlanId, Portfolio, Trashed};
+use crate::domain::{Added, LogEntry, Plan, PlanId, Portfolio, Recorded, Step, Trashed};
 use crate::storage::keys::{plan_id_of, plan_key, QUARANTINE_PREFIX};
 use crate::storage::record::decode_plan;
 use crate::storage::tabs::{external_change, my_copy, External, Mine};
@@ -87,8 +87,31 @@ pub struct Notice {
 pub enum Undo {
     /// A deleted plan, brought back from the trash.
     Delete(PlanId),
+    /// Plans deleted together (the examples), brought back together.
+    DeleteMany(Vec<PlanId>),
     /// The last import, undone as a whole.
     Import,
+    /// An entry just logged, taken back with what logging it changed (the next sync date, a
+    /// manual band a sync ended).
+    Logged { plan: PlanId, recorded: Recorded },
+    /// A log entry deleted from the history, put back where it stood.
+    EntryDeleted {
+        plan: PlanId,
+        at: usize,
+        entry: LogEntry,
+    },
+    /// A deleted step, put back where it stood.
+    StepDeleted { plan: PlanId, at: usize, step: Step },
+}
+
+impl Undo {
+    /// The button's words.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Undo::Import => "Undo import",
+            _ => "Undo",
+        }
+    }
 }
 
 /// The app's state and the only way to change it.
@@ -194,6 +217,72 @@ impl AppState {
         }));
     }
 
+    /// Shows a message on the current screen with a button that undoes what it reports.
+    pub fn notify_undo(&self, text: impl Into<String>, undo: Undo) {
+        self.notice.set(Some(Notice {
+            route: self.router.current_untracked(),
+            text: text.into(),
+            undo: Some(undo),
+        }));
+    }
+
+    /// Logs an entry in a plan and says so, with "Undo" next to it.
+    pub fn log_entry(&self, id: &PlanId, entry: LogEntry, said: String) {
+        let mut recorded = None;
+        self.edit_plan(id, |p| recorded = Some(p.record(entry)));
+        if let Some(recorded) = recorded {
+            self.notify_undo(
+                said,
+                Undo::Logged {
+                    plan: id.clone(),
+                    recorded,
+                },
+            );
+        }
+    }
+
+    /// Undoes what a notice offered to undo (a deleted plan is handled by the notice, which
+    /// also moves the keyboard to it).
+    pub fn undo(&self, undo: &Undo) {
+        match undo {
+            Undo::Delete(id) => self.restore_plan(id),
+            Undo::DeleteMany(ids) => {
+                // Restored last first, so each goes back into the place it was taken from.
+                for id in ids.iter().rev() {
+                    self.restore_plan(id);
+                }
+                self.notify(match ids.len() {
+                    1 => "The example plan is back.".to_string(),
+                    n => format!("The {n} example plans are back."),
+                });
+            }
+            Undo::Import => self.undo_import(),
+            Undo::Logged { plan, recorded } => {
+                let mut undone = false;
+                self.edit_plan(plan, |p| undone = p.unrecord(recorded));
+                self.notify(if undone {
+                    "Undone: the entry is gone, and so is what it changed."
+                } else {
+                    "That entry is gone already."
+                });
+            }
+            Undo::EntryDeleted { plan, at, entry } => {
+                let entry = entry.clone();
+                self.edit_plan(plan, |p| {
+                    p.put_back_entry(*at, entry);
+                });
+                self.notify("The entry is back.");
+            }
+            Undo::StepDeleted { plan, at, step } => {
+                let step = step.clone();
+                self.edit_plan(plan, |p| {
+                    p.put_back_step(*at, step);
+                });
+                self.notify("The step is back.");
+            }
+        }
+    }
+
     /// The message for `route`, if there is one.
     pub fn notice_for(&self, route: &Route) -> Option<Notice> {
         self.notice
@@ -202,12 +291,54 @@ impl AppState {
 
     /// Moves a plan to the trash; the notice offers to undo it.
     pub fn delete_plan(&self, id: &PlanId) {
+        let Some(name) = self.trash_plan(id) else {
+            return;
+        };
+        self.save_now();
+        self.notice.set(Some(Notice {
+            route: Route::Portfolio,
+            text: format!("“{name}” was moved to the trash."),
+            undo: Some(Undo::Delete(id.clone())),
+        }));
+    }
+
+    /// Moves every example plan to the trash in one action; the notice offers to undo it.
+    pub fn remove_examples(&self) {
+        let ids: Vec<PlanId> = self.portfolio.with_untracked(|p| {
+            p.plans()
+                .iter()
+                .filter(|plan| plan.example)
+                .map(|plan| plan.id.clone())
+                .collect()
+        });
+        let removed: Vec<PlanId> = ids
+            .into_iter()
+            .filter(|id| self.trash_plan(id).is_some())
+            .collect();
+        if removed.is_empty() {
+            return;
+        }
+        self.save_now();
+        let text = match removed.len() {
+            1 => "The example plan was moved to the trash.".to_string(),
+            n => format!("The {n} example plans were moved to the trash."),
+        };
+        self.notice.set(Some(Notice {
+            route: Route::Portfolio,
+            text,
+            undo: Some(Undo::DeleteMany(removed)),
+        }));
+    }
+
+    /// Takes a plan out of the portfolio into the trash, remembering where it stood; its name,
+    /// or `None` when there is no such plan.
+    fn trash_plan(&self, id: &PlanId) -> Option<String> {
         let mut removed = None;
         self.portfolio.update(|p| {
             let at = p.position(id);
             removed = p.remove(id).zip(at);
         });
-        let Some((plan, at)) = removed else { return };
+        let (plan, at) = removed?;
         self.deleted_from.update_value(|d| {
             d.retain(|(deleted, _)| deleted != id);
             d.push((id.clone(), at));
@@ -223,12 +354,7 @@ impl AppState {
             )
         });
         self.session.update_value(|s| s.autosave.plan_trashed(id));
-        self.save_now();
-        self.notice.set(Some(Notice {
-            route: Route::Portfolio,
-            text: format!("“{name}” was moved to the trash."),
-            undo: Some(Undo::Delete(id.clone())),
-        }));
+        Some(name)
     }
 
     /// Brings a plan back from the trash.

@@ -85,7 +85,8 @@ test("logging a sync on a quiet plan raises its score on the page and on the por
   expect(gain).toBeGreaterThan(0);
 
   await page.getByRole("button", { name: "Log sync" }).click();
-  await expect(page.getByRole("status")).toHaveText("Sync logged for today.");
+  await expect(page.getByRole("status")).toContainText("Sync logged for today, ");
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeVisible();
   await expect(page.getByTestId("momentum-score")).toHaveText(String(before + gain));
   await expect(page.locator("#history")).toContainText("Sync");
 

@@ -231,3 +231,47 @@ test("a number that is not a number holds the step, after Back and after a reloa
   await wizard.next.click();
   await wizard.expectStep("Next three steps");
 });
+
+test("a pilot already running is recorded with its launch date three weeks back, said at the field", async ({ page, checkAccessibility }) => {
+  const wizard = new WizardPage(page);
+  await wizard.toFoundation();
+  await wizard.foundation();
+  await wizard.next.click();
+  await wizard.expectStep("Next three steps");
+  await wizard.step(0, "Whitelist the activation SMS sender", "Ravi Chandran", "The partner", 5);
+  await wizard.step(1, "Telesales script", "Maya Okafor", "Us", 7);
+  await wizard.step(2, "Train the agents", "Hannah Mercer", "Both (jointly)", 10);
+  await wizard.next.click();
+  await wizard.expectStep("Launch");
+
+  // A date three weeks back, as a new launch: refused at the field, with the way out.
+  const date = page.getByLabel("Launch date");
+  await date.fill(isoDay(-21));
+  await expect(page.locator("#launch-on-problem")).toHaveText(
+    "The launch date is in the past. If the pilot is already running, tick “Launched already”.",
+  );
+  await expect(wizard.launch).toBeDisabled();
+  await expect(page.locator(".launch-why")).toContainText("A launch date within 30 days");
+
+  // Launched already: the same date is the launch day, and the gates open.
+  await page.getByLabel("Launched already").check();
+  await expect(page.locator("#launch-on-problem")).toHaveText("");
+  await expect(page.locator(".checklist")).not.toContainText("A launch date within 30 days");
+  await expect(wizard.launch).toBeEnabled();
+  await checkAccessibility();
+
+  // A day to come is no launch that happened; more than a year back is refused too.
+  await date.fill(isoDay(2));
+  await expect(page.locator("#launch-on-problem")).toContainText("launched today or earlier");
+  await date.fill(isoDay(-400));
+  await expect(page.locator("#launch-on-problem")).toContainText("in the last year");
+  await expect(wizard.launch).toBeDisabled();
+
+  await date.fill(isoDay(-21));
+  await wizard.launch.click();
+  await expect(page.getByRole("status")).toContainText("Recorded as running since its launch date.");
+  await expect(page.getByTestId("momentum-score")).toHaveText(/^(\d{1,3}|Unknown)$/);
+  await expect(page.locator(".momentum-panel")).toContainText("No sync logged since launch, 21 days ago");
+  await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+  await expect(page.getByTestId("plan-card").first()).toContainText("Day 21 since launch");
+});

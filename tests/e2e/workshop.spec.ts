@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
 
 const example = JSON.parse(readFileSync("public/examples/portfolio.json", "utf8")) as {
-  plans: { id: string; name: string; partner: { name: string } }[];
+  plans: { id: string; name: string; partner: { name: string; notes: string }; log: { text: string; internal?: boolean }[] }[];
 };
 const nordhavn = example.plans.find((p) => p.id === "example-distributor-nordhavn")!;
 const northwind = example.plans.find((p) => p.id === "example-telco-northwind")!;
@@ -225,6 +225,19 @@ test("the presenter view stays in step with the deck both ways", async ({ page, 
   // Neither window shows anything about another plan.
   await expectNothingAbout(deck, othersThan(northwind));
   await expectNothingAbout(presenter, othersThan(northwind));
+
+  // What is internal stays off the shared screen, on every slide; the presenter has our notes.
+  const internal = [northwind.partner.notes, ...northwind.log.filter((e) => e.internal).map((e) => e.text)];
+  expect(internal.length).toBeGreaterThan(1);
+  await expect(popup.getByTestId("presenter-internal")).toContainText(northwind.partner.notes);
+  await page.keyboard.press("Home");
+  await deck.expectSlide(1, northwind.name);
+  for (let slide = 1; slide <= SLIDE_TITLES.length + 1; slide++) {
+    if (slide > 1) await deck.expectSlide(slide, SLIDE_TITLES[slide - 2]);
+    const shown = await deck.visibleText();
+    for (const text of internal) expect(shown, `slide ${slide} shows no internal text`).not.toContain(text.slice(0, 40));
+    if (slide <= SLIDE_TITLES.length) await page.keyboard.press("ArrowRight");
+  }
 
   // Both edits are in the plan after the workshop.
   const label = popup.locator(".presenter-label");

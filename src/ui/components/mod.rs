@@ -4,6 +4,7 @@ pub mod alert_list;
 pub mod band_badge;
 pub mod band_zones;
 pub mod banners;
+pub mod blockers_panel;
 pub mod checklist;
 pub mod field;
 pub mod filters;

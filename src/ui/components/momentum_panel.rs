@@ -27,11 +27,21 @@ fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> St
             format::days(i64::from(cadence))
         ),
         (Component::Rhythm, _) => {
-            let mut text = format!(
-                "Last sync {} ago; the agreed cadence is every {}.",
-                format::days(facts.days_since_sync),
-                format::days(i64::from(cadence))
-            );
+            let cadence = format::days(i64::from(cadence));
+            let mut text = match (facts.synced_since_launch, facts.days_since_sync) {
+                (false, 0) => {
+                    format!("No sync logged since launch today; the agreed cadence is every {cadence}.")
+                }
+                (false, days) => format!(
+                    "No sync logged since launch, {} ago; the agreed cadence is every {cadence}.",
+                    format::days(days)
+                ),
+                (true, 0) => format!("Last sync today; the agreed cadence is every {cadence}."),
+                (true, days) => format!(
+                    "Last sync {} ago; the agreed cadence is every {cadence}.",
+                    format::days(days)
+                ),
+            };
             if facts.exec_sync_overdue {
                 text.push_str(&format!(
                     " No exec sync for {}.",
@@ -41,11 +51,11 @@ fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> St
             text
         }
         (Component::FollowThrough, None) => format!(
-            "No steps were due in the last {}.",
+            "No steps were due or done in the last {}.",
             format::days(MODEL.follow_through.window_days)
         ),
         (Component::FollowThrough, Some(_)) => format!(
-            "{} of {} steps due in the last {} done on time, {} late; {} overdue.",
+            "{} of {} steps due or done in the last {} were on time, {} late; {} open past the date committed to.",
             facts.on_time_steps,
             facts.due_steps,
             format::days(MODEL.follow_through.window_days),
@@ -78,15 +88,41 @@ fn detail(score: &ComponentScore, explanation: &Explanation, cadence: u32) -> St
             format::days(-facts.days_since_launch)
         ),
         (Component::Energy, _) => {
-            if !facts.won_since_launch && facts.days_since_launch <= MODEL.energy.launch_hold_days {
+            let mut text = if !facts.won_since_launch
+                && facts.days_since_launch <= MODEL.energy.launch_hold_days
+            {
                 format!(
                     "No win yet: held steady through the first {} after launch.",
                     format::days(MODEL.energy.launch_hold_days)
                 )
             } else {
                 format!("Last joint win {} ago.", format::days(facts.days_since_win))
+            };
+            if facts.aging_blockers > 0 {
+                text.push_str(&format!(
+                    " {} open for more than {} {} {} off Energy's 100.",
+                    match facts.aging_blockers {
+                        1 => "1 blocker".to_string(),
+                        n => format!("{n} blockers"),
+                    },
+                    format::days(MODEL.energy.blocker_grace_days),
+                    if facts.aging_blockers == 1 { "takes" } else { "take" },
+                    facts.blocker_penalty.round() as i64
+                ));
             }
+            text
         }
+    }
+}
+
+/// A component's name in markup hooks (`data-component`): "follow-through".
+fn component_slug(component: Component) -> &'static str {
+    match component {
+        Component::Rhythm => "rhythm",
+        Component::FollowThrough => "follow-through",
+        Component::Commitments => "commitments",
+        Component::Outcomes => "outcomes",
+        Component::Energy => "energy",
     }
 }
 
@@ -139,10 +175,15 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         let id = id.clone();
         move |kind: LogKind| {
             let today = state.today.get_untracked();
-            state.edit_plan(&id, |p| {
-                p.record(LogEntry::new(kind, today, ""));
-            });
-            state.notify(format!("{} logged for today.", kind.label()));
+            state.log_entry(
+                &id,
+                LogEntry::new(kind, today, ""),
+                format!(
+                    "{} logged for today, {}.",
+                    kind.label(),
+                    format::date(today)
+                ),
+            );
         }
     };
     let log_sync = log.clone();
@@ -213,13 +254,21 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                         .map(|c| {
                                             let drag = e.biggest_drag == Some(c.component);
                                             let width = c.value.map_or(0.0, |v| v.round());
+                                            let share = e.share(c.component);
+                                            let slug = component_slug(c.component);
                                             view! {
-                                                <li class="component" class:drag=drag>
+                                                <li class="component" class:drag=drag data-component=slug
+                                                    data-value=c.value.map(format::tenths).unwrap_or_else(|| "n/a".into())>
                                                     <div class="component-head">
                                                         <span class="component-name">{c.component.label()}</span>
                                                         <span class="component-points">
-                                                            {c.points().map_or_else(|| "n/a".to_string(), format::tenths)}
-                                                            " / " {c.weight as u32}
+                                                            {match share.points {
+                                                                Some(points) => view! {
+                                                                    <span data-points=points>{points}</span>
+                                                                    " / " {share.out_of}
+                                                                }.into_any(),
+                                                                None => view! { "n/a" }.into_any(),
+                                                            }}
                                                         </span>
                                                     </div>
                                                     <span class="meter" aria-hidden="true">
@@ -236,8 +285,15 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                 })
                         }}
                     </ul>
-                    <p class="muted small">
-                        "Points are each component's 0–100 value scaled to its weight; components marked n/a are left out and the rest scaled to 100."
+                    <p class="muted small points-note">
+                        {move || {
+                            let scaled = explanation.get().and_then(|e| e.scaled_note());
+                            let sum = "Each component's 0–100 value scaled to what it counts for; the points add up to the score.";
+                            match scaled {
+                                Some(note) => format!("{note} {sum}"),
+                                None => sum.to_string(),
+                            }
+                        }}
                     </p>
                 </div>
                 <div>

@@ -22,20 +22,16 @@ pub fn Notices() -> impl IntoView {
                     .get()
                     .and_then(|n| n.undo)
                     .map(|undo| {
-                        let label = match undo {
-                            Undo::Delete(_) => "Undo",
-                            Undo::Import => "Undo import",
-                        };
+                        let label = undo.label();
                         view! {
                             <button
                                 type="button"
                                 class="button small"
-                                on:click=move |_| match &undo {
-                                    Undo::Delete(id) => {
-                                        state.restore_plan(id);
+                                on:click=move |_| {
+                                    state.undo(&undo);
+                                    if let Undo::Delete(id) = &undo {
                                         focus_card(id);
                                     }
-                                    Undo::Import => state.undo_import(),
                                 }
                             >
                                 {label}

@@ -18,6 +18,8 @@ pub struct CardSummary {
     pub partner: String,
     pub kind: &'static str,
     pub stage: Stage,
+    /// Added by "Load example portfolio".
+    pub example: bool,
     pub headline: Headline,
     pub history: Vec<HistoryPoint>,
     pub launch: Option<String>,
@@ -40,6 +42,7 @@ impl CardSummary {
             partner: plan.partner.name.clone(),
             kind: plan.partner.kind.label(),
             stage: plan.stage,
+            example: plan.example,
             headline: headline(plan, today, &MODEL),
             history: if plan.stage.is_running() {
                 history(plan, today, &MODEL)
@@ -72,7 +75,14 @@ impl CardSummary {
     fn with_digest(mut self) -> Self {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::hash::DefaultHasher::new();
-        (&self.name, &self.partner, self.kind, self.stage).hash(&mut hasher);
+        (
+            &self.name,
+            &self.partner,
+            self.kind,
+            self.stage,
+            self.example,
+        )
+            .hash(&mut hasher);
         (&self.launch, &self.next_step).hash(&mut hasher);
         match &self.headline {
             Headline::Momentum { momentum, trend } => {
@@ -94,6 +104,7 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
         partner,
         kind,
         stage,
+        example,
         headline,
         history,
         launch,
@@ -111,6 +122,9 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                         <span data-testid="plan-name">{name}</span>
                     </Link>
                 </h2>
+                {example.then(|| view! {
+                    <span class="tag tag-example" data-testid="example-tag" title="From the example portfolio">"Example"</span>
+                })}
                 <StageBadge stage=stage/>
             </header>
             <p class="plan-card-partner">

@@ -87,7 +87,10 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
                                 <Fact label="Kind" value=p.partner.kind.label().to_string()/>
                                 <Fact label="Our owner" value=format::text(&p.partner.our_owner)/>
                                 <Fact label="Their champion" value=format::text(&p.partner.their_champion)/>
-                                <Fact label="Notes" value=format::text(&p.partner.notes)/>
+                                <div class="fact internal-fact">
+                                    <dt>"Notes " <span class="tag tag-internal" title="Never shared with the partner">"Internal"</span></dt>
+                                    <dd class:unset=p.partner.notes.trim().is_empty()>{format::text(&p.partner.notes)}</dd>
+                                </div>
                             </dl>
                         }
                         .into_any()
@@ -113,7 +116,7 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
                     </div>
                     <TextField id="edit-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.partner.our_owner) on_change=e.setter(|p, v| p.partner.our_owner = v) problem=no_problem()/>
                     <TextField id="edit-their-champion" max=MAX_NAME_CHARS label="Their champion" value=e.text(|p| &p.partner.their_champion) on_change=e.setter(|p, v| p.partner.their_champion = v) problem=no_problem()/>
-                    <TextField id="edit-notes" label="Notes" value=e.text(|p| &p.partner.notes) on_change=e.setter(|p, v| p.partner.notes = v) problem=no_problem() multiline=true/>
+                    <TextField id="edit-notes" label="Notes (internal)" hint="Only our side sees them: never in a share link or on the shared screen." value=e.text(|p| &p.partner.notes) on_change=e.setter(|p, v| p.partner.notes = v) problem=no_problem() multiline=true/>
                 </div>
             </Show>
         </section>

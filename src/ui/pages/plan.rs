@@ -8,6 +8,7 @@ use crate::exchange::export::plan_file;
 use crate::exchange::markdown::{markdown_file, plan_markdown};
 use crate::exchange::share;
 use crate::ui::browser::{copy_text, download, focus_by_id};
+use crate::ui::components::blockers_panel::BlockersPanel;
 use crate::ui::components::field::DateField;
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
@@ -158,15 +159,16 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
             return;
         };
         let base = document().base_uri().ok().flatten().unwrap_or_default();
+        // A share link is for the partner: what is internal stays on this device.
         let link = format!(
             "{base}{}#{}",
             Route::Share.href(),
-            share::encode(&plan, now(), &MODEL)
+            share::encode(&plan.for_partner(), now(), &MODEL)
         );
         share_link.set(Some(link.clone()));
         spawn_local(async move {
             match copy_text(&link).await {
-                Ok(()) => state.notify("Share link copied. It holds the whole plan: anyone who has the link can read it."),
+                Ok(()) => state.notify("Share link copied. It holds the plan without anything internal: anyone who has the link can read it."),
                 Err(_) => state.notify("The browser did not allow copying: copy the share link below."),
             }
         });
@@ -210,6 +212,10 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         <button type="button" class="button small" on:click=download_markdown>"Download Markdown"</button>
                         <button type="button" class="button small" on:click=download_calendar>"Download calendar"</button>
                     </div>
+                    <p class="share-note" data-testid="share-note">
+                        <span class="tag tag-internal">"Partner-safe"</span>" "
+                        {move || e.read(String::new(), |p| p.withheld().sentence())}
+                    </p>
                     {move || share_link.get().map(|link| view! {
                         <div class="field share-link">
                             <label for="share-link">"Share link (the plan travels in the link; nothing is uploaded)"</label>
@@ -277,6 +283,7 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         .into_any()
                 }
             }}
+            <BlockersPanel e=e/>
             <div class="plan-sections">
                 <PartnerSection e=e/>
                 <TimingSection e=e/>

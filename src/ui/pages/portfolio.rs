@@ -6,7 +6,7 @@ use crate::domain::scoring::MODEL;
 use crate::exchange::example::EXAMPLE_PATH;
 use crate::exchange::example_plans;
 use crate::exchange::export::portfolio_file;
-use crate::ui::browser::{download, fetch_text};
+use crate::ui::browser::{download, fetch_text, focus_by_id};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::importer::{drop_file, ImportButton, ImportDialog, Importer};
 use crate::ui::components::overview::Overview;
@@ -84,8 +84,23 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     let importer = Importer::new(state);
-    let export_all = move |_| {
-        let plans = state.portfolio.with_untracked(|p| p.plans().to_vec());
+    let examples = move || {
+        state
+            .portfolio
+            .with(|p| p.plans().iter().filter(|plan| plan.example).count())
+    };
+    // "Export all" asks whether the example plans go in, when there are some besides the
+    // user's own; the question's answer exports.
+    let asking = RwSignal::new(false);
+    let export = move |with_examples: bool| {
+        asking.set(false);
+        let plans: Vec<_> = state.portfolio.with_untracked(|p| {
+            p.plans()
+                .iter()
+                .filter(|plan| with_examples || !plan.example)
+                .cloned()
+                .collect()
+        });
         let (name, json) = portfolio_file(&plans, now(), state.today.get_untracked(), &MODEL);
         match download(&name, "application/json", &json) {
             Ok(()) => {
@@ -96,6 +111,15 @@ pub fn PortfolioPage() -> impl IntoView {
                 ));
             }
             Err(error) => state.notify(format!("The export did not start: {error}")),
+        }
+    };
+    let export_all = move |_| {
+        let own = count() - examples();
+        if examples() > 0 && own > 0 {
+            asking.set(true);
+            request_animation_frame(|| focus_by_id(EXPORT_WITHOUT));
+        } else {
+            export(true);
         }
     };
 
@@ -117,8 +141,33 @@ pub fn PortfolioPage() -> impl IntoView {
                 <Show when=move || !is_empty()>
                     <button type="button" class="button" on:click=export_all>"Export all"</button>
                 </Show>
+                <Show when=move || { examples() > 0 }>
+                    <button type="button" class="button quiet" on:click=move |_| state.remove_examples()>
+                        "Remove examples"
+                    </button>
+                </Show>
             </div>
         }
+    };
+    let export_question = move || {
+        asking.get().then(|| {
+            let n = examples();
+            view! {
+                <div class="callout export-question" role="group" aria-labelledby="export-question"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { asking.set(false) }>
+                    <p id="export-question">
+                        {format!("Include the {} in the file?", plural(n, "example plan"))}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="button primary" id=EXPORT_WITHOUT on:click=move |_| export(false)>
+                            "Export without examples"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| export(true)>"Export with examples"</button>
+                        <button type="button" class="button quiet" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })
     };
 
     view! {
@@ -138,6 +187,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 </div>
                 <Show when=move || !is_empty()>{actions}</Show>
             </header>
+            {export_question}
             <ImportDialog importer=importer/>
             {move || {
                 let reminder = state.portfolio.with(|p| {
@@ -204,6 +254,9 @@ pub fn PortfolioPage() -> impl IntoView {
         </section>
     }
 }
+
+/// The answer "Export all" focuses when it asks about the example plans: the user's own plans.
+const EXPORT_WITHOUT: &str = "export-without-examples";
 
 /// Cards shown at first: a large screen's worth (the rest is not drawn until asked for, which
 /// keeps a portfolio of a thousand plans quick to open).

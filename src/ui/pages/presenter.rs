@@ -82,6 +82,18 @@ fn Presenter(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     <h3>"The trap to avoid"</h3>
                     <p>{move || notes().trap}</p>
                 </section>
+                {move || {
+                    let notes = e.read(String::new(), |p| p.partner.notes.trim().to_string());
+                    (!notes.is_empty()).then(|| view! {
+                        <section class="panel presenter-internal" aria-labelledby="presenter-internal-heading" data-testid="presenter-internal">
+                            <h2 id="presenter-internal-heading">
+                                "Our notes " <span class="tag tag-internal">"Internal"</span>
+                            </h2>
+                            <p class="muted small">"Only on this screen: the shared screen never shows them."</p>
+                            <p>{notes}</p>
+                        </section>
+                    })
+                }}
                 <section class="panel" aria-labelledby="presenter-next-heading" data-testid="next-slide">
                     <h2 id="presenter-next-heading">"Next slide"</h2>
                     {move || match upcoming.get() {

@@ -4,12 +4,13 @@
 
 use crate::domain::calendar::{add_days, Quarter};
 use crate::domain::prompts;
-use crate::domain::scoring::{readiness, Section, MODEL};
+use crate::domain::scoring::{readiness, Check, Section, MODEL};
 use crate::domain::templates::template;
 use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::wizard::{
-    carry_owners, draft_name, launch, next_step_slots, park, revisit_problem, should_offer_parking,
-    step_problems, Field, FieldProblem, NEXT_STEPS, STEPS,
+    carry_owners, draft_name, launch, launch_blockers, launch_date_problem, next_step_slots, park,
+    revisit_problem, should_offer_parking, step_problems, Field, FieldProblem, LaunchKind,
+    NEXT_STEPS, STEPS,
 };
 use crate::domain::{
     KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step, MAX_KEY_RESULTS,
@@ -906,12 +907,46 @@ fn NextStepsStep(d: Draft) -> impl IntoView {
 fn LaunchStep(d: Draft) -> impl IntoView {
     let state = d.state;
     let router = d.router;
+    // Ticked for a pilot that is running already; not kept across a reload, so a launch date
+    // that has passed since is never taken as a launch that happened.
+    let already = RwSignal::new(false);
+    let kind = move || {
+        if already.get() {
+            LaunchKind::Already
+        } else {
+            LaunchKind::New
+        }
+    };
     let checklist = Memo::new(move |_| {
         let today = state.today.get();
-        d.read(|p| readiness(p, today, &MODEL))
+        let kind = kind();
+        d.read(|p| {
+            let mut checklist = readiness(p, today, &MODEL);
+            // A pilot already running is held to its own launch-date rule, said at the field.
+            if kind == LaunchKind::Already {
+                checklist
+                    .items
+                    .retain(|item| item.check != Check::LaunchDate);
+            }
+            checklist
+        })
     });
-    let ready = move || checklist.with(|c| c.ready());
-    let missing = move || checklist.with(|c| c.missing().map(|m| m.label()).collect::<Vec<_>>());
+    let blockers = Memo::new(move |_| {
+        let today = state.today.get();
+        let kind = kind();
+        d.read(|p| launch_blockers(p, today, &MODEL, kind))
+    });
+    let ready = move || blockers.with(Vec::is_empty);
+    let missing = move || blockers.get();
+    // The launch date's problem shows as soon as a date is there: this step has no "Next".
+    let date_problem = Signal::derive(move || {
+        let today = state.today.get();
+        let on = d.read(|p| p.pilot.launch_on);
+        if on.is_none() && !d.tried.get() {
+            return None;
+        }
+        launch_date_problem(on, today, &MODEL, kind())
+    });
     let fix = move |section: Section| {
         Route::Wizard {
             draft: d.id.get_untracked(),
@@ -925,27 +960,39 @@ fn LaunchStep(d: Draft) -> impl IntoView {
             return;
         };
         let mut outcome = Ok(());
-        state.edit_plan(&id, |p| outcome = launch(p, today, &MODEL));
+        let kind = kind();
+        state.edit_plan(&id, |p| outcome = launch(p, today, &MODEL, kind));
         match outcome {
             Ok(()) => {
                 state.save_now();
                 router.go(Route::Plan(id));
-                state.notify(
-                    "Launched. Now keep the rhythm: log the syncs and wins as they happen.",
-                );
+                state.notify(match kind {
+                    LaunchKind::New => {
+                        "Launched. Now keep the rhythm: log the syncs and wins as they happen."
+                    }
+                    LaunchKind::Already => {
+                        "Recorded as running since its launch date. Log the syncs, wins and steps done so far, each on its day."
+                    }
+                });
             }
             Err(missing) => state.notify(format!("Not launched yet: {}.", missing.join("; "))),
         }
     };
     let summary = move || d.read(|p| p.clone());
     view! {
+        <div class="field field-check">
+            <input type="checkbox" id="launched-already" prop:checked=move || already.get()
+                on:change=move |ev| already.set(event_target_checked(&ev))/>
+            <label for="launched-already">"Launched already"</label>
+            <span class="field-hint">"The pilot is running: record it with the day it went live, up to a year back."</span>
+        </div>
         <DateField
             id="launch-on".to_string()
             label="Launch date"
-            hint="A scrappy V1 launches soon: within the next 30 days."
+            hint="A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day."
             value=Signal::derive(move || d.read(|p| p.pilot.launch_on))
             on_change=Callback::new(move |v| d.edit(|p| p.pilot.launch_on = v))
-            problem=d.problem(Field::LaunchDate)
+            problem=date_problem
         />
         {move || {
             let p = summary();
