@@ -48,7 +48,7 @@ test("a plan saved by a newer Pilotdeck opens everything read-only and is left w
   const key = `pilotdeck/v1/plans/${id}`;
   const newer = await page.evaluate((k) => {
     const value = JSON.parse(localStorage.getItem(k)!);
-    value.schema_version = 2;
+    value.schema_version = 3;
     localStorage.setItem(k, JSON.stringify(value));
     return localStorage.getItem(k);
   }, key);
@@ -57,7 +57,7 @@ test("a plan saved by a newer Pilotdeck opens everything read-only and is left w
 
   await expect(page.getByTestId("storage-banner").filter({ hasText: "Read-only." })).toBeVisible();
   const unreadable = page.getByTestId("storage-banner").filter({ hasText: "could not be read" });
-  await expect(unreadable).toContainText("saved by a newer Pilotdeck (schema_version 2)");
+  await expect(unreadable).toContainText("saved by a newer Pilotdeck (schema_version 3)");
   await expect(unreadable).toContainText("left untouched where they are");
   await expect(unreadable.getByRole("button", { name: "Discard" })).toHaveCount(0);
   await expect(portfolio.cards).toHaveCount(added - 1);

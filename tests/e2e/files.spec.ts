@@ -70,10 +70,10 @@ test("Export all, then importing that file into an emptied browser, gives back t
   await expect(portfolio.notice).toHaveText(`Exported ${example.plans.length} plans to ${exported.name}.`);
   expect(exported.json).toMatchObject({
     format: "pilotdeck",
-    schema_version: 1,
+    schema_version: 2,
     exported_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     app_version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-    score_model: { version: 1, parameters: expect.any(Object) },
+    score_model: { version: 2, parameters: expect.any(Object) },
   });
   expect(exported.json.plans.map((p) => p.id).sort()).toEqual(before.map((c) => c.id).sort());
 
@@ -136,7 +136,7 @@ test("hostile files are refused with every problem named, and nothing stored cha
   const duplicate = exampleFile();
   duplicate.plans[2].id = duplicate.plans[0].id;
   const future = exampleFile();
-  future.schema_version = 2;
+  future.schema_version = 3;
 
   const cases: { file: FileToImport; says: (string | RegExp)[]; problems?: string[] }[] = [
     { file: jsonFile("truncated.json", exampleText.slice(0, exampleText.length / 2)), says: ["not valid JSON"] },
@@ -156,7 +156,7 @@ test("hostile files are refused with every problem named, and nothing stored cha
       says: ["problem"],
       problems: [`plans[2].id: the id "${duplicate.plans[0].id}" is used by an earlier plan too`],
     },
-    { file: jsonFile("from-the-future.json", future), says: ["saved by a newer Pilotdeck (schema_version 2)", "this version reads up to 1"] },
+    { file: jsonFile("from-the-future.json", future), says: ["saved by a newer Pilotdeck (schema_version 3)", "this version reads up to 2"] },
     {
       file: { name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(20 * 1024 * 1024 + 1, " ") },
       says: ["too large", "20971521 bytes", "20971520 bytes"],

@@ -76,7 +76,7 @@ test("served from /pilotdeck/, every route, file and the offline copy stay under
   const schemaUrl = await schema.evaluate((a) => (a as HTMLAnchorElement).href);
   expect(schemaUrl).toBe(`${base}schema/pilotdeck-file-v2.schema.json`);
   const schemaTitle = await page.evaluate((url) => fetch(url).then((r) => r.json()).then((s) => s.title), schemaUrl);
-  expect(schemaTitle).toBe("Pilotdeck file, version 1");
+  expect(schemaTitle).toBe("Pilotdeck file, version 2");
 
   // Installing: the manifest, its start page, scope and icons are under the sub-path.
   const manifest = await page.evaluate(async () => {
