@@ -5,7 +5,7 @@
 mod support;
 
 use chrono::Utc;
-use pilotdeck::domain::validate::MAX_NAME_CHARS;
+use pilotdeck::domain::limits::MAX_NAME_CHARS;
 use pilotdeck::domain::validate_plan;
 use pilotdeck::domain::{Plan, PlanId, Portfolio};
 use pilotdeck::exchange::parse_envelope;

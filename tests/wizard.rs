@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use pilotdeck::domain::limits::MAX_NAME_CHARS;
 use pilotdeck::domain::scoring::{readiness, Section, MODEL};
-use pilotdeck::domain::validate::MAX_NAME_CHARS;
 use pilotdeck::domain::wizard::{
     carry_owners, draft_name, first_incomplete, launch, launch_date_problem, park,
     should_offer_parking, step_problems, Field, LaunchKind, STEPS,

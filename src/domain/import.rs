@@ -176,7 +176,7 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::validate::MAX_NAME_CHARS;
+    use crate::domain::limits::MAX_NAME_CHARS;
     use crate::domain::{Partner, PartnerKind};
     use chrono::{TimeZone, Utc};
 

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod calendar;
 pub mod dates;
 pub mod import;
+pub mod limits;
 pub mod numbers;
 pub mod overview;
 pub mod partner_view;

@@ -186,7 +186,7 @@ impl Plan {
     /// A copy under a new id, its name ending in `suffix` (" (imported)", " (my copy)") and
     /// kept within the name limit, counting its saves from zero.
     pub fn copy_as(mut self, id: PlanId, suffix: &str) -> Plan {
-        let keep = super::validate::MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+        let keep = super::limits::MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
         if self.name.chars().count() > keep {
             self.name = self.name.chars().take(keep).collect();
         }
@@ -455,9 +455,6 @@ pub struct Foundation {
     pub rhythm: Rhythm,
 }
 
-/// The most key results a shared objective takes: more would dilute a narrow pilot.
-pub const MAX_KEY_RESULTS: usize = 3;
-
 /// A measurable key result with its latest check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -478,6 +475,25 @@ pub struct KeyResult {
 }
 
 impl KeyResult {
+    /// A key result not checked in yet: from `baseline` to `target`, in `unit`.
+    pub fn new(
+        name: impl Into<String>,
+        baseline: f64,
+        target: f64,
+        unit: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            baseline,
+            target,
+            current: None,
+            unit: unit.into(),
+            due_on: None,
+            confidence: None,
+            checked_on: None,
+        }
+    }
+
     /// How far `current` is from the baseline toward the target, 0 to 1 (0 without a value).
     /// A target equal to its baseline is met or not: there is no way in between.
     pub fn progress_at(&self, current: Option<f64>) -> f64 {

@@ -4,23 +4,10 @@
 //! these checks cover what a type cannot say. Each problem names the place it was found, in the
 //! same path notation the file importer uses (`steps[0].id`).
 
-use super::plan::{Plan, MAX_KEY_RESULTS};
+use super::limits::*;
+use super::plan::Plan;
 use std::collections::HashSet;
 use std::fmt;
-
-/// The longest plan name, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-/// The longest free text (notes, priorities, log entries), in characters.
-pub const MAX_TEXT_CHARS: usize = 4_000;
-/// The longest id, in characters.
-pub const MAX_ID_CHARS: usize = 64;
-/// The most entries one list of a plan may hold.
-pub const MAX_STEPS: usize = 500;
-pub const MAX_LOG_ENTRIES: usize = 5_000;
-pub const MAX_CYCLES: usize = 200;
-pub const MAX_LIST_ITEMS: usize = 200;
-/// The longest pilot, in days.
-pub const MAX_PILOT_DAYS: u32 = 365;
 
 /// One thing wrong with a plan, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,10 +2,10 @@
 //! a message per field), parking a plan whose timing is poor, and launching one.
 
 use super::calendar::add_days;
+use super::limits::MAX_NAME_CHARS;
 use super::plan::{Cycle, Plan, Stage};
 use super::scoring::readiness::{poor_timing, readiness, Check, Section};
 use super::scoring::ScoreModel;
-use super::validate::MAX_NAME_CHARS;
 use chrono::NaiveDate;
 
 /// The wizard's steps, in order (the same six sections the readiness checklist points to).

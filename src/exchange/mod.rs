@@ -1,6 +1,7 @@
 //! The JSON file format plans travel in: the envelope, its versions and migrations, and reading a
 //! file with errors that name the place they were found. Pure, so it can be fuzzed natively.
 
+pub mod broadcast;
 pub mod calendar;
 pub mod envelope;
 pub mod error;

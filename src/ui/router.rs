@@ -126,7 +126,7 @@ impl Route {
 
 fn is_plan_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= crate::domain::validate::MAX_ID_CHARS
+        && id.len() <= crate::domain::limits::MAX_ID_CHARS
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

@@ -3,8 +3,9 @@
 //! keeps the two windows in step both ways — slide changes, the timer and plan edits — with
 //! no server. Without BroadcastChannel each window still works on its own.
 
-use crate::domain::workshop::{channel_name, Message, Session};
+use crate::domain::workshop::Session;
 use crate::domain::{Plan, PlanId};
+use crate::exchange::broadcast::{channel_name, Message};
 use crate::ui::browser::{call_for_promise, settle};
 use crate::ui::state::AppState;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! Form fields with a visible label, an optional hint, the problem next to the field, and
 //! suggestions that fill the field on click. Every field reports each keystroke.
 
+use crate::domain::limits::MAX_TEXT_CHARS;
 use crate::domain::numbers::parse_number;
-use crate::domain::validate::MAX_TEXT_CHARS;
 use crate::ui::format;
 use leptos::prelude::*;
 

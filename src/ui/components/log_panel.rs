@@ -4,7 +4,7 @@
 
 use super::field::{no_problem, DateField, TextField};
 use crate::domain::calendar::days_between;
-use crate::domain::validate::MAX_NAME_CHARS;
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::{LogEntry, LogKind, Plan};
 use crate::ui::editor::Editor;
 use crate::ui::format;

@@ -4,10 +4,8 @@
 
 use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
 use super::text_list::TextList;
-use crate::domain::validate::MAX_NAME_CHARS;
-use crate::domain::{
-    validate_plan, Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating, MAX_KEY_RESULTS,
-};
+use crate::domain::limits::{MAX_KEY_RESULTS, MAX_NAME_CHARS};
+use crate::domain::{validate_plan, Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating};
 use crate::ui::browser::focus_by_id;
 use crate::ui::editor::Editor;
 use crate::ui::format;
@@ -290,10 +288,7 @@ pub fn KeyResultsEditor(e: Editor, prefix: &'static str) -> impl IntoView {
             <legend>"Key results"</legend>
             {move || (0..count()).map(|i| view! { <KeyResultEditor e=e index=i prefix=prefix/> }).collect_view()}
             <button type="button" class="button small" disabled=move || { count() >= MAX_KEY_RESULTS }
-                on:click=move |_| e.edit(|p| p.foundation.key_results.push(KeyResult {
-                    name: "New key result".into(), baseline: 0.0, target: 1.0, current: None, unit: String::new(),
-                    due_on: None, confidence: None, checked_on: None,
-                }))>
+                on:click=move |_| e.edit(|p| p.foundation.key_results.push(KeyResult::new("New key result", 0.0, 1.0, "")))>
                 "Add key result"
             </button>
         </fieldset>

@@ -2,7 +2,7 @@
 //! Open steps come first, the overdue ones marked; done steps follow.
 
 use super::field::{no_problem, DateField, TextField};
-use crate::domain::validate::MAX_NAME_CHARS;
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::{Side, Step};
 use crate::ui::browser::focus_by_id;
 use crate::ui::editor::Editor;

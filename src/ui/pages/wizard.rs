@@ -3,18 +3,16 @@
 //! incomplete step says what is missing next to each field.
 
 use crate::domain::calendar::{add_days, Quarter};
+use crate::domain::limits::{MAX_KEY_RESULTS, MAX_NAME_CHARS};
 use crate::domain::prompts;
 use crate::domain::scoring::{readiness, Check, Section, MODEL};
 use crate::domain::templates::template;
-use crate::domain::validate::MAX_NAME_CHARS;
 use crate::domain::wizard::{
     carry_owners, draft_name, launch, launch_blockers, launch_date_problem, next_step_slots, park,
     revisit_problem, should_offer_parking, step_problems, Field, FieldProblem, LaunchKind,
     NEXT_STEPS, STEPS,
 };
-use crate::domain::{
-    KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step, MAX_KEY_RESULTS,
-};
+use crate::domain::{KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step};
 use crate::ui::components::checklist::Checklist;
 use crate::ui::components::field::{
     no_problem, CadenceField, DateField, NumberField, RatingField, Suggestions, TextField,
@@ -657,16 +655,9 @@ fn FoundationStep(d: Draft) -> impl IntoView {
     let add_kr = move |_| {
         d.edit(|p| {
             if p.foundation.key_results.len() < MAX_KEY_RESULTS {
-                p.foundation.key_results.push(KeyResult {
-                    name: String::new(),
-                    baseline: 0.0,
-                    target: 0.0,
-                    current: None,
-                    unit: String::new(),
-                    due_on: None,
-                    confidence: None,
-                    checked_on: None,
-                })
+                p.foundation
+                    .key_results
+                    .push(KeyResult::new("", 0.0, 0.0, ""))
             }
         });
         d.filled.update(|n| *n += 1);
@@ -680,16 +671,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
                 .key_results
                 .iter()
                 .take(MAX_KEY_RESULTS)
-                .map(|idea| KeyResult {
-                    name: idea.name.to_string(),
-                    baseline: idea.baseline,
-                    target: idea.target,
-                    current: None,
-                    unit: idea.unit.to_string(),
-                    due_on: None,
-                    confidence: None,
-                    checked_on: None,
-                })
+                .map(|idea| KeyResult::new(idea.name, idea.baseline, idea.target, idea.unit))
                 .collect();
         });
         d.filled.update(|n| *n += 1);
