@@ -7,6 +7,7 @@ pub mod dates;
 pub mod import;
 pub mod limits;
 pub mod numbers;
+pub mod order;
 pub mod overview;
 pub mod partner_view;
 pub mod plan;

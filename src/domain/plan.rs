@@ -171,15 +171,8 @@ impl Plan {
     /// The log, newest first; entries of the same day latest-logged first.
     pub fn history(&self) -> Vec<&LogEntry> {
         let mut entries: Vec<&LogEntry> = self.log.iter().rev().collect();
-        // Entries are appended as they happen, so they are nearly always in date order: an
-        // insertion pass is linear then, and keeps a general sort out of the browser bundle.
-        for i in 1..entries.len() {
-            let mut j = i;
-            while j > 0 && entries[j - 1].on < entries[j].on {
-                entries.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        // Entries are appended as they happen, so they are nearly always in date order.
+        super::order::insertion_order(&mut entries, |a, b| a.on < b.on);
         entries
     }
 

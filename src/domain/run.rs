@@ -3,6 +3,7 @@
 //! in scale, iterate or stop.
 
 use super::calendar::add_days;
+use super::order::insertion_order;
 use super::plan::{Confidence, Cycle, Decision, LogEntry, LogKind, Plan, Stage, Step};
 use super::scoring::alerts::review_due_on;
 use chrono::NaiveDate;
@@ -287,17 +288,4 @@ pub fn complete_review(
         }
     }
     Ok(())
-}
-
-/// Orders a short, nearly sorted list in place, keeping equal items in their order; `after(a,
-/// b)` says `a` belongs after `b`. A handful of steps: this keeps a general sort out of the
-/// browser bundle.
-fn insertion_order<T>(items: &mut [T], after: impl Fn(&T, &T) -> bool) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && after(&items[j - 1], &items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }

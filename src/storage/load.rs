@@ -9,6 +9,7 @@ use super::keys::{
 };
 use super::record::{decode_index, decode_plan, decode_trashed, encode_index, Unreadable};
 use super::store::{KeyValueStore, StorageError};
+use crate::domain::order::insertion_order;
 use crate::domain::{Plan, PlanId, Trashed};
 use std::collections::HashSet;
 
@@ -93,14 +94,8 @@ pub fn load(store: &dyn KeyValueStore) -> Result<Loaded, StorageError> {
             Err(why) => unreadable.push((key.clone(), raw, why)),
         }
     }
-    // Newest deletion first; a short list, so an insertion pass is enough.
-    for i in 1..loaded.trash.len() {
-        let mut j = i;
-        while j > 0 && loaded.trash[j - 1].deleted_at < loaded.trash[j].deleted_at {
-            loaded.trash.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // Newest deletion first.
+    insertion_order(&mut loaded.trash, |a, b| a.deleted_at < b.deleted_at);
     if let Some((raw, Err(why))) = &index {
         if !loaded.read_only {
             unreadable.push((INDEX_KEY.to_string(), raw.clone(), why.clone()));

@@ -26,7 +26,8 @@ pub trait KeyValueStore {
 /// A store that lives in memory: the fallback when the browser offers none, and the test double.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    /// Few keys, in insertion order; a list keeps the browser bundle free of a map type.
+    /// Few keys, kept in the order they were first set, which is the order `keys()` gives:
+    /// loads and the tests that drive them see the same order every time.
     values: RefCell<Vec<(String, String)>>,
     refuse_writes: Cell<bool>,
     /// The most characters (keys and values) it holds, as a browser's quota does.
