@@ -495,29 +495,42 @@ fn every_sort_order_has_a_label_and_the_default_is_the_order_added() {
 // ---------------------------------------------------------------- needs attention
 
 #[test]
-fn needs_attention_lists_the_most_urgent_kind_first_then_plan_order() {
+fn needs_attention_lists_each_plan_once_with_its_alerts_most_urgent_first() {
     let plans = example();
     let list = needs_attention(&plans, today(), &MODEL);
-    let got: Vec<(&str, AlertKind)> = list
+    let got: Vec<(&str, Vec<AlertKind>)> = list
         .iter()
-        .map(|a| (a.plan.as_str(), a.alert.kind))
+        .map(|a| (a.plan.as_str(), a.alerts.iter().map(|x| x.kind).collect()))
         .collect();
     assert_eq!(
         got,
         vec![
-            ("example-reseller-brightpath", AlertKind::GhostTownRisk),
-            ("example-reseller-brightpath", AlertKind::GoingQuiet),
-            ("example-affiliate-salonbiz", AlertKind::MissedSync),
-            ("example-reseller-brightpath", AlertKind::MissedSync),
-            ("example-affiliate-salonbiz", AlertKind::OverdueSteps),
-            ("example-reseller-brightpath", AlertKind::OverdueSteps),
-            ("example-reseller-brightpath", AlertKind::BlockerAging),
-            ("example-reseller-brightpath", AlertKind::SlippedSteps),
-            ("example-affiliate-salonbiz", AlertKind::EnergyDip),
-            ("example-affiliate-salonbiz", AlertKind::ReviewDue),
-            ("example-reseller-brightpath", AlertKind::ReviewDue),
-            ("example-reseller-brightpath", AlertKind::TimingStale),
-            ("example-agency-marlow-finch", AlertKind::PlanningTooLong),
+            (
+                "example-reseller-brightpath",
+                vec![
+                    AlertKind::GhostTownRisk,
+                    AlertKind::GoingQuiet,
+                    AlertKind::MissedSync,
+                    AlertKind::OverdueSteps,
+                    AlertKind::BlockerAging,
+                    AlertKind::SlippedSteps,
+                    AlertKind::ReviewDue,
+                    AlertKind::TimingStale,
+                ]
+            ),
+            (
+                "example-affiliate-salonbiz",
+                vec![
+                    AlertKind::MissedSync,
+                    AlertKind::OverdueSteps,
+                    AlertKind::EnergyDip,
+                    AlertKind::ReviewDue,
+                ]
+            ),
+            (
+                "example-agency-marlow-finch",
+                vec![AlertKind::PlanningTooLong]
+            ),
         ]
     );
     for attention in &list {
@@ -526,46 +539,54 @@ fn needs_attention_lists_the_most_urgent_kind_first_then_plan_order() {
             .find(|p| p.id == attention.plan)
             .expect("a plan");
         assert_eq!(attention.plan_name, plan.name);
-        assert!(!attention.alert.message().is_empty());
+        assert!(attention.alerts.iter().all(|a| !a.message().is_empty()));
     }
 }
 
 #[test]
-fn needs_attention_holds_every_plans_alerts_and_nothing_else() {
+fn needs_attention_holds_every_plans_alerts_once_and_nothing_else() {
     let plans = example();
     let list = needs_attention(&plans, today(), &MODEL);
     let total: usize = plans.iter().map(|p| alerts(p, today(), &MODEL).len()).sum();
-    assert_eq!(list.len(), total);
+    assert_eq!(list.iter().map(|a| a.alerts.len()).sum::<usize>(), total);
     for plan in &plans {
-        let own: Vec<_> = list
-            .iter()
-            .filter(|a| a.plan == plan.id)
-            .map(|a| a.alert)
-            .collect();
-        assert_eq!(own, alerts(plan, today(), &MODEL), "{}", plan.name);
+        let own: Vec<_> = list.iter().filter(|a| a.plan == plan.id).collect();
+        let expected = alerts(plan, today(), &MODEL);
+        match own.as_slice() {
+            [] => assert!(expected.is_empty(), "{}", plan.name),
+            [one] => assert_eq!(one.alerts, expected, "{}", plan.name),
+            _ => panic!("{} is listed more than once", plan.name),
+        }
     }
-    // Sorted by kind, then by position in the portfolio.
-    let position = |id: &PlanId| plans.iter().position(|p| &p.id == id).expect("a plan");
+    // Sorted by each plan's most urgent alert.
     for pair in list.windows(2) {
-        let a = (pair[0].alert.kind, position(&pair[0].plan));
-        let b = (pair[1].alert.kind, position(&pair[1].plan));
+        let a = pair[0].first().map(|x| x.kind);
+        let b = pair[1].first().map(|x| x.kind);
         assert!(a <= b, "{a:?} before {b:?}");
     }
 }
 
 #[test]
-fn within_one_kind_the_portfolio_order_decides() {
+fn between_equally_urgent_plans_more_alerts_then_the_portfolio_order_decide() {
     let mut plans = example();
     plans.reverse();
-    let overdue: Vec<String> = needs_attention(&plans, today(), &MODEL)
+    let salonbiz = plans
+        .iter()
+        .position(|p| p.id.as_str() == "example-affiliate-salonbiz")
+        .expect("salonbiz");
+    // A copy of SalonBiz with one alert fewer (timing still confirmed) and the same most
+    // urgent one, placed first in the portfolio.
+    let mut copy = plans[salonbiz].clone();
+    copy.id = PlanId("copy".into());
+    copy.pilot.length_days = 60;
+    copy.cycles.clear();
+    plans.insert(0, copy);
+    let order: Vec<String> = needs_attention(&plans, today(), &MODEL)
         .into_iter()
-        .filter(|a| a.alert.kind == AlertKind::OverdueSteps)
+        .filter(|a| a.first().is_some_and(|x| x.kind == AlertKind::MissedSync))
         .map(|a| a.plan.0)
         .collect();
-    assert_eq!(
-        overdue,
-        vec!["example-reseller-brightpath", "example-affiliate-salonbiz"]
-    );
+    assert_eq!(order, vec!["example-affiliate-salonbiz", "copy"]);
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub mod partner_view;
 pub mod plan;
 pub mod portfolio;
 pub mod prompts;
+pub mod report;
 pub mod run;
 pub mod scoring;
 pub mod shift;

@@ -132,33 +132,50 @@ pub fn arrange(plans: &[Plan], view: &View, today: NaiveDate, model: &ScoreModel
     shown
 }
 
-/// One alert, with the plan it is about.
+/// One plan's alerts, most urgent first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attention {
     pub plan: PlanId,
     pub plan_name: String,
-    pub alert: Alert,
+    /// Never empty.
+    pub alerts: Vec<Alert>,
 }
 
-/// The alerts of every plan, most urgent kind first, then by plan order.
+impl Attention {
+    /// The plan's most urgent alert.
+    pub fn first(&self) -> Option<&Alert> {
+        self.alerts.first()
+    }
+}
+
+/// Every plan with alerts, each once with all of its alerts together: the plan whose most
+/// urgent alert is the most urgent first; between equals, the one with more alerts, then the
+/// portfolio's order.
 pub fn needs_attention(plans: &[Plan], today: NaiveDate, model: &ScoreModel) -> Vec<Attention> {
     let mut all: Vec<(usize, Attention)> = plans
         .iter()
         .enumerate()
-        .flat_map(|(i, plan)| {
-            alerts(plan, today, model).into_iter().map(move |alert| {
+        .filter_map(|(i, plan)| {
+            let alerts = alerts(plan, today, model);
+            (!alerts.is_empty()).then(|| {
                 (
                     i,
                     Attention {
                         plan: plan.id.clone(),
                         plan_name: plan.name.clone(),
-                        alert,
+                        alerts,
                     },
                 )
             })
         })
         .collect();
-    all.sort_unstable_by(|(ia, a), (ib, b)| a.alert.kind.cmp(&b.alert.kind).then(ia.cmp(ib)));
+    all.sort_unstable_by(|(ia, a), (ib, b)| {
+        let kind = |x: &Attention| x.first().map(|alert| alert.kind);
+        kind(a)
+            .cmp(&kind(b))
+            .then(b.alerts.len().cmp(&a.alerts.len()))
+            .then(ia.cmp(ib))
+    });
     all.into_iter().map(|(_, a)| a).collect()
 }
 
@@ -170,6 +187,8 @@ pub struct RadarPoint {
     pub days_since_launch: i64,
     pub score: u8,
     pub band: Band,
+    /// Why the band is not the number's ("set by hand", "held: …"), if it is not.
+    pub reason: Option<String>,
 }
 
 /// Every running plan with a score and a launch date in the past or today.
@@ -186,6 +205,7 @@ pub fn radar(plans: &[Plan], today: NaiveDate, model: &ScoreModel) -> Vec<RadarP
                 days_since_launch: days,
                 score: m.score?,
                 band: m.band,
+                reason: m.band_reason(),
             })
         })
         .collect()

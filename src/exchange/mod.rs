@@ -3,6 +3,7 @@
 
 pub mod broadcast;
 pub mod calendar;
+pub mod csv;
 pub mod envelope;
 pub mod error;
 pub mod example;

@@ -8,7 +8,8 @@ use super::install::Install;
 use super::offline::KeptCopy;
 use super::pages::{
     not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
-    settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
+    report::ReportPage, settings::SettingsPage, share::SharePage, wizard::WizardPage,
+    workshop::WorkshopPage,
 };
 use super::router::{Link, Route, Router, SkipLink};
 use super::state::AppState;
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                 }
             }
             Route::Settings => "Settings".to_string(),
+            Route::Report => "Portfolio report".to_string(),
             Route::Share => "A shared plan".to_string(),
             Route::NotFound => "Page not found".to_string(),
         };
@@ -87,6 +89,7 @@ pub fn App() -> impl IntoView {
         Route::Workshop { id, slide } => view! { <WorkshopPage id=id slide=slide/> }.into_any(),
         Route::Presenter(id) => view! { <PresenterPage id=id/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::Report => view! { <ReportPage/> }.into_any(),
         Route::Share => view! { <SharePage/> }.into_any(),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     };

@@ -30,6 +30,8 @@ pub enum Route {
     Presenter(PlanId),
     /// `/settings`
     Settings,
+    /// `/report`: the running pilots on one printable page, for leadership.
+    Report,
     /// `/share#<data>`: a plan shared as a link, shown read-only until saved.
     Share,
     /// Anything else.
@@ -82,6 +84,7 @@ impl Route {
                 Route::Presenter(PlanId((*id).to_string()))
             }
             ["settings"] => Route::Settings,
+            ["report"] => Route::Report,
             ["share"] => Route::Share,
             _ => Route::NotFound,
         }
@@ -104,6 +107,7 @@ impl Route {
             Route::Workshop { id, slide } => format!("plans/{id}/workshop?slide={}", slide + 1),
             Route::Presenter(id) => format!("plans/{id}/workshop/presenter"),
             Route::Settings => "settings".into(),
+            Route::Report => "report".into(),
             Route::Share => "share".into(),
         }
     }

@@ -23,6 +23,7 @@ type ExamplePlan = {
   partner: { name: string };
   foundation: { rhythm: { next_sync_on: string | null; review_on: string | null } };
   steps: { title: string; due_on: string | null; done_on: string | null }[];
+  log: { text: string }[];
   [field: string]: unknown;
 };
 
@@ -416,6 +417,13 @@ test("the plan prints as a one-pager without navigation or controls, and renders
   await expect(plan.title).toBeVisible();
   await expect(plan.section("Next steps")).toBeVisible();
   await expect(plan.section("Next steps")).toContainText(northwind.steps.find((s) => s.done_on === null)!.title);
+  // The record and the score's reasons are printed too, with the day it was printed.
+  await expect(page.getByTestId("printed-on")).toHaveText(`Printed on ${written(new Date().toISOString())}`);
+  await expect(plan.section("History")).toBeVisible();
+  await expect(plan.section("History")).toContainText(northwind.log[0].text as string);
+  await expect(plan.section("30-day cycles")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Where the points come from" })).toBeVisible();
+  await expect(page.locator(".component")).toHaveCount(5);
 
   const pdf = await page.pdf({ format: "A4" });
   mkdirSync("target/print", { recursive: true });
@@ -433,6 +441,8 @@ test("a plan not yet launched prints its readiness checklist on the first page, 
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("link", { name: "Continue in the wizard" })).toBeHidden();
   const pdf = await page.pdf({ format: "A4" });
+  mkdirSync("target/print", { recursive: true });
+  writeFileSync("target/print/not-launched.pdf", pdf);
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
   // Three pages of A4. With the checklist kept whole, it moved to the second page and left the
   // first one mostly empty: four pages.

@@ -115,9 +115,32 @@ test("a band set by hand shows with its reason while the computed band stays vis
   await expect(page.locator(".override-note")).toContainText("Computed: Moving");
   await page.getByRole("link", { name: "Portfolio", exact: true }).click();
   await expect(portfolio.card(moving.name).getByTestId("momentum-band")).toHaveText("Drifting");
+  await expect(portfolio.card(moving.name).getByTestId("band-reason")).toHaveText("set by hand");
 
   // The next sync ends it.
   await portfolio.openPlan(moving.name);
   await page.getByRole("button", { name: "Log sync" }).click();
   await expect(page.getByTestId("momentum-band")).toHaveText("Moving");
+});
+
+test("a card says why its band is not its number's, and until when a parked plan waits", async ({ browser }) => {
+  // Early in a quarter, a plan whose timing was confirmed last quarter is held at Drifting.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(2027, 0, 10, 10));
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await portfolio.loadExamplePortfolio();
+  const northwind = portfolio.card(running.find((p) => p.id.includes("northwind"))!.name);
+  await expect(northwind.getByTestId("momentum-band")).toHaveText("Drifting");
+  expect(Number(await northwind.getByTestId("momentum-score").textContent())).toBeGreaterThanOrEqual(70);
+  await expect(northwind.getByTestId("band-reason")).toHaveText("held: timing not re-confirmed for Q1 2027");
+
+  const parked = example.plans.find((p) => p.stage === "parked")!;
+  await expect(portfolio.card(parked.name).getByTestId("parked-until")).toHaveText(/^Parked until \d{1,2} \w{3} \d{4}$/);
+
+  // The radar's table says it too.
+  await page.getByText("The radar as a table").click();
+  await expect(page.locator(".radar-table tr", { hasText: "Northwind" })).toContainText("held: timing not re-confirmed for Q1 2027");
+  await context.close();
 });

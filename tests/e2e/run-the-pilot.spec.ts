@@ -210,6 +210,13 @@ test("the radar has one dot per scored plan, and a dot opens its plan", async ({
   await expect(dots).toHaveCount(4);
   const attention = page.getByTestId("needs-attention");
   await expect(attention.locator("li").first()).toContainText("Ghost-town risk");
+  // Each plan once, its alerts together, the most urgent plan first.
+  const plans = attention.getByTestId("attention-plan");
+  const names = await plans.locator(":scope > a").allTextContents();
+  expect(new Set(names).size).toBe(names.length);
+  expect(names[0]).toBe("Brightpath POS & IT — Slotwise at every salon install");
+  expect(await plans.first().locator(".alert").count()).toBeGreaterThanOrEqual(5);
+  await expect(page.getByRole("heading", { name: /^Needs attention/ })).toContainText(`(${names.length} plans)`);
   // Each dot is labelled with its plan's name, a long one cut with an ellipsis.
   let cut = 0;
   for (const dot of await dots.all()) {

@@ -172,6 +172,36 @@ pub struct Momentum {
 }
 
 impl Momentum {
+    /// Why the band shown is not simply the number's, in a few words for a card, the radar's
+    /// table and the workshop's closing slide: "set by hand", "held: timing not re-confirmed for
+    /// Q1 2027", "ghost town: no sync for 41 days". `None` when the number says it all.
+    pub fn band_reason(&self) -> Option<String> {
+        if self.manual.is_some() {
+            return Some("set by hand".to_string());
+        }
+        if self.ghost_town {
+            return Some(format!(
+                "ghost town: no sync for {} days",
+                self.facts.days_since_sync
+            ));
+        }
+        if !self.held_by_caps {
+            return None;
+        }
+        let reasons: Vec<String> = self
+            .caps
+            .iter()
+            .map(|cap| match cap {
+                Cap::TimingNotConfirmed => format!(
+                    "timing not re-confirmed for {}",
+                    crate::domain::calendar::Quarter::of(self.day).label()
+                ),
+                Cap::Low(component) => format!("{} low", component.label()),
+            })
+            .collect();
+        Some(format!("held: {}", reasons.join(", ")))
+    }
+
     pub fn component(&self, component: Component) -> ComponentScore {
         self.components
             .iter()

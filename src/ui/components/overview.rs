@@ -1,4 +1,5 @@
-//! The top of the portfolio: what needs attention across every plan, most urgent first, and
+//! The top of the portfolio: what needs attention, plan by plan with each plan's alerts together,
+//! the most urgent plan first, and
 //! the ghost-town radar.
 
 use super::radar::Radar;
@@ -9,7 +10,7 @@ use crate::ui::state::AppState;
 use crate::ui::timing;
 use leptos::prelude::*;
 
-/// Alerts shown before "Show all".
+/// Plans shown before "Show all".
 const FIRST: usize = 6;
 
 #[component]
@@ -34,7 +35,10 @@ pub fn Overview() -> impl IntoView {
         <div class="overview">
             <section class="panel attention" aria-labelledby="attention-heading">
                 <h2 id="attention-heading">
-                    "Needs attention " <span class="count">{move || format!("({})", attention.with(Vec::len))}</span>
+                    "Needs attention " <span class="count">{move || match attention.with(Vec::len) {
+                        1 => "(1 plan)".to_string(),
+                        n => format!("({n} plans)"),
+                    }}</span>
                 </h2>
                 {move || {
                     let items = attention.get();
@@ -50,11 +54,20 @@ pub fn Overview() -> impl IntoView {
                                 .take(limit)
                                 .map(|item| {
                                     view! {
-                                        <li class="alert">
-                                            <strong>{item.alert.kind.label()}</strong>
-                                            " · "
+                                        <li class="attention-plan" data-testid="attention-plan">
                                             <Link to=Route::Plan(item.plan)>{item.plan_name}</Link>
-                                            <span class="attention-message">{item.alert.message()}</span>
+                                            <ul class="attention-alerts">
+                                                {item
+                                                    .alerts
+                                                    .iter()
+                                                    .map(|alert| view! {
+                                                        <li class="alert">
+                                                            <strong>{alert.kind.label()} ": "</strong>
+                                                            <span class="attention-message">{alert.message()}</span>
+                                                        </li>
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
                                         </li>
                                     }
                                 })
@@ -62,7 +75,7 @@ pub fn Overview() -> impl IntoView {
                         </ul>
                         {(total > FIRST && !all.get()).then(|| view! {
                             <button type="button" class="button small" on:click=move |_| all.set(true)>
-                                {format!("Show all {total}")}
+                                {format!("Show all {total} plans")}
                             </button>
                         })}
                     }

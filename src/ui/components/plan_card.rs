@@ -23,6 +23,8 @@ pub struct CardSummary {
     pub headline: Headline,
     pub history: Vec<HistoryPoint>,
     pub launch: Option<String>,
+    /// For parked plans, until when.
+    pub parked_until: Option<String>,
     pub next_step: Option<String>,
     /// For drafts, where the wizard resumes.
     pub resume: Option<Route>,
@@ -49,6 +51,10 @@ impl CardSummary {
             } else {
                 Vec::new()
             },
+            parked_until: (plan.stage == Stage::Parked)
+                .then_some(plan.revisit_on)
+                .flatten()
+                .map(|on| format!("Parked until {}", format::date(on))),
             launch: plan.days_since_launch(today).map(|days| match days {
                 d if d < 0 => format!("Launches in {}", format::days(-d)),
                 0 => "Launched today".to_string(),
@@ -83,7 +89,7 @@ impl CardSummary {
             self.example,
         )
             .hash(&mut hasher);
-        (&self.launch, &self.next_step).hash(&mut hasher);
+        (&self.launch, &self.next_step, &self.parked_until).hash(&mut hasher);
         match &self.headline {
             Headline::Momentum { momentum, trend } => {
                 (momentum.score, momentum.band, trend.map(|t| t.direction)).hash(&mut hasher)
@@ -108,6 +114,7 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
         headline,
         history,
         launch,
+        parked_until,
         next_step,
         resume,
         ..
@@ -132,6 +139,7 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                 <span class="muted">" · " {kind}</span>
             </p>
             <ScoreSummary headline=headline history=history/>
+            {parked_until.map(|text| view! { <p class="plan-card-parked" data-testid="parked-until">{text}</p> })}
             <dl class="plan-card-facts">
                 {launch
                     .map(|text| {

@@ -478,7 +478,8 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
 #[component]
 pub fn CyclesSection(e: Editor) -> impl IntoView {
     view! {
-        <section class="panel" id="cycles" aria-labelledby="cycles-heading">
+        <section class="panel" id="cycles" aria-labelledby="cycles-heading"
+            class:print-empty=move || e.read(true, |p| p.cycles.is_empty())>
             <h2 id="cycles-heading">"30-day cycles"</h2>
             {move || {
                 let cycles = e.read(Vec::new(), |p| p.cycles.clone());

@@ -235,7 +235,8 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     "No running pilot to plot yet.".to_string()
                 } else {
                     let reach = if dense { " Open the table below to reach each one." } else { "" };
-                    format!("{count} running pilots by days since launch and momentum. Pilots low and to the right are turning into ghost towns.{reach}")
+                    let pilots = if count == 1 { "1 running pilot".to_string() } else { format!("{count} running pilots") };
+                    format!("{pilots} by days since launch and momentum. Pilots low and to the right are turning into ghost towns.{reach}")
                 }}
             </figcaption>
             <details class="radar-table" on:toggle=move |_| table_open.update(|o| *o = !*o)>
@@ -248,7 +249,10 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                                 <th scope="row"><Link to=Route::Plan(p.plan)>{p.name}</Link></th>
                                 <td>{p.days_since_launch}</td>
                                 <td>{p.score}</td>
-                                <td>{band}</td>
+                                <td>
+                                    {band}
+                                    {p.reason.map(|reason| view! { <span class="band-reason">{format!(" ({reason})")}</span> })}
+                                </td>
                             </tr>
                         })
                         .collect_view();

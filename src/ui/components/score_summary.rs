@@ -18,6 +18,9 @@ pub fn ScoreSummary(headline: Headline, history: Vec<HistoryPoint>) -> impl Into
                 </span>
                 <TrendArrow trend=trend/>
                 <BandBadge band=momentum.band test_id="momentum-band"/>
+                {momentum.band_reason().map(|reason| view! {
+                    <span class="band-reason" data-testid="band-reason">{reason}</span>
+                })}
                 <Sparkline points=history weeks=MODEL.history_weeks as usize/>
             </div>
         }

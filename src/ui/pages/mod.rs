@@ -4,6 +4,7 @@ pub mod not_found;
 pub mod plan;
 pub mod portfolio;
 pub mod presenter;
+pub mod report;
 pub mod settings;
 pub mod share;
 pub mod wizard;

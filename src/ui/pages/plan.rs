@@ -197,6 +197,9 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         {read(|p| p.partner.name.clone())} " · "
                         {read(|p| p.partner.kind.label().to_string())}
                     </p>
+                    <p class="print-only printed-on" data-testid="printed-on">
+                        {move || format!("Printed on {}", format::date(state.today.get()))}
+                    </p>
                     <div class="plan-actions">
                         <button type="button" class="button primary" on:click=move |_| {
                             state.save_now();

@@ -11,7 +11,8 @@ use crate::ui::components::filters::Filters;
 use crate::ui::components::importer::{drop_file, ImportButton, ImportDialog, Importer};
 use crate::ui::components::overview::Overview;
 use crate::ui::components::plan_card::{CardSummary, PlanCard};
-use crate::ui::router::{use_router, Route};
+use crate::ui::pages::report::export_csv;
+use crate::ui::router::{use_router, Link, Route};
 use crate::ui::state::{now, AppState};
 use crate::ui::timing;
 use leptos::prelude::*;
@@ -140,6 +141,8 @@ pub fn PortfolioPage() -> impl IntoView {
                 <ImportButton importer=importer/>
                 <Show when=move || !is_empty()>
                     <button type="button" class="button" on:click=export_all>"Export all"</button>
+                    <button type="button" class="button" on:click=move |_| export_csv(state)>"Export CSV"</button>
+                    <Link to=Route::Report class="button">"Portfolio report"</Link>
                 </Show>
                 <Show when=move || { examples() > 0 }>
                     <button type="button" class="button quiet" on:click=move |_| state.remove_examples()>
