@@ -4,7 +4,7 @@ use crate::domain::Problem;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ExchangeError {
-    #[error("The file is too large ({bytes} bytes; at most {max} bytes).")]
+    #[error("The file is too large ({}; at most {}).", too_large(*.bytes, *.max), super::words::size(*.max))]
     TooLarge { bytes: usize, max: usize },
     #[error("The file is not valid JSON: {0}.")]
     NotJson(String),
@@ -25,4 +25,14 @@ pub enum ExchangeError {
 fn list(problems: &[Problem]) -> String {
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
     lines.join("\n")
+}
+
+/// The size of a file over the limit: in bytes too when, rounded, it reads like the limit.
+fn too_large(bytes: usize, max: usize) -> String {
+    let size = super::words::size(bytes);
+    if size == super::words::size(max) {
+        format!("{size}, {bytes} bytes")
+    } else {
+        size
+    }
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod migrate;
 pub mod problems;
 pub mod share;
+pub mod words;
 
 pub use envelope::{parse_envelope, Envelope, FORMAT_NAME, MAX_FILE_BYTES, MAX_PLANS};
 pub use error::ExchangeError;

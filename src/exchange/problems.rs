@@ -212,11 +212,11 @@ fn missing_field(problem: &Problem) -> Option<&str> {
     if !problem.path.is_empty() {
         return None;
     }
+    // As the reader words it (`super::words`): the field "name" is missing.
     problem
         .message
-        .strip_prefix("missing field `")?
-        .split('`')
-        .next()
+        .strip_prefix("the field \"")?
+        .strip_suffix("\" is missing")
 }
 
 /// The plan's field a path starts with, and the list item it names next, if any:
@@ -313,10 +313,13 @@ mod tests {
         let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(problems.len(), 4, "{found:#?}");
         let has = |start: &str| found.iter().any(|p| p.starts_with(start));
-        assert!(has("stage: unknown variant `flying`"), "{found:#?}");
+        assert!(
+            has("stage: \"flying\" is not one of exploring, designing"),
+            "{found:#?}"
+        );
         assert!(has("created_at: "), "{found:#?}");
-        assert!(has("missing field `name`"), "{found:#?}");
-        assert!(has("missing field `partner`"), "{found:#?}");
+        assert!(has("the field \"name\" is missing"), "{found:#?}");
+        assert!(has("the field \"partner\" is missing"), "{found:#?}");
     }
 
     #[test]
@@ -335,7 +338,9 @@ mod tests {
         });
         let problems = plan_problems(&text, first(&text), &mut READ_AGAIN_BYTES.clone());
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().all(|p| p.message.contains("unknown field")));
+        assert!(problems.iter().all(|p| p
+            .message
+            .contains("is not a field this version of Pilotdeck knows")));
     }
 
     #[test]

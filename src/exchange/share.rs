@@ -35,7 +35,7 @@ pub enum ShareError {
     NotBase64,
     #[error("This link is damaged or cut short: its data does not unpack. Ask for the link again, copied whole.")]
     NotDeflate,
-    #[error("This link unpacks to more than {max} bytes, more than any plan needs.")]
+    #[error("This link unpacks to more than {}, more than any plan needs.", super::words::size(*.max))]
     TooLarge { max: usize },
     #[error("This link's plan could not be read. {0}")]
     File(ExchangeError),
@@ -64,9 +64,12 @@ pub fn decode(data: &str) -> Result<Plan, ShareError> {
             max: MAX_LINK_CHARS,
         });
     }
-    let packed = URL_SAFE_NO_PAD
-        .decode(data)
-        .map_err(|_| ShareError::NotBase64)?;
+    // A link cut short ends on a broken group of characters; a character no link holds is
+    // damage of another kind.
+    let packed = URL_SAFE_NO_PAD.decode(data).map_err(|error| match error {
+        base64::DecodeError::InvalidByte(..) => ShareError::NotBase64,
+        _ => ShareError::NotDeflate,
+    })?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES)
         .map_err(|error| match error.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge {
@@ -139,6 +142,12 @@ mod tests {
         // Cut short, on a whole base64 group, so only the deflate stream is broken.
         let cut = data.len() / 2 / 4 * 4;
         assert_eq!(decode(&data[..cut]), Err(ShareError::NotDeflate));
+        // Cut anywhere: it says the link is damaged or cut short.
+        for cut in [cut + 1, cut + 2, cut + 3, data.len() - 1] {
+            let error = decode(&data[..cut]).expect_err("cut short");
+            assert_eq!(error, ShareError::NotDeflate, "cut at {cut}");
+            assert!(error.to_string().contains("damaged or cut short"));
+        }
         assert_eq!(decode("AAAA"), Err(ShareError::NotDeflate));
         let long = "A".repeat(MAX_LINK_CHARS + 1);
         assert!(matches!(decode(&long), Err(ShareError::TooLong { .. })));
