@@ -1,9 +1,11 @@
 //! Bringing plans from a file into the portfolio: which are new, which are already here as
-//! they are, and which differ from the stored ones; the user's choice for each difference
-//! (keep mine, take theirs, keep both); and what is needed to undo the whole import.
+//! they are, and which differ from the stored ones, with what differs; the user's choice for each
+//! difference (keep mine, take theirs, keep both, or combine them); and what is needed to undo
+//! the whole import.
 //!
 //! Nothing here touches storage: the import is worked out in full first, then applied at once.
 
+use super::merge::{compare, Comparison};
 use super::plan::{Plan, PlanId};
 use super::portfolio::Portfolio;
 
@@ -24,16 +26,24 @@ pub enum Choice {
     KeepMine,
     TakeTheirs,
     KeepBoth,
+    /// Lists united, each differing field from the side changed later.
+    Combine,
 }
 
 impl Choice {
-    pub const ALL: [Choice; 3] = [Choice::KeepMine, Choice::TakeTheirs, Choice::KeepBoth];
+    pub const ALL: [Choice; 4] = [
+        Choice::KeepMine,
+        Choice::TakeTheirs,
+        Choice::KeepBoth,
+        Choice::Combine,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Choice::KeepMine => "Keep mine",
             Choice::TakeTheirs => "Take theirs",
             Choice::KeepBoth => "Keep both",
+            Choice::Combine => "Combine",
         }
     }
 }
@@ -43,6 +53,18 @@ impl Choice {
 pub struct Incoming {
     pub plan: Plan,
     pub status: Status,
+    /// For a plan that differs: what differs, and the two combined.
+    pub comparison: Option<Comparison>,
+}
+
+impl Incoming {
+    /// The choice offered first: the side changed later (mine when neither is later).
+    pub fn suggested(&self) -> Choice {
+        match &self.comparison {
+            Some(c) if c.theirs_later => Choice::TakeTheirs,
+            _ => Choice::KeepMine,
+        }
+    }
 }
 
 /// The preview of an import: every plan of the file, in the file's order.
@@ -66,12 +88,16 @@ impl Preview {
         let incoming = plans
             .into_iter()
             .map(|plan| {
-                let status = match portfolio.get(&plan.id) {
-                    None => Status::New,
-                    Some(mine) if same_content(mine, &plan) => Status::Identical,
-                    Some(_) => Status::Differs,
+                let (status, comparison) = match portfolio.get(&plan.id) {
+                    None => (Status::New, None),
+                    Some(mine) if same_content(mine, &plan) => (Status::Identical, None),
+                    Some(mine) => (Status::Differs, Some(compare(mine, &plan))),
                 };
-                Incoming { plan, status }
+                Incoming {
+                    plan,
+                    status,
+                    comparison,
+                }
             })
             .collect();
         Self { incoming }
@@ -103,6 +129,16 @@ impl Preview {
                     Choice::KeepMine => {}
                     Choice::TakeTheirs => import.replace.push(plan),
                     Choice::KeepBoth => import.add.push(copy_of(plan, new_id())),
+                    // Offered only when the two combine into a sound plan.
+                    Choice::Combine => {
+                        if let Some(combined) = incoming
+                            .comparison
+                            .as_ref()
+                            .and_then(|c| c.combined.clone())
+                        {
+                            import.replace.push(combined);
+                        }
+                    }
                 },
             }
         }
@@ -221,6 +257,7 @@ mod tests {
             (Choice::KeepMine, Choice::KeepMine),
             (Choice::TakeTheirs, Choice::KeepBoth),
             (Choice::KeepBoth, Choice::TakeTheirs),
+            (Choice::Combine, Choice::KeepMine),
         ] {
             let mut portfolio = original.clone();
             let preview = Preview::of(&portfolio, file.clone());
@@ -243,6 +280,8 @@ mod tests {
                         assert_eq!(name(id), Some(mine.clone()));
                         assert_eq!(name("copy-1"), Some(format!("{mine} (theirs) (imported)")));
                     }
+                    // Both changed on the same day: the name differs, and mine is kept.
+                    Choice::Combine => assert_eq!(name(id), Some(mine)),
                 }
             }
             assert_eq!(name("c"), Some("Gamma".into()));

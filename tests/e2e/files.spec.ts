@@ -277,6 +277,47 @@ test("a conflict is resolved three ways in one import, and Undo import puts ever
   expect(await portfolio.summary()).toEqual(before);
 });
 
+test("a partner's newer copy shows what differs, starts on theirs, and Combine keeps both sides' work", async ({ page }) => {
+  const portfolio = await withExamples(page);
+  const exported = await exportAll(page);
+  // The partner's copy, newer: a step of theirs and a new objective.
+  const theirs = structuredClone(exported.json.plans.find((p) => p.id === northwind.id)!) as ExamplePlan & {
+    updated_at: string;
+    foundation: { objective: string };
+    steps: { id: string; title: string; done_on: string | null }[];
+  };
+  // Saved after our edit below (a partner a few time zones ahead may well be).
+  theirs.updated_at = new Date(Date.now() + 3_600_000).toISOString();
+  theirs.foundation.objective = "Prove bundled bookings cut SMB churn, region by region";
+  theirs.steps.push({ ...structuredClone(theirs.steps[0]), id: "partner-added-step", title: "Partner: brief the retail team", done_on: null });
+  // Meanwhile, a step of ours, added here.
+  await portfolio.openPlan(northwind.name);
+  await page.getByLabel("New step").fill("Ours: draft the Q1 pricing note");
+  await page.getByRole("button", { name: "Add step" }).click();
+  await portfolio.waitForStored("Ours: draft the Q1 pricing note");
+  await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+
+  const importer = new Importer(page);
+  await importer.choose(jsonFile("northwind-from-hannah.json", { ...exported.json, plans: [theirs] }));
+  const choice = importer.choices(northwind.name);
+  await expect(choice).toContainText("(later)");
+  await expect(choice.getByRole("radio", { name: "Take theirs" })).toBeChecked();
+  const differences = choice.getByTestId("differences");
+  await expect(differences).toContainText("foundation › objective");
+  await expect(differences).toContainText("“Prove bundled bookings cut SMB churn, region by region”");
+  await expect(differences.locator("tr", { hasText: "Partner: brief the retail team" })).toContainText("theirs only");
+  await expect(differences.locator("tr", { hasText: "Ours: draft the Q1 pricing note" })).toContainText("yours only");
+
+  await choice.getByRole("radio", { name: "Combine" }).check();
+  await importer.confirm.click();
+  await expect(portfolio.notice).toContainText("Imported northwind-from-hannah.json: 1 replaced.");
+  await portfolio.openPlan(northwind.name);
+  const steps = page.locator("#steps");
+  await expect(steps).toContainText("Partner: brief the retail team");
+  await expect(steps).toContainText("Ours: draft the Q1 pricing note");
+  await expect(page.locator("#foundation")).toContainText("region by region");
+});
+
 test("Cancel on the same conflicting file changes nothing", async ({ page }) => {
   const portfolio = await withExamples(page);
   const exported = await exportAll(page);

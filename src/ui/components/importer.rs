@@ -1,11 +1,13 @@
 //! Importing a Pilotdeck file: the "Import plans" file input, or a file dropped on the
 //! portfolio. The whole file is read and checked first; a file that cannot be used says every
 //! problem at once, in words, and changes nothing. A usable file opens a preview: which plans
-//! are new, already here or different, with "Keep mine", "Take theirs" or "Keep both" for each
-//! difference. "Confirm import" applies it all at once and can be undone; "Cancel" changes
+//! are new, already here or different — with what differs, field by field and item by item —
+//! and "Keep mine", "Take theirs", "Keep both" or "Combine" for each, starting on the side
+//! changed later. "Confirm import" applies it all at once and can be undone; "Cancel" changes
 //! nothing.
 
 use crate::domain::import::{Choice, Preview, Status};
+use crate::domain::merge::{Comparison, Taken};
 use crate::domain::{Plan, PlanId};
 use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
 use crate::ui::browser::read_file_text;
@@ -81,7 +83,17 @@ impl Importer {
                     }
                 }),
             };
-            importer.choices.set(Vec::new());
+            // Each difference starts on the side changed later.
+            let suggested = match &next {
+                Step::Previewing { preview, .. } => preview
+                    .incoming
+                    .iter()
+                    .filter(|i| i.status == Status::Differs)
+                    .map(|i| (i.plan.id.clone(), i.suggested()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            importer.choices.set(suggested);
             importer.step.set(next);
         });
     }
@@ -275,10 +287,11 @@ fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl Int
         .map(|incoming| {
             let plan = incoming.plan;
             let status = incoming.status;
+            let comparison = incoming.comparison;
             let choices = (status == Status::Differs).then(|| {
                 let id = plan.id.clone();
                 let ours = mine(&id);
-                view! { <ConflictChoice importer=importer theirs=plan.clone() ours=ours/> }
+                view! { <ConflictChoice importer=importer theirs=plan.clone() ours=ours comparison=comparison/> }
             });
             view! {
                 <li class="import-row" data-status=status_text(status)>
@@ -311,28 +324,69 @@ fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl Int
     }
 }
 
-/// Keep mine, take theirs or keep both, for one plan that differs.
+/// What differs, and keep mine, take theirs, keep both or combine, for one plan that differs.
 #[component]
-fn ConflictChoice(importer: Importer, theirs: Plan, ours: Option<Plan>) -> impl IntoView {
+fn ConflictChoice(
+    importer: Importer,
+    theirs: Plan,
+    ours: Option<Plan>,
+    comparison: Option<Comparison>,
+) -> impl IntoView {
     let id = theirs.id.clone();
     let group = format!("import-choice-{id}");
     let updated = |plan: &Plan| format::date(plan.updated_at.date_naive());
+    let later = comparison.as_ref().is_some_and(|c| c.theirs_later);
     let detail = match &ours {
         Some(ours) => format!(
-            "Yours: “{}”, changed {} · Theirs: “{}”, changed {}",
+            "Yours: “{}”, changed {} · Theirs: “{}”, changed {}{}",
             ours.name,
             updated(ours),
             theirs.name,
-            updated(&theirs)
+            updated(&theirs),
+            if later { " (later)" } else { "" }
         ),
         None => String::new(),
     };
+    let can_combine = comparison.as_ref().is_some_and(|c| c.combined.is_some());
+    let differences = comparison.map(|c| c.differences).unwrap_or_default();
+    let count = differences.len();
     view! {
         <fieldset class="import-choice">
             <legend>{format!("What to do with “{}”", theirs.name)}</legend>
             <p class="muted">{detail}</p>
+            <details class="import-differences" open=count <= 6>
+                <summary>{if count == 1 { "1 difference".to_string() } else { format!("{count} differences") }}</summary>
+                <table data-testid="differences">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Where"</th>
+                            <th scope="col">"Yours"</th>
+                            <th scope="col">"Theirs"</th>
+                            <th scope="col">"Combine takes"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {differences
+                            .into_iter()
+                            .map(|d| view! {
+                                <tr>
+                                    <th scope="row">{d.place}</th>
+                                    <td>{d.mine.unwrap_or_else(|| "—".into())}</td>
+                                    <td>{d.theirs.unwrap_or_else(|| "—".into())}</td>
+                                    <td>{match d.taken {
+                                        Taken::Mine => "yours",
+                                        Taken::Theirs => "theirs",
+                                        Taken::Kept => "both kept",
+                                    }}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </details>
             {Choice::ALL
                 .into_iter()
+                .filter(|choice| *choice != Choice::Combine || can_combine)
                 .map(|choice| {
                     let id = id.clone();
                     let checked_id = id.clone();
@@ -345,6 +399,12 @@ fn ConflictChoice(importer: Importer, theirs: Plan, ours: Option<Plan>) -> impl 
                                 on:change=move |_| importer.choose(id.clone(), choice)
                             />
                             {choice.label()}
+                            <span class="muted">{match choice {
+                                Choice::KeepMine => " — their changes are left out",
+                                Choice::TakeTheirs => " — yours are replaced",
+                                Choice::KeepBoth => " — theirs added as “… (imported)”",
+                                Choice::Combine => " — lists united, each differing field from the side changed later",
+                            }}</span>
                         </label>
                     }
                 })
