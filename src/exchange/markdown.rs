@@ -282,28 +282,43 @@ fn quantity(value: f64, unit: &str) -> String {
 }
 
 /// User text as Markdown text: trimmed, "Not set" when empty, line breaks turned into spaces,
-/// and every character that could start formatting backslash-escaped.
+/// and escaped only where a character would change what the line means, so that the text
+/// reads as typed in chat and email ("parental-controls", "snake_case", "Q1 & Q2") and still
+/// cannot open a heading, a list, a quote, emphasis, code, a link or raw HTML:
+///
+/// - anywhere: `\`, `` ` ``, `*`, `[`, `]` and `<`; `_` and `~` only where they could open or
+///   close emphasis (at a word's edge, or `~~`); `&` only where it could start an entity;
+/// - at the start (where the text may begin a line or a list item): `#`, `-`, `+`, `>`, `=`,
+///   and the `.` or `)` after leading digits ("1. first").
 fn text(value: &str) -> String {
     let value = value.trim();
     if value.is_empty() {
         return NOT_SET.into();
     }
+    let chars: Vec<char> = value
+        .chars()
+        .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect();
+    let word = |at: Option<&char>| at.is_some_and(|c| c.is_alphanumeric());
     let mut out = String::with_capacity(value.len() + 8);
-    let mut leading_digits = true;
-    for c in value.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '+' | '-' | '!'
-            | '|' | '~' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // "1. item" at the start of a list item would open a numbered list inside it.
-            '.' if leading_digits && !out.is_empty() => out.push_str("\\."),
-            '\r' | '\n' => out.push(' '),
-            c if c.is_control() && c != '\t' => {}
-            c => out.push(c),
+    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|b| chars.get(b));
+        let after = chars.get(i + 1);
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' => true,
+            '_' => !(word(before) && word(after)),
+            '~' => before == Some(&'~') || after == Some(&'~'),
+            '&' => after.is_some_and(|a| a.is_alphanumeric() || *a == '#'),
+            '#' | '-' | '+' | '>' | '=' => i == 0,
+            '.' | ')' => i > 0 && i == leading_digits,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
         }
-        leading_digits = leading_digits && c.is_ascii_digit();
+        out.push(c);
     }
     out
 }
@@ -352,13 +367,19 @@ mod tests {
         assert_eq!(text("# hi"), r"\# hi");
         assert_eq!(
             text("[x](javascript:alert(1))"),
-            r"\[x\]\(javascript:alert\(1\)\)"
+            r"\[x\](javascript:alert(1))"
         );
-        assert_eq!(text("<script>"), r"\<script\>");
-        assert_eq!(text("a\\b `c` *d* _e_ ~f~ |g| !h +i -j &amp;"), {
-            r"a\\b \`c\` \*d\* \_e\_ \~f\~ \|g\| \!h \+i \-j \&amp;"
+        assert_eq!(text("<script>"), r"\<script>");
+        assert_eq!(text("a\\b `c` *d* _e_ ~~f~~ |g| !h +i -j &amp;"), {
+            r"a\\b \`c\` \*d\* \_e\_ \~\~f\~\~ |g| !h +i -j \&amp;"
         });
-        assert_eq!(text("one\ntwo\r\n# three"), r"one two  \# three");
+        assert_eq!(text("one\ntwo\r\n# three"), r"one two  # three");
+        // What reads as typed stays as typed.
+        assert_eq!(text("parental-controls"), "parental-controls");
+        assert_eq!(text("snake_case names"), "snake_case names");
+        assert_eq!(text("Q1 & Q2: 50% (net)"), "Q1 & Q2: 50% (net)");
+        assert_eq!(text("-5% churn"), r"\-5% churn");
+        assert_eq!(text("3) third"), r"3\) third");
         assert_eq!(text("  1. first  "), r"1\. first");
         assert_eq!(text("v1.2"), "v1.2");
         assert_eq!(text(" \n "), "Not set");
@@ -375,11 +396,13 @@ mod tests {
         plan.steps = vec![step("a", "<script>alert(1)</script>\n# Owned", None, None)];
         plan.parking_lot = vec!["1. numbered\n> quote".into()];
         let md = plan_markdown(&plan, today(), &MODEL);
-        assert!(md.starts_with("# \\# hi \\- \\[x\\]\\(javascript:alert\\(1\\)\\)\n"));
-        assert!(md.contains("- [ ] \\<script\\>alert\\(1\\)\\</script\\> \\# Owned — Us: Ana"));
-        assert!(md.contains("\n- 1\\. numbered \\> quote\n"));
-        assert!(!md.contains("<script>"));
-        assert!(!md.contains("](javascript"));
+        assert!(md.starts_with("# \\# hi - \\[x\\](javascript:alert(1))\n"));
+        assert!(md.contains("- [ ] \\<script>alert(1)\\</script> # Owned — Us: Ana"));
+        assert!(md.contains("\n- 1\\. numbered > quote\n"));
+        // No raw HTML and no link: every "<" and "[" of typed text is escaped.
+        let escaped = |c: char| md.match_indices(c).all(|(i, _)| md[..i].ends_with('\\'));
+        assert!(escaped('<'), "{md}");
+        assert!(!md.contains("[x]"), "{md}");
         // The only headings are the ones the summary writes.
         let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
         assert_eq!(headings.len(), 7, "{headings:?}");
