@@ -12,6 +12,8 @@ pub const PLAN_PREFIX: &str = "pilotdeck/v1/plans/";
 pub const TRASH_PREFIX: &str = "pilotdeck/v1/trash/";
 /// The portfolio's search, filters and order.
 pub const VIEW_KEY: &str = "pilotdeck/v1/view";
+/// The theme chosen in Settings: "light", "dark" or "system".
+pub const THEME_KEY: &str = "pilotdeck/v1/theme";
 /// When the user last exported plans to a file (RFC 3339).
 pub const LAST_EXPORT_KEY: &str = "pilotdeck/v1/last-export";
 /// Values that could not be read are moved under this, untouched.

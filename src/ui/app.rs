@@ -13,6 +13,7 @@ use super::pages::{
 };
 use super::router::{Link, Route, Router, SkipLink};
 use super::state::AppState;
+use super::theme::ThemeChoice;
 use super::timing;
 use leptos::prelude::*;
 
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     let router = Router::provide();
     let state = AppState::load(router);
     provide_context(state);
+    provide_context(ThemeChoice::load());
     timing::mark(timing::LOADED);
     // "Ready" is the first frame after the first render: what the benchmark reports. The whole
     // first render happens in this task, so the frame is the one that shows it. Asked for before

@@ -11,6 +11,7 @@ pub mod offline;
 pub mod pages;
 pub mod router;
 pub mod state;
+pub mod theme;
 pub mod timing;
 pub mod workshop;
 

@@ -351,3 +351,29 @@ test("in the dark theme every screen a pilot runs through passes axe, its links 
   await expect(page.getByRole("group", { name: "Confirm deletion for good" })).toBeVisible();
   await checkAccessibility();
 });
+
+test("Settings chooses the theme: light, dark or the system's, kept across a reload", async ({ page, checkAccessibility }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/settings");
+  const theme = page.getByRole("group", { name: "Theme" });
+  await expect(theme.getByRole("radio", { name: "Follow the system" })).toBeChecked();
+  const light = await background();
+
+  await theme.getByRole("radio", { name: "Dark" }).check();
+  await expect(page.locator("html")).toHaveClass(/theme-dark/);
+  await expect.poll(background).not.toBe(light);
+  const dark = await background();
+  await checkAccessibility();
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Dark" })).toBeChecked();
+  expect(await background()).toBe(dark);
+
+  // Light holds even where the system is dark; "Follow the system" follows it again.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Light" }).check();
+  await expect.poll(background).toBe(light);
+  await page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Follow the system" }).check();
+  await expect.poll(background).toBe(dark);
+  await expect(page.locator("html")).not.toHaveClass(/theme-(light|dark)/);
+});

@@ -2,12 +2,14 @@
 //! whether it works offline and how to install it, the trash of deleted plans, the file format,
 //! and what happens to your data.
 
+use crate::storage::view::Theme;
 use crate::ui::browser::focus_by_id;
 use crate::ui::format;
 use crate::ui::install::{Install, Installing};
 use crate::ui::offline::KeptCopy;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
+use crate::ui::theme::ThemeChoice;
 use leptos::prelude::*;
 
 /// The trash's heading, where the keyboard goes once a plan is deleted for good.
@@ -23,6 +25,7 @@ fn forget_button_id(plan_id: &str) -> String {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let theme_choice = expect_context::<ThemeChoice>();
     // The trashed plan whose "Delete for good" waits for a confirmation.
     let confirming = RwSignal::new(None::<crate::domain::PlanId>);
     let copy = expect_context::<KeptCopy>();
@@ -94,6 +97,26 @@ pub fn SettingsPage() -> impl IntoView {
                         }}
                     </p>
                 </Show>
+            </section>
+            <section class="panel" aria-labelledby="theme-heading">
+                <h2 id="theme-heading">"Appearance"</h2>
+                <fieldset class="decision theme-choice">
+                    <legend>"Theme"</legend>
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|theme| view! {
+                            <label class="decision-option">
+                                <input type="radio" name="theme" prop:checked=move || theme_choice.0.get() == theme
+                                    on:change=move |_| {
+                                        let may_write = state.storage.with_untracked(|r| !r.read_only && r.unavailable.is_none());
+                                        theme_choice.set(theme, may_write);
+                                    }/>
+                                {theme.label()}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+                <p class="muted">"Workshop mode always uses the projector theme, made for a shared screen."</p>
             </section>
             <section class="panel" aria-labelledby="offline-heading">
                 <h2 id="offline-heading">"Offline use"</h2>
