@@ -193,7 +193,7 @@ test("a number that is not a number holds the step, after Back and after a reloa
   await wizard.expectStep("Fastest joint win");
   const target = page.getByLabel("Target", { exact: true });
   await target.fill("abc");
-  await page.getByLabel("Baseline (today)").fill("12%");
+  await page.getByLabel("Baseline (today)").fill("twelve");
   await wizard.next.click();
   await wizard.expectStep("Fastest joint win");
   await expect(wizard.missing).toHaveText("2 numbers on this step are not numbers yet: see the messages next to the fields.");
@@ -201,9 +201,10 @@ test("a number that is not a number holds the step, after Back and after a reloa
   await expect(target).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#metric-target-problem")).toHaveText("Type a number, like 120 or 4.5.");
 
-  // Fixed, it moves on with the numbers shown.
-  await page.getByLabel("Baseline (today)").fill("12");
-  await target.fill("140");
+  // Fixed, it moves on with the numbers shown, typed as people type them: a percentage with
+  // its sign, a decimal comma.
+  await page.getByLabel("Baseline (today)").fill("12%");
+  await target.fill("140,0");
   await wizard.next.click();
   await wizard.expectStep("Foundation");
   await wizard.back.click();
