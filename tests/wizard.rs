@@ -340,6 +340,13 @@ fn a_draft_is_named_after_its_partner_and_use_case_and_valid_while_empty() {
     assert_eq!(draft_name(&plan), "Northwind pilot");
     plan.pilot.use_case = "Bundle the add-on".into();
     assert_eq!(draft_name(&plan), "Northwind — Bundle the add-on");
+    // A long use case is cut between words, with an ellipsis.
+    plan.pilot.use_case =
+        "New SMB lines get our booking add-on free for 6 months into the spring season".into();
+    assert_eq!(
+        draft_name(&plan),
+        "Northwind — New SMB lines get our booking add-on free for 6 months into…"
+    );
 }
 
 #[test]

@@ -422,7 +422,8 @@ pub fn draft_name(plan: &Plan) -> String {
         (true, _) => return "Untitled pilot".to_string(),
         (false, true) => format!("{partner} pilot"),
         (false, false) => {
-            let short: String = use_case.chars().take(60).collect();
+            // Cut between words, with an ellipsis: never "…free for 6 months into the".
+            let short = super::written::cut_at_word(use_case, 60);
             format!("{partner} — {short}")
         }
     };

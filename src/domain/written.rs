@@ -32,6 +32,24 @@ pub fn cut(text: &str, max: usize) -> String {
     }
 }
 
+/// `text` cut to at most `max` characters at the end of a word, with an ellipsis when it was
+/// longer; a single word longer than `max` is cut inside it.
+pub fn cut_at_word(text: &str, max: usize) -> String {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
+    let head = &text[..end];
+    // Cut before the word the limit falls in, unless the limit falls right after a word.
+    let kept = if text[end..].starts_with(char::is_whitespace) {
+        head
+    } else {
+        head.rfind(char::is_whitespace)
+            .map_or(head, |at| &head[..at])
+    };
+    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    format!("{}…", if kept.is_empty() { head } else { kept })
+}
+
 /// `text` in lines of at most `width` characters, broken between words, at most `max_lines` of
 /// them: a word longer than a line is cut, and text that does not fit ends in an ellipsis.
 pub fn lines(text: &str, width: usize, max_lines: usize) -> Vec<String> {

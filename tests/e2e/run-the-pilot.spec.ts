@@ -142,15 +142,23 @@ test("a plan deleted by mistake comes back with Undo, or from the trash in setti
 test("deleting asks first, by keyboard too, and deleting for good cannot happen by one slip", async ({ page, checkAccessibility }) => {
   const portfolio = new PortfolioPage(page);
   await portfolio.openPlan(ridgeway);
-  // "Delete plan" asks; the keyboard lands on the answer, and Esc takes the question back.
+  // "Delete plan" asks; the keyboard lands on the safe answer, so Enter keeps the plan, and Esc
+  // takes the question back too.
   await page.getByRole("button", { name: "Delete plan" }).focus();
   await page.keyboard.press("Enter");
-  const confirm = page.getByRole("button", { name: "Delete", exact: true });
-  await expect(confirm).toBeFocused();
+  const question = page.getByRole("group", { name: "Confirm deletion" });
+  const keep = question.getByRole("button", { name: "Cancel" });
+  await expect(keep).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete plan" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(keep).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("button", { name: "Delete plan" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(confirm).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(question.getByRole("button", { name: "Delete", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(portfolio.card(ridgeway)).toHaveCount(0);
 
@@ -160,7 +168,7 @@ test("deleting asks first, by keyboard too, and deleting for good cannot happen 
   await forget.click();
   const sure = trash.getByRole("group", { name: "Confirm deletion for good" });
   await expect(sure).toContainText("Delete it for good? This cannot be undone.");
-  await expect(sure.getByRole("button", { name: "Delete for good" })).toBeFocused();
+  await expect(sure.getByRole("button", { name: "Cancel" })).toBeFocused();
   await checkAccessibility();
   await page.keyboard.press("Escape");
   await expect(sure).toHaveCount(0);
@@ -376,4 +384,44 @@ test("Settings chooses the theme: light, dark or the system's, kept across a rel
   await page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Follow the system" }).check();
   await expect.poll(background).toBe(dark);
   await expect(page.locator("html")).not.toHaveClass(/theme-(light|dark)/);
+});
+
+test("stopping a pilot from the stage menu asks why, and the reason goes into the history", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(salonbiz);
+  const stage = page.getByLabel("Stage", { exact: true });
+  await stage.selectOption("Stopped");
+  const reason = page.getByLabel("Why it stops");
+  await expect(reason).toBeFocused();
+  // Not stopped until it says why; the menu still shows the stage it has.
+  await expect(stage).toHaveValue("Reviewing");
+  await page.getByRole("button", { name: "Stop the pilot" }).click();
+  await expect(page.locator("#stop-reason-problem")).toContainText("Say why it stops");
+  await expect(stage).toHaveValue("Reviewing");
+  // Esc takes the question back.
+  await page.keyboard.press("Escape");
+  await expect(reason).toHaveCount(0);
+  await expect(stage).toBeFocused();
+
+  await stage.selectOption("Stopped");
+  await page.getByLabel("Why it stops").fill("Tracking gaps made attribution impossible to trust");
+  await page.getByRole("button", { name: "Stop the pilot" }).click();
+  await expect(page.getByRole("status")).toHaveText("Stopped. The reason is in the history.");
+  await expect(stage).toHaveValue("Stopped");
+  await expect(page.locator("#history .timeline li").first()).toContainText("Pilot stopped: Tracking gaps made attribution impossible to trust");
+});
+
+test("the pilot is renamed where its name is shown", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(salonbiz);
+  await page.getByRole("button", { name: "Rename the pilot" }).click();
+  const field = page.getByLabel("Pilot name");
+  await expect(field).toBeFocused();
+  await field.fill("SalonBiz weekly newsletter trials");
+  await field.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("SalonBiz weekly newsletter trials");
+  await expect(page.getByRole("button", { name: "Rename the pilot" })).toBeFocused();
+  await portfolio.waitForStored("SalonBiz weekly newsletter trials");
+  await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+  await expect(portfolio.card("SalonBiz weekly newsletter trials")).toHaveCount(1);
 });

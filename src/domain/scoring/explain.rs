@@ -52,7 +52,10 @@ impl Action {
                 "Resolve the open blocker".into()
             }
             Action::ResolveBlocker { text, .. } => {
-                format!("Resolve “{}”", cut_at_word(text.trim(), QUOTED_CHARS))
+                format!(
+                    "Resolve “{}”",
+                    crate::domain::written::cut_at_word(text.trim(), QUOTED_CHARS)
+                )
             }
             Action::CheckIn { name, .. } => format!("Check in on “{name}”"),
             Action::ConfirmTiming => "Confirm this quarter's timing with the partner".into(),
@@ -106,24 +109,6 @@ impl Action {
         }
         plan
     }
-}
-
-/// `text` cut to at most `max` characters at the end of a word, with an ellipsis when it was
-/// longer; a single word longer than `max` is cut inside it.
-fn cut_at_word(text: &str, max: usize) -> String {
-    let Some((end, _)) = text.char_indices().nth(max) else {
-        return text.to_string();
-    };
-    let head = &text[..end];
-    // Cut before the word the limit falls in, unless the limit falls right after a word.
-    let kept = if text[end..].starts_with(char::is_whitespace) {
-        head
-    } else {
-        head.rfind(char::is_whitespace)
-            .map_or(head, |at| &head[..at])
-    };
-    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
-    format!("{}…", if kept.is_empty() { head } else { kept })
 }
 
 /// An action and what it would change.
@@ -444,10 +429,22 @@ mod tests {
             label,
             "Resolve “Their procurement team has not approved the pilot budget for…”"
         );
-        assert_eq!(cut_at_word("Short text", 60), "Short text");
-        assert_eq!(cut_at_word("one two three", 7), "one two…");
-        assert_eq!(cut_at_word("one two, three", 9), "one two…");
-        assert_eq!(cut_at_word("abcdefghij", 4), "abcd…");
+        assert_eq!(
+            crate::domain::written::cut_at_word("Short text", 60),
+            "Short text"
+        );
+        assert_eq!(
+            crate::domain::written::cut_at_word("one two three", 7),
+            "one two…"
+        );
+        assert_eq!(
+            crate::domain::written::cut_at_word("one two, three", 9),
+            "one two…"
+        );
+        assert_eq!(
+            crate::domain::written::cut_at_word("abcdefghij", 4),
+            "abcd…"
+        );
         let blank = Action::ResolveBlocker {
             id: "b".into(),
             text: "  ".into(),

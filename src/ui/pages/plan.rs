@@ -1,15 +1,16 @@
 //! `/plans/<id>`: one plan, every section of it.
 
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::scoring::MODEL;
 use crate::domain::wizard::revisit_problem;
-use crate::domain::{Plan, PlanId, Stage};
+use crate::domain::{validate_plan, LogEntry, LogKind, Plan, PlanId, Stage};
 use crate::exchange::calendar::calendar_file;
 use crate::exchange::export::plan_file;
 use crate::exchange::markdown::{markdown_file, plan_markdown};
 use crate::exchange::share;
 use crate::ui::browser::{copy_text, download, focus_by_id};
 use crate::ui::components::blockers_panel::BlockersPanel;
-use crate::ui::components::field::DateField;
+use crate::ui::components::field::{DateField, TextField};
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
 use crate::ui::components::plan_sections::{
@@ -27,9 +28,15 @@ use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The plan's "Delete plan" button, and the button that confirms it.
+/// The plan's "Delete plan" button, and the safe answer to its question, which takes the
+/// keyboard (so Enter keeps the plan).
 const DELETE_PLAN: &str = "delete-plan";
-const CONFIRM_DELETE: &str = "confirm-delete";
+const KEEP_PLAN: &str = "keep-plan";
+
+/// The field for the reason a pilot stops, which stopping from the stage menu asks for.
+const STOP_REASON: &str = "stop-reason";
+/// The pilot's name where it is shown, while it is renamed there.
+const RENAME_FIELD: &str = "rename-plan";
 
 /// The date a parked plan waits for, which parking from the stage menu asks for next.
 const REVISIT_FIELD: &str = "plan-revisit-on";
@@ -74,12 +81,66 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         plan.with(|p| p.as_ref().map(|p| p.stage).unwrap_or(Stage::Designing))
     });
     let launched = move || e.read(false, |p| p.pilot.launch_on.is_some());
-    let change_stage = move |ev| {
+    let stopping = RwSignal::new(false);
+    let stop_reason = RwSignal::new(String::new());
+    let stop_problem = RwSignal::new(None::<String>);
+    let stop = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let reason = stop_reason.get_untracked().trim().to_string();
+        if reason.is_empty() {
+            stop_problem.set(Some(
+                "Say why it stops: the next team that tries will want to know.".into(),
+            ));
+            focus_by_id(STOP_REASON);
+            return;
+        }
+        let today = state.today.get_untracked();
+        e.edit(|p| {
+            p.move_to(Stage::Stopped, today);
+            p.record(LogEntry::new(
+                LogKind::Note,
+                today,
+                format!("Pilot stopped: {reason}"),
+            ));
+        });
+        stopping.set(false);
+        stop_reason.set(String::new());
+        stop_problem.set(None);
+        state.notify("Stopped. The reason is in the history.");
+    };
+    let cancel_stop = move || {
+        stopping.set(false);
+        stop_problem.set(None);
+        request_animation_frame(|| focus_by_id("plan-stage-select"));
+    };
+    let renaming = RwSignal::new(false);
+    let name_problem = Signal::derive(move || {
+        e.read(None, |p| {
+            validate_plan(p)
+                .iter()
+                .any(|problem| problem.path == "name")
+                .then(|| "A pilot needs a name. Until it has one, it is not saved.".to_string())
+        })
+    });
+    let done_renaming = move || {
+        renaming.set(false);
+        request_animation_frame(|| focus_by_id("rename-button"));
+    };
+    let change_stage = move |ev: leptos::ev::Event| {
         let picked = event_target_value(&ev);
         let Some(to) = Stage::ALL.into_iter().find(|s| s.label() == picked) else {
             return;
         };
         let today = state.today.get_untracked();
+        if to == Stage::Stopped {
+            // Stopping asks why first, for the next team that tries; until then the menu shows
+            // the stage the plan has.
+            let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+            select.set_value(stage.get_untracked().label());
+            stopping.set(true);
+            request_animation_frame(|| focus_by_id(STOP_REASON));
+            return;
+        }
         e.edit(|p| p.move_to(to, today));
         if to == Stage::Parked {
             state.notify("Parked. Pick the day to look at it again.");
@@ -192,7 +253,28 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
             </nav>
             <header class="plan-header">
                 <div>
-                    <h1>{read(|p| p.shown_name().to_string())}</h1>
+                    <Show
+                        when=move || renaming.get()
+                        fallback=move || view! {
+                            <div class="plan-title">
+                                <h1>{read(|p| p.shown_name().to_string())}</h1>
+                                <button type="button" class="button small quiet" id="rename-button"
+                                    on:click=move |_| {
+                                        renaming.set(true);
+                                        request_animation_frame(|| focus_by_id(RENAME_FIELD));
+                                    }>
+                                    "Rename" <span class="visually-hidden">" the pilot"</span>
+                                </button>
+                            </div>
+                        }
+                    >
+                        <div class="plan-title renaming"
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == "Escape" { ev.prevent_default(); done_renaming() }>
+                            <TextField id=RENAME_FIELD max=MAX_NAME_CHARS label="Pilot name" value=e.text(|p| &p.name)
+                                on_change=e.setter(|p, v| p.name = v) problem=name_problem/>
+                            <button type="button" class="button small" on:click=move |_| done_renaming()>"Done"</button>
+                        </div>
+                    </Show>
                     <p class="subtitle">
                         {read(|p| p.partner.name.clone())} " · "
                         {read(|p| p.partner.kind.label().to_string())}
@@ -230,7 +312,7 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     <StageBadge stage=stage/>
                     <div class="field stage-field">
                         <label for="plan-stage-select">"Stage"</label>
-                        <select id="plan-stage-select" on:change=change_stage>
+                        <select id="plan-stage-select" on:change=change_stage prop:value=move || stage.get().label()>
                             {Stage::ALL
                                 .into_iter()
                                 .map(|s| {
@@ -246,19 +328,31 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         fallback=move || view! {
                             <button type="button" class="button small quiet" id=DELETE_PLAN on:click=move |_| {
                                 confirming.set(true);
-                                request_animation_frame(|| focus_by_id(CONFIRM_DELETE));
+                                request_animation_frame(|| focus_by_id(KEEP_PLAN));
                             }>"Delete plan"</button>
                         }
                     >
                         <div class="confirm-delete" role="group" aria-label="Confirm deletion"
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel_delete() }>
                             <span>"Move this plan to the trash?"</span>
-                            <button type="button" class="button small danger" id=CONFIRM_DELETE on:click=delete.clone()>"Delete"</button>
-                            <button type="button" class="button small" on:click=move |_| cancel_delete()>"Cancel"</button>
+                            <button type="button" class="button small danger" on:click=delete.clone()>"Delete"</button>
+                            <button type="button" class="button small" id=KEEP_PLAN on:click=move |_| cancel_delete()>"Cancel"</button>
                         </div>
                     </Show>
                 </div>
             </header>
+            <Show when=move || stopping.get()>
+                <form class="callout stop-question" on:submit=stop novalidate
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel_stop() }>
+                    <p>"Stop this pilot? Say why, for the next team that tries: it goes into the history."</p>
+                    <TextField id=STOP_REASON label="Why it stops" value=Signal::derive(move || stop_reason.get())
+                        on_change=Callback::new(move |v| stop_reason.set(v)) problem=Signal::derive(move || stop_problem.get()) multiline=true/>
+                    <div class="actions">
+                        <button type="submit" class="button danger">"Stop the pilot"</button>
+                        <button type="button" class="button" on:click=move |_| cancel_stop()>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
             <Show when=move || stage.get() == Stage::Parked>
                 <div class="callout parked">
                     <p>

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 /// The trash's heading, where the keyboard goes once a plan is deleted for good.
 const TRASH_HEADING: &str = "trash-heading";
 /// The button that confirms deleting a plan for good: there is one at a time.
-const CONFIRM_FORGET: &str = "confirm-forget";
+/// The safe answer to "Delete it for good?", which takes the keyboard: Enter keeps the plan.
+const KEEP_IN_TRASH: &str = "keep-in-trash";
 
 /// The id of a trashed plan's "Delete for good" button.
 fn forget_button_id(plan_id: &str) -> String {
@@ -152,7 +153,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     let asking = move || confirming.with(|c| c.as_ref() == Some(&id.get_value()));
                                     let ask = move |_| {
                                         confirming.set(Some(id.get_value()));
-                                        request_animation_frame(|| focus_by_id(CONFIRM_FORGET));
+                                        request_animation_frame(|| focus_by_id(KEEP_IN_TRASH));
                                     };
                                     let back = move || {
                                         confirming.set(None);
@@ -183,8 +184,8 @@ pub fn SettingsPage() -> impl IntoView {
                                                 <div class="confirm-delete" role="group" aria-label="Confirm deletion for good"
                                                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { back() }>
                                                     <span>"Delete it for good? This cannot be undone."</span>
-                                                    <button type="button" class="button small danger" id=CONFIRM_FORGET on:click=forget>"Delete for good"</button>
-                                                    <button type="button" class="button small" on:click=move |_| back()>"Cancel"</button>
+                                                    <button type="button" class="button small danger" on:click=forget>"Delete for good"</button>
+                                                    <button type="button" class="button small" id=KEEP_IN_TRASH on:click=move |_| back()>"Cancel"</button>
                                                 </div>
                                             </Show>
                                         </li>
