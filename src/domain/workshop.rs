@@ -276,7 +276,8 @@ impl Timer {
 }
 
 /// A countdown as a clock reads: "4:05" while time is left (whole seconds rounded up, so the
-/// clock shows 0:00 only when time is up), "0:12 over" after.
+/// clock shows 0:00 only when time is up), "+0:12" after (as long as "0:12", so the control
+/// bar keeps its layout; "Time's up" beside it says it in words).
 pub fn clock(remaining_ms: i64) -> String {
     if remaining_ms > 0 {
         let seconds = (remaining_ms + 999) / 1000;
@@ -286,7 +287,7 @@ pub fn clock(remaining_ms: i64) -> String {
         if seconds == 0 {
             "0:00".to_string()
         } else {
-            format!("{}:{:02} over", seconds / 60, seconds % 60)
+            format!("+{}:{:02}", seconds / 60, seconds % 60)
         }
     }
 }
@@ -576,8 +577,8 @@ mod tests {
         assert_eq!(clock(400), "0:01");
         assert_eq!(clock(0), "0:00");
         assert_eq!(clock(-999), "0:00");
-        assert_eq!(clock(-12_500), "0:12 over");
-        assert_eq!(clock(-125_000), "2:05 over");
+        assert_eq!(clock(-12_500), "+0:12");
+        assert_eq!(clock(-125_000), "+2:05");
     }
 
     #[test]

@@ -106,8 +106,14 @@ impl Workshop {
 
         let tick = set_interval_with_handle(
             move || {
-                if workshop.session.with_untracked(|s| s.timer.is_running()) {
-                    workshop.now.set(epoch_ms());
+                // `try_`: a tick queued as the deck closes finds its signals gone, and does
+                // nothing.
+                let running = workshop
+                    .session
+                    .try_with_untracked(|s| s.timer.is_running())
+                    .unwrap_or(false);
+                if running {
+                    workshop.now.try_set(epoch_ms());
                 }
             },
             TICK,

@@ -118,7 +118,7 @@ test("the timer counts down per slide, pauses with T and ends without a sound", 
   const deck = await openWorkshop(page, northwind);
   const clock = deck.timer.getByRole("timer");
   await expect(clock).toHaveText("3:00");
-  await expect(deck.timer).toContainText("Not started");
+  await expect(deck.timer).toContainText("Ready");
 
   await page.keyboard.press("t");
   await expect(deck.timer).toContainText("Running");
@@ -136,7 +136,7 @@ test("the timer counts down per slide, pauses with T and ends without a sound", 
   await page.getByRole("button", { name: "Start timer" }).click();
   await page.clock.fastForward("03:10");
   await expect(deck.timer).toContainText("Time's up");
-  await expect(clock).toHaveText(/over$/);
+  await expect(clock).toHaveText(/^\+\d+:\d{2}$/);
   await expect(deck.timer).toHaveClass(/timer-over/);
 
   // The next slide starts its own timebox, still running.
@@ -154,6 +154,33 @@ test("the timer counts down per slide, pauses with T and ends without a sound", 
   await button.click();
   await expect.poll(fullscreen).toBe(false);
   await expect(button).toHaveAttribute("aria-pressed", "false");
+});
+
+test("the control bar keeps its layout when time runs out, and leaving with the timer running leaves nothing behind", async ({ page }) => {
+  const warnings: string[] = [];
+  page.on("console", (message) => {
+    if (/disposed/i.test(message.text())) warnings.push(message.text());
+  });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.clock.install();
+  const deck = await openWorkshop(page, northwind);
+  const bar = page.locator(".deck-controls");
+  const layout = () =>
+    bar.evaluate((el) => [el.getBoundingClientRect().height, ...[...el.querySelectorAll("button")].map((b) => Math.round(b.getBoundingClientRect().left))]);
+  const before = await layout();
+  await page.keyboard.press("t");
+  await expect(deck.timer).toContainText("Running");
+  expect(await layout(), "starting moves nothing").toEqual(before);
+  await page.clock.fastForward("03:30");
+  await expect(deck.timer).toContainText("Time's up");
+  expect(await layout(), "time's up moves nothing").toEqual(before);
+
+  // Leave with the timer running; time goes on.
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("momentum-score")).toBeVisible();
+  await page.clock.fastForward("00:05");
+  await page.clock.runFor(2_000);
+  expect(warnings).toEqual([]);
 });
 
 test("when the browser refuses full screen, the deck says what to do instead and goes on", async ({ page }) => {

@@ -19,7 +19,7 @@ pub fn WorkshopTimer(workshop: Workshop) -> impl IntoView {
         )
     };
     let state = move || match phase() {
-        Phase::Ready => "Not started",
+        Phase::Ready => "Ready",
         Phase::Running => "Running",
         Phase::Paused => "Paused",
         Phase::Over => "Time's up",

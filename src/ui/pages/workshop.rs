@@ -124,12 +124,12 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
                 </div>
                 <WorkshopTimer workshop=workshop/>
                 <div class="deck-actions">
-                    <button type="button" class="button small" aria-keyshortcuts="F"
+                    <button type="button" class="button small fullscreen-button" aria-keyshortcuts="F"
                         aria-pressed=move || fullscreen.get().to_string()
                         on:click=move |_| workshop.toggle_fullscreen()>
                         "Full screen"
                     </button>
-                    <button type="button" class="button small" on:click=open_presenter>"Open presenter view"</button>
+                    <button type="button" class="button small presenter-button" on:click=open_presenter>"Open presenter view"</button>
                     <button type="button" class="button small" aria-keyshortcuts="Escape" on:click=move |_| leave()>"Leave workshop"</button>
                 </div>
             </nav>
