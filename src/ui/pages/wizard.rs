@@ -563,7 +563,7 @@ fn WinStep(d: Draft) -> impl IntoView {
                 view! {
                     <div class="field-row">
                         <NumberField
-                            not_numbers=d.not_numbers
+                            not_numbers=Some(d.not_numbers)
                             id="metric-baseline".to_string()
                             label="Baseline (today)"
                             value=baseline
@@ -571,7 +571,7 @@ fn WinStep(d: Draft) -> impl IntoView {
                             problem=d.problem(Field::MetricBaseline)
                         />
                         <NumberField
-                            not_numbers=d.not_numbers
+                            not_numbers=Some(d.not_numbers)
                             id="metric-target".to_string()
                             label="Target"
                             value=target
@@ -715,7 +715,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
                                     problem=d.problem(Field::KeyResultName(i))
                                 />
                                 <NumberField
-                                    not_numbers=d.not_numbers
+                                    not_numbers=Some(d.not_numbers)
                                     id=format!("kr-{i}-baseline")
                                     label="Baseline"
                                     value=Some(kr.baseline)
@@ -723,7 +723,7 @@ fn FoundationStep(d: Draft) -> impl IntoView {
                                     problem=no_problem()
                                 />
                                 <NumberField
-                                    not_numbers=d.not_numbers
+                                    not_numbers=Some(d.not_numbers)
                                     id=format!("kr-{i}-target")
                                     label="Target"
                                     value=Some(kr.target)
@@ -971,7 +971,7 @@ fn LaunchStep(d: Draft) -> impl IntoView {
         <DateField
             id="launch-on".to_string()
             label="Launch date"
-            hint="A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day."
+            hint=Some("A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day.")
             value=Signal::derive(move || d.read(|p| p.pilot.launch_on))
             on_change=Callback::new(move |v| d.edit(|p| p.pilot.launch_on = v))
             problem=date_problem
