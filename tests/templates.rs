@@ -211,3 +211,32 @@ fn summaries_and_objectives_differ_across_kinds() {
     assert_eq!(summaries.len(), TEMPLATES.len());
     assert_eq!(objectives.len(), TEMPLATES.len());
 }
+
+#[test]
+fn the_starters_fill_a_blank_objective_and_replace_the_key_results() {
+    use pilotdeck::domain::Foundation;
+    let telco = template(PartnerKind::Telco);
+    let mut foundation = Foundation::default();
+    telco.use_starters(&mut foundation);
+    assert_eq!(foundation.objective, telco.objective);
+    assert_eq!(foundation.key_results.len(), telco.key_results.len().min(3));
+    assert_eq!(foundation.key_results[0].name, telco.key_results[0].name);
+    // An objective already written is kept.
+    foundation.objective = "Ours".into();
+    template(PartnerKind::Agency).use_starters(&mut foundation);
+    assert_eq!(foundation.objective, "Ours");
+    assert_eq!(
+        foundation.key_results[0].name,
+        template(PartnerKind::Agency).key_results[0].name
+    );
+    // A metric idea becomes the primary metric as it is.
+    let metric = telco.metrics[0].metric();
+    assert_eq!(metric.name, telco.metrics[0].name);
+    assert_eq!(
+        (metric.baseline, metric.target),
+        (
+            Some(telco.metrics[0].baseline),
+            Some(telco.metrics[0].target)
+        )
+    );
+}

@@ -385,3 +385,41 @@ fn the_owners_named_on_the_partner_step_carry_into_the_foundation_once() {
     assert!(!carry_owners(&mut plan));
     assert_eq!(plan.foundation.governance.their_owner, "Gareth Lowe");
 }
+
+#[test]
+fn a_next_step_slot_is_added_on_first_edit_with_the_last_one_the_partners() {
+    use pilotdeck::domain::wizard::{next_step_slot, next_step_slots, slot_side};
+    let mut plan = empty();
+    // Editing the third slot first adds the two before it, ours, and the third, theirs.
+    assert_eq!(next_step_slot(&mut plan, 2, today()), 2);
+    let sides: Vec<Side> = plan.steps.iter().map(|s| s.owner_side).collect();
+    assert_eq!(sides, vec![Side::Ours, Side::Ours, Side::Theirs]);
+    assert_eq!(sides, (0..3).map(slot_side).collect::<Vec<_>>());
+    assert!(plan
+        .steps
+        .iter()
+        .all(|s| s.title.is_empty() && s.created_on == today()));
+    // A slot already there is found, not added again; a step done leaves the slots.
+    assert_eq!(next_step_slot(&mut plan, 0, today()), 0);
+    plan.steps[0].done_on = Some(today());
+    assert_eq!(next_step_slots(&plan), vec![1, 2]);
+    assert_eq!(next_step_slot(&mut plan, 2, today()), 3);
+    assert_eq!(plan.steps.len(), 4);
+}
+
+#[test]
+fn a_key_result_added_by_hand_keeps_the_plan_saveable_and_stops_at_three() {
+    let mut plan = empty();
+    plan.name = "Northwind pilot".into();
+    for _ in 0..3 {
+        assert!(plan.foundation.add_key_result());
+    }
+    assert!(!plan.foundation.add_key_result(), "three at most");
+    assert_eq!(plan.foundation.key_results.len(), 3);
+    let added = &plan.foundation.key_results[0];
+    assert_ne!(added.target, added.baseline);
+    assert_eq!(validate_plan(&plan), vec![]);
+    plan.foundation.remove_key_result(5);
+    plan.foundation.remove_key_result(0);
+    assert_eq!(plan.foundation.key_results.len(), 2);
+}

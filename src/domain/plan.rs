@@ -5,6 +5,7 @@
 //! Fields added in version 2 are left out of the JSON while they hold their default, so a plan
 //! that uses none of them is written as version 1 wrote it, apart from its version number.
 
+use super::limits::MAX_KEY_RESULTS;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -446,6 +447,27 @@ pub struct Foundation {
     pub key_results: Vec<KeyResult>,
     pub governance: Governance,
     pub rhythm: Rhythm,
+}
+
+impl Foundation {
+    /// Adds a key result to fill in, while there are fewer than [`MAX_KEY_RESULTS`]; false when
+    /// the list is full. It is named, so the plan still saves (a key result needs a name), and
+    /// its target differs from its baseline.
+    pub fn add_key_result(&mut self) -> bool {
+        if self.key_results.len() >= MAX_KEY_RESULTS {
+            return false;
+        }
+        self.key_results
+            .push(KeyResult::new("New key result", 0.0, 1.0, ""));
+        true
+    }
+
+    /// Removes the key result at `index`, if there is one.
+    pub fn remove_key_result(&mut self, index: usize) {
+        if index < self.key_results.len() {
+            self.key_results.remove(index);
+        }
+    }
 }
 
 /// A measurable key result with its latest check-in.

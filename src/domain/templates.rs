@@ -3,7 +3,8 @@
 //!
 //! Plain `static` data: nothing is allocated, and a telco pilot reads nothing like an affiliate one.
 
-use super::plan::{Cadence, PartnerKind, Side};
+use super::limits::MAX_KEY_RESULTS;
+use super::plan::{Cadence, Foundation, KeyResult, Metric, PartnerKind, Side};
 
 /// A key result suggestion: what to measure, from where to where.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,6 +22,16 @@ impl KeyResultIdea {
             baseline,
             target,
             unit,
+        }
+    }
+
+    /// The idea as a pilot's primary metric.
+    pub fn metric(&self) -> Metric {
+        Metric {
+            name: self.name.to_string(),
+            baseline: Some(self.baseline),
+            target: Some(self.target),
+            unit: self.unit.to_string(),
         }
     }
 }
@@ -58,6 +69,22 @@ pub struct Template {
 /// The template for a kind of partnership.
 pub fn template(kind: PartnerKind) -> &'static Template {
     &BY_KIND[position(kind)]
+}
+
+impl Template {
+    /// Fills a foundation with this kind's starters: the objective where none is written yet,
+    /// and the starter key results in place of those there.
+    pub fn use_starters(&self, foundation: &mut Foundation) {
+        if foundation.objective.trim().is_empty() {
+            foundation.objective = self.objective.to_string();
+        }
+        foundation.key_results = self
+            .key_results
+            .iter()
+            .take(MAX_KEY_RESULTS)
+            .map(|idea| KeyResult::new(idea.name, idea.baseline, idea.target, idea.unit))
+            .collect();
+    }
 }
 
 /// Where a kind sits in [`PartnerKind::ALL`] (and so in [`TEMPLATES`]).

@@ -3,7 +3,7 @@
 
 use super::calendar::add_days;
 use super::limits::MAX_NAME_CHARS;
-use super::plan::{Cycle, Plan, Stage};
+use super::plan::{Cycle, Plan, Side, Stage, Step};
 use super::scoring::readiness::{poor_timing, readiness, Check, Section};
 use super::scoring::ScoreModel;
 use chrono::NaiveDate;
@@ -280,6 +280,30 @@ pub fn next_step_slots(plan: &Plan) -> Vec<usize> {
         .map(|(index, _)| index)
         .take(NEXT_STEPS)
         .collect()
+}
+
+/// The side the wizard's next step `slot` (0-based) is owned by until someone picks one: ours,
+/// but the last is the partner's, since one of the three must involve them.
+pub fn slot_side(slot: usize) -> Side {
+    if slot + 1 >= NEXT_STEPS {
+        Side::Theirs
+    } else {
+        Side::Ours
+    }
+}
+
+/// Where the wizard's next step `slot` is in the plan, adding blank steps made on `today` up to
+/// it when they are not there yet (the wizard adds a step on its first edit).
+pub fn next_step_slot(plan: &mut Plan, slot: usize, today: NaiveDate) -> usize {
+    let slot = slot.min(NEXT_STEPS - 1);
+    loop {
+        let slots = next_step_slots(plan);
+        if let Some(&index) = slots.get(slot) {
+            return index;
+        }
+        plan.steps
+            .push(Step::new("", slot_side(slots.len()), "", None, today));
+    }
 }
 
 /// The first step with something missing: where "Continue" resumes a draft.

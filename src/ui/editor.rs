@@ -2,6 +2,7 @@
 //! Fields bound this way are not redrawn while typing, so focus and caret stay put.
 
 use crate::domain::{Plan, PlanId};
+use crate::ui::forms::PlanForm;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -39,6 +40,15 @@ impl Editor {
 
     pub fn edit(&self, change: impl FnOnce(&mut Plan)) {
         self.state.edit_plan(&self.id.get_value(), change);
+    }
+
+    /// The plan's forms on this plan, their field ids starting with `prefix`.
+    pub fn form(&self, prefix: &'static str) -> PlanForm {
+        let editor = *self;
+        PlanForm::new(self.plan, self.state.today.into(), move |change| {
+            editor.edit(change)
+        })
+        .prefixed(prefix)
     }
 
     pub fn text(&self, read: fn(&Plan) -> &String) -> Signal<String> {

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod editor;
 pub mod format;
+pub mod forms;
 pub mod install;
 pub mod offline;
 pub mod pages;

@@ -160,7 +160,7 @@ pub fn NumberField(
     /// The ids of the fields, among those sharing this list, whose text is not a number: the
     /// field is listed while it says so (and reports nothing), for a form that must not submit
     /// the last number a field held.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     not_numbers: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
     let typed_problem = RwSignal::new(None::<String>);
@@ -240,7 +240,7 @@ pub fn DateField(
     #[prop(into)] value: Signal<Option<chrono::NaiveDate>>,
     on_change: Callback<Option<chrono::NaiveDate>>,
     #[prop(into)] problem: Signal<Option<String>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some());
     let hint_id = format!("{id}-hint");
@@ -266,7 +266,7 @@ pub fn DateField(
 /// A 1–5 rating as a group of radio buttons.
 #[component]
 pub fn RatingField(
-    name: &'static str,
+    #[prop(into)] name: String,
     legend: &'static str,
     low: &'static str,
     high: &'static str,
@@ -285,7 +285,7 @@ pub fn RatingField(
                             <label class="rating-option">
                                 <input
                                     type="radio"
-                                    name=name
+                                    name=name.clone()
                                     value=n.to_string()
                                     prop:checked=move || value.get() == Some(n)
                                     on:change=move |_| on_change.run(n)
@@ -304,7 +304,7 @@ pub fn RatingField(
                     .collect_view()}
                 <span class="rating-end" aria-hidden="true">{high}</span>
             </div>
-            <Problem id=name.to_string() problem=problem/>
+            <Problem id=name problem=problem/>
         </fieldset>
     }
 }
@@ -312,14 +312,14 @@ pub fn RatingField(
 /// The cadence of syncs: weekly, every two weeks or monthly.
 #[component]
 pub fn CadenceField(
-    id: &'static str,
+    #[prop(into)] id: String,
     #[prop(into)] value: Signal<crate::domain::Cadence>,
     on_change: Callback<crate::domain::Cadence>,
 ) -> impl IntoView {
     use crate::domain::Cadence;
     view! {
         <div class="field">
-            <label for=id>"Cadence"</label>
+            <label for=id.clone()>"Cadence"</label>
             <select id=id on:change=move |ev| {
                 let picked = event_target_value(&ev);
                 if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == picked) {

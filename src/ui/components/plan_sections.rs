@@ -2,13 +2,15 @@
 //! key-result check-ins, the cycles and the parking lot. Each reads as a summary and turns into
 //! a form with "Edit"; fields save as the user types.
 
-use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
+use super::field::{no_problem, DateField, NumberField, TextField};
 use super::text_list::TextList;
-use crate::domain::limits::{MAX_KEY_RESULTS, MAX_NAME_CHARS};
-use crate::domain::{validate_plan, Cadence, Confidence, KeyResult, PartnerKind, Plan, Rating};
+use crate::domain::limits::MAX_NAME_CHARS;
+use crate::domain::wizard::{Field, FieldProblem};
+use crate::domain::{validate_plan, Confidence, KeyResult, Rating};
 use crate::ui::browser::focus_by_id;
 use crate::ui::editor::Editor;
 use crate::ui::format;
+use crate::ui::forms::{FastestWinForm, FoundationForm, PartnerForm, TimingForm};
 use leptos::prelude::*;
 
 /// A labelled value in a definition list.
@@ -71,7 +73,16 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
         "partner.name",
         "A launched pilot needs its partner's name. Until it has one, it is not saved.",
     );
-    let kind = move || e.read(PartnerKind::Other, |p| p.partner.kind);
+    let form = e.form("edit").with_problems(Signal::derive(move || {
+        partner_problem
+            .get()
+            .map(|message| FieldProblem {
+                field: Field::PartnerName,
+                message,
+            })
+            .into_iter()
+            .collect()
+    }));
     view! {
         <section class="panel" id="partner" aria-labelledby="partner-heading">
             <SectionHead id="partner" title="Partner" editing=editing/>
@@ -97,23 +108,7 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
             >
                 <div class="edit-form">
                     <TextField id="edit-plan-name" max=MAX_NAME_CHARS label="Pilot name" value=e.text(|p| &p.name) on_change=e.setter(|p, v| p.name = v) problem=name_problem/>
-                    <TextField id="edit-partner-name" max=MAX_NAME_CHARS label="Partner name" value=e.text(|p| &p.partner.name) on_change=e.setter(|p, v| p.partner.name = v) problem=partner_problem/>
-                    <div class="field">
-                        <label for="edit-partner-kind">"Kind of partnership"</label>
-                        <select id="edit-partner-kind" on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            if let Some(k) = PartnerKind::ALL.into_iter().find(|k| k.label() == value) {
-                                e.edit(|p| p.partner.kind = k);
-                            }
-                        }>
-                            {PartnerKind::ALL
-                                .into_iter()
-                                .map(|k| view! { <option selected=move || kind() == k>{k.label()}</option> })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <TextField id="edit-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.partner.our_owner) on_change=e.setter(|p, v| p.partner.our_owner = v) problem=no_problem()/>
-                    <TextField id="edit-their-champion" max=MAX_NAME_CHARS label="Their champion" value=e.text(|p| &p.partner.their_champion) on_change=e.setter(|p, v| p.partner.their_champion = v) problem=no_problem()/>
+                    <PartnerForm form=form/>
                     <TextField id="edit-notes" label="Notes (internal)" hint="Only our side sees them: never in a share link or on the shared screen." value=e.text(|p| &p.partner.notes) on_change=e.setter(|p, v| p.partner.notes = v) problem=no_problem() multiline=true/>
                 </div>
             </Show>
@@ -124,12 +119,6 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
 #[component]
 pub fn TimingSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
-    let today = e.state.today;
-    // Answering the timing questions again is confirming them, today.
-    let confirm = move |p: &mut Plan| p.timing.confirmed_on = Some(today.get_untracked());
-    let rated = move |read: fn(&Plan) -> Option<Rating>| {
-        Signal::derive(move || e.read(None, |p| read(p).map(Rating::get)))
-    };
     view! {
         <section class="panel" id="timing" aria-labelledby="timing-heading">
             <SectionHead id="timing" title="Timing" editing=editing/>
@@ -160,21 +149,7 @@ pub fn TimingSection(e: Editor) -> impl IntoView {
                 }
             >
                 <div class="edit-form">
-                    <TextField id="edit-their-priority" label="What's top-of-mind for their leadership this quarter?" value=e.text(|p| &p.timing.their_priority)
-                        on_change=Callback::new(move |v| e.edit(|p| { p.timing.their_priority = v; confirm(p); })) problem=no_problem() multiline=true/>
-                    <TextField id="edit-how-we-fit" label="How does this partnership fit into that picture?" value=e.text(|p| &p.timing.how_we_fit)
-                        on_change=Callback::new(move |v| e.edit(|p| { p.timing.how_we_fit = v; confirm(p); })) problem=no_problem() multiline=true/>
-                    <RatingField name="edit-fit" legend="Fit" low="poor" high="excellent" value=rated(|p| p.timing.fit)
-                        on_change=Callback::new(move |n| e.edit(|p| { p.timing.fit = Rating::new(n); confirm(p); })) problem=no_problem()/>
-                    <RatingField name="edit-readiness" legend="Readiness" low="not now" high="right now" value=rated(|p| p.timing.readiness)
-                        on_change=Callback::new(move |n| e.edit(|p| { p.timing.readiness = Rating::new(n); confirm(p); })) problem=no_problem()/>
-                    <div class="field field-check">
-                        <label>
-                            <input type="checkbox" prop:checked=move || e.read(false, |p| p.timing.in_rebuild)
-                                on:change=move |ev| { let on = event_target_checked(&ev); e.edit(|p| { p.timing.in_rebuild = on; confirm(p); }) }/>
-                            " They are in a rebuild phase"
-                        </label>
-                    </div>
+                    <TimingForm form=e.form("edit")/>
                 </div>
             </Show>
         </section>
@@ -214,18 +189,7 @@ pub fn PilotSection(e: Editor) -> impl IntoView {
                 }
             >
                 <div class="edit-form">
-                    <TextField id="edit-use-case" label="One use case" value=e.text(|p| &p.pilot.use_case) on_change=e.setter(|p, v| p.pilot.use_case = v) problem=no_problem()/>
-                    <TextField id="edit-segment" label="Segment" value=e.text(|p| &p.pilot.segment) on_change=e.setter(|p, v| p.pilot.segment = v) problem=no_problem()/>
-                    <TextField id="edit-metric" label="Primary metric" value=e.text(|p| &p.pilot.primary_metric.name) on_change=e.setter(|p, v| p.pilot.primary_metric.name = v) problem=no_problem()/>
-                    <div class="field-row">
-                        <NumberField id="edit-metric-baseline".to_string() label="Baseline" value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.baseline))
-                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.baseline = v)) problem=no_problem()/>
-                        <NumberField id="edit-metric-target".to_string() label="Target" value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.target))
-                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.target = v)) problem=no_problem()/>
-                        <TextField id="edit-metric-unit" label="Unit" value=e.text(|p| &p.pilot.primary_metric.unit) on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>
-                    </div>
-                    <TextField id="edit-fastest-win" label="The fastest joint win" value=e.text(|p| &p.pilot.fastest_joint_win) on_change=e.setter(|p, v| p.pilot.fastest_joint_win = v) problem=no_problem() multiline=true/>
-                    <TextField id="edit-stop-condition" label="Stop condition" value=e.text(|p| &p.pilot.stop_condition) on_change=e.setter(|p, v| p.pilot.stop_condition = v) problem=no_problem() multiline=true/>
+                    <FastestWinForm form=e.form("edit")/>
                     <Show when=move || e.read(false, |p| !p.stage.has_launched())>
                         <DateField id="edit-launch-on".to_string() label="Launch date" value=Signal::derive(move || e.read(None, |p| p.pilot.launch_on))
                             on_change=Callback::new(move |v| e.edit(|p| p.pilot.launch_on = v)) problem=no_problem()/>
@@ -239,7 +203,6 @@ pub fn PilotSection(e: Editor) -> impl IntoView {
 #[component]
 pub fn FoundationSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
-    let cadence = move || e.read(Cadence::default(), |p| p.foundation.rhythm.cadence_days);
     view! {
         <section class="panel wide" id="foundation" aria-labelledby="foundation-heading">
             <SectionHead id="foundation" title="Foundation" editing=editing/>
@@ -248,89 +211,11 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
                 fallback=move || view! { <FoundationSummary e=e/> }
             >
                 <div class="edit-form">
-                    <TextField id="edit-objective" label="Shared objective" value=e.text(|p| &p.foundation.objective) on_change=e.setter(|p, v| p.foundation.objective = v) problem=no_problem() multiline=true/>
-                    <KeyResultsEditor e=e prefix="edit"/>
-                    <fieldset class="field-group">
-                        <legend>"Governance"</legend>
-                        <div class="field-row">
-                            <TextField id="edit-gov-our-owner" max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner) on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
-                            <TextField id="edit-gov-their-owner" max=MAX_NAME_CHARS label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner) on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
-                            <TextField id="edit-gov-our-sponsor" max=MAX_NAME_CHARS label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor) on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
-                            <TextField id="edit-gov-their-sponsor" max=MAX_NAME_CHARS label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor) on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
-                        </div>
-                        <TextField id="edit-decision-rule" label="Decision rule" value=e.text(|p| &p.foundation.governance.decision_rule) on_change=e.setter(|p, v| p.foundation.governance.decision_rule = v) problem=no_problem()/>
-                        <TextField id="edit-escalation" label="Escalation" value=e.text(|p| &p.foundation.governance.escalation) on_change=e.setter(|p, v| p.foundation.governance.escalation = v) problem=no_problem()/>
-                    </fieldset>
-                    <fieldset class="field-group">
-                        <legend>"Rhythm"</legend>
-                        <div class="field-row">
-                            <CadenceField
-                                id="edit-cadence"
-                                value=Signal::derive(cadence)
-                                on_change=Callback::new(move |c| e.edit(|p| p.foundation.rhythm.cadence_days = c))
-                            />
-                            <DateField id="edit-next-sync".to_string() label="Next sync" value=Signal::derive(move || e.read(None, |p| p.foundation.rhythm.next_sync_on))
-                                on_change=Callback::new(move |v| e.edit(|p| p.foundation.rhythm.next_sync_on = v)) problem=no_problem()/>
-                        </div>
-                    </fieldset>
+                    <FoundationForm form=e.form("edit")/>
                 </div>
             </Show>
         </section>
     }
-}
-
-/// The key results' editors and "Add key result" (up to three); field ids start with `prefix`.
-#[component]
-pub fn KeyResultsEditor(e: Editor, prefix: &'static str) -> impl IntoView {
-    let count = move || e.read(0, |p| p.foundation.key_results.len());
-    view! {
-        <fieldset class="field-group">
-            <legend>"Key results"</legend>
-            {move || (0..count()).map(|i| view! { <KeyResultEditor e=e index=i prefix=prefix/> }).collect_view()}
-            <button type="button" class="button small" disabled=move || { count() >= MAX_KEY_RESULTS }
-                on:click=move |_| e.edit(|p| p.foundation.key_results.push(KeyResult::new("New key result", 0.0, 1.0, "")))>
-                "Add key result"
-            </button>
-        </fieldset>
-    }
-}
-
-/// One key result's name, numbers and unit, while editing the foundation; field ids start
-/// with `prefix`.
-#[component]
-fn KeyResultEditor(e: Editor, index: usize, prefix: &'static str) -> impl IntoView {
-    let kr = move || e.read(None, |p| p.foundation.key_results.get(index).cloned());
-    // The list redraws its rows when key results are added or removed.
-    if !e.read_untracked(false, |p| index < p.foundation.key_results.len()) {
-        return ().into_any();
-    }
-    let write = move |change: Box<dyn FnOnce(&mut KeyResult)>| {
-        e.edit(|p| {
-            if let Some(kr) = p.foundation.key_results.get_mut(index) {
-                change(kr)
-            }
-        })
-    };
-    view! {
-        <div class="kr-row">
-            <TextField id=format!("{prefix}-kr-{index}-name") label="Key result"
-                value=Signal::derive(move || kr().map(|k| k.name).unwrap_or_default())
-                on_change=Callback::new(move |v: String| write(Box::new(move |k| k.name = v))) problem=no_problem()/>
-            <NumberField id=format!("{prefix}-kr-{index}-baseline") label="Baseline" value=Signal::derive(move || kr().map(|k| k.baseline))
-                on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.baseline = v.unwrap_or(0.0)))) problem=no_problem()/>
-            <NumberField id=format!("{prefix}-kr-{index}-target") label="Target" value=Signal::derive(move || kr().map(|k| k.target))
-                on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.target = v.unwrap_or(0.0)))) problem=no_problem()/>
-            <TextField id=format!("{prefix}-kr-{index}-unit") max=MAX_NAME_CHARS label="Unit"
-                value=Signal::derive(move || kr().map(|k| k.unit).unwrap_or_default())
-                on_change=Callback::new(move |v: String| write(Box::new(move |k| k.unit = v))) problem=no_problem()/>
-            <button type="button" class="button small quiet" on:click=move |_| e.edit(|p| {
-                if index < p.foundation.key_results.len() { p.foundation.key_results.remove(index); }
-            })>
-                "Remove" <span class="visually-hidden">{format!(" key result {}", index + 1)}</span>
-            </button>
-        </div>
-    }
-    .into_any()
 }
 
 /// The foundation as read: the objective, key results with progress and check-ins, governance
@@ -456,7 +341,7 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
             </p>
             <Show when=move || open.get()>
                 <form class="checkin-form" on:submit=save>
-                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value not_numbers=unparsed
+                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value not_numbers=Some(unparsed)
                         on_change=Callback::new(move |v| value.set(v)) problem=no_problem()/>
                     <div class="field">
                         <label for=format!("checkin-{index}-confidence")>"Confidence"</label>

@@ -3,7 +3,7 @@
 //! and by the presenter view, so an answer typed in either lands in the same plan.
 
 use super::field::{no_problem, CadenceField, DateField, NumberField, RatingField, TextField};
-use super::plan_sections::{KeyResultsEditor, ParkingLot};
+use super::plan_sections::ParkingLot;
 use super::score_summary::ScoreSummary;
 use super::steps_panel::AddStepForm;
 use super::text_list::TextList;
@@ -16,6 +16,7 @@ use crate::exchange::export::plan_file;
 use crate::ui::browser::download;
 use crate::ui::editor::Editor;
 use crate::ui::format;
+use crate::ui::forms::KeyResultsForm;
 use crate::ui::state::now;
 use leptos::prelude::*;
 
@@ -176,7 +177,7 @@ fn FoundationBody(e: Editor) -> impl IntoView {
                 </fieldset>
             </div>
             <div>
-                <KeyResultsEditor e=e prefix="ws"/>
+                <KeyResultsForm form=e.form("ws")/>
             </div>
         </div>
     }

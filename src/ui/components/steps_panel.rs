@@ -7,27 +7,9 @@ use crate::domain::{Side, Step};
 use crate::ui::browser::focus_by_id;
 use crate::ui::editor::Editor;
 use crate::ui::format;
+use crate::ui::forms::{SidePicker, StepAt, StepFields};
 use crate::ui::state::Undo;
 use leptos::prelude::*;
-
-const SIDES: [Side; 3] = [Side::Ours, Side::Theirs, Side::Joint];
-
-#[component]
-fn SidePicker(id: String, value: Signal<Side>, on_change: Callback<Side>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>"Owned by"</label>
-            <select id=id on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                if let Some(side) = SIDES.into_iter().find(|s| s.owner_label() == picked) {
-                    on_change.run(side);
-                }
-            }>
-                {SIDES.into_iter().map(|s| view! { <option selected=move || value.get() == s>{s.owner_label()}</option> }).collect_view()}
-            </select>
-        </div>
-    }
-}
 
 /// The one-line form that adds a step: what, owned by which side, whose name, due when. Field
 /// ids start with `prefix`.
@@ -166,13 +148,6 @@ fn StepRow(e: Editor, step: Step) -> impl IntoView {
     let key = step.id.clone();
     let done = step.done_on.is_some();
     let title = step.title.clone();
-    let write = move |change: Box<dyn FnOnce(&mut Step)>| {
-        e.edit(|p| {
-            if let Some(s) = p.step_mut(&id.get_value()) {
-                change(s)
-            }
-        })
-    };
     // The day "Done" records: today unless another day up to today is picked.
     let done_on = RwSignal::new(Some(today.get_untracked()));
     let complete = move || {
@@ -263,15 +238,7 @@ fn StepRow(e: Editor, step: Step) -> impl IntoView {
             }}
             <Show when=move || editing.get()>
                 <div class="step-edit">
-                    <TextField id=format!("edit-{}-title", id.get_value()) label="Step" value=Signal::derive(move || current.get().map(|s| s.title).unwrap_or_default())
-                        on_change=Callback::new(move |v: String| write(Box::new(move |s| s.title = v))) problem=no_problem()/>
-                    <SidePicker id=format!("edit-{}-side", id.get_value()) value=Signal::derive(move || current.get().map(|s| s.owner_side).unwrap_or(Side::Ours))
-                        on_change=Callback::new(move |side| write(Box::new(move |s| s.owner_side = side)))/>
-                    <TextField id=format!("edit-{}-owner", id.get_value()) max=MAX_NAME_CHARS label="Owner's name" value=Signal::derive(move || current.get().map(|s| s.owner_name).unwrap_or_default())
-                        on_change=Callback::new(move |v: String| write(Box::new(move |s| s.owner_name = v))) problem=no_problem()/>
-                    <DateField id=format!("edit-{}-due", id.get_value()) label="Due" value=Signal::derive(move || current.get().and_then(|s| s.due_on))
-                        hint="Once the committed day has passed, a later date shows as slipped."
-                        on_change=Callback::new(move |v| { let today = today.get_untracked(); write(Box::new(move |s| s.set_due(v, today))) }) problem=no_problem()/>
+                    <StepFields form=e.form("edit") at=StepAt::Id(id.get_value())/>
                     <Show when=move || current.get().is_some_and(|s| s.done_on.is_some())>
                         <DoneOnField e=e id=id.get_value()/>
                     </Show>

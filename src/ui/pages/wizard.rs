@@ -3,7 +3,6 @@
 //! incomplete step says what is missing next to each field.
 
 use crate::domain::calendar::{add_days, Quarter};
-use crate::domain::limits::{MAX_KEY_RESULTS, MAX_NAME_CHARS};
 use crate::domain::prompts;
 use crate::domain::scoring::{readiness, Check, Section, MODEL};
 use crate::domain::templates::template;
@@ -12,12 +11,13 @@ use crate::domain::wizard::{
     revisit_problem, should_offer_parking, step_problems, Field, FieldProblem, LaunchKind,
     NEXT_STEPS, STEPS,
 };
-use crate::domain::{KeyResult, Partner, PartnerKind, Plan, PlanId, Rating, Side, Step};
+use crate::domain::{Partner, PartnerKind, Plan, PlanId};
 use crate::ui::components::checklist::Checklist;
-use crate::ui::components::field::{
-    no_problem, CadenceField, DateField, NumberField, RatingField, Suggestions, TextField,
-};
+use crate::ui::components::field::{DateField, Problem};
 use crate::ui::format;
+use crate::ui::forms::{
+    FastestWinForm, FoundationForm, PartnerForm, PlanForm, StepAt, StepFields, TimingForm,
+};
 use crate::ui::router::{use_router, Link, Route, Router};
 use crate::ui::state::{now, AppState};
 use leptos::prelude::*;
@@ -63,8 +63,6 @@ struct Draft {
     step: Section,
     /// Whether "Next" was pressed on this step: problems show from then on.
     tried: RwSignal<bool>,
-    /// Bumped when a suggestion fills number fields, so they are drawn again with the new value.
-    filled: RwSignal<u32>,
     /// The number fields of this step whose text is not a number: the draft still holds their
     /// last number, so "Next" waits until they hold one again (or are emptied).
     not_numbers: RwSignal<Vec<String>>,
@@ -109,33 +107,14 @@ impl Draft {
         self.read(|plan| step_problems(plan, self.step, today, &MODEL))
     }
 
-    /// The message for `field`, once "Next" was pressed.
-    fn problem(&self, field: Field) -> Signal<Option<String>> {
+    /// The plan's forms on the draft, guided, with `shown` said next to the fields.
+    fn form(&self, shown: Memo<Vec<FieldProblem>>) -> PlanForm {
         let draft = *self;
-        Signal::derive(move || {
-            if !draft.tried.get() {
-                return None;
-            }
-            draft
-                .problems()
-                .into_iter()
-                .find(|p| p.field == field)
-                .map(|p| p.message)
+        PlanForm::new(self.plan, self.state.today.into(), move |change| {
+            draft.edit(change)
         })
-    }
-
-    fn text(&self, read: fn(&Plan) -> &String) -> Signal<String> {
-        let draft = *self;
-        Signal::derive(move || draft.read(|p| read(p).clone()))
-    }
-
-    fn setter(&self, write: fn(&mut Plan, String)) -> Callback<String> {
-        let draft = *self;
-        Callback::new(move |value: String| draft.edit(|p| write(p, value)))
-    }
-
-    fn kind(&self) -> PartnerKind {
-        self.read(|p| p.partner.kind)
+        .with_problems(shown.into())
+        .guided(self.not_numbers)
     }
 }
 
@@ -168,9 +147,17 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
         plan,
         step,
         tried: RwSignal::new(false),
-        filled: RwSignal::new(0),
         not_numbers: RwSignal::new(Vec::new()),
     };
+    // What the step still needs, said next to each field once "Next" was pressed.
+    let shown = Memo::new(move |_| {
+        if d.tried.get() {
+            d.problems()
+        } else {
+            Vec::new()
+        }
+    });
+    let form = d.form(shown);
 
     let go = move |to: Section| {
         router.go(Route::Wizard {
@@ -206,7 +193,7 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
         if !d.tried.get() {
             return None;
         }
-        let count = d.problems().len();
+        let count = shown.with(Vec::len);
         let not_numbers = d.not_numbers.with(Vec::len);
         if count == 0 && not_numbers > 0 {
             return Some(if not_numbers == 1 {
@@ -228,11 +215,11 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
     };
 
     let body = match step {
-        Section::Partner => view! { <PartnerStep d=d/> }.into_any(),
-        Section::Timing => view! { <TimingStep d=d/> }.into_any(),
-        Section::FastestJointWin => view! { <WinStep d=d/> }.into_any(),
-        Section::Foundation => view! { <FoundationStep d=d/> }.into_any(),
-        Section::NextSteps => view! { <NextStepsStep d=d/> }.into_any(),
+        Section::Partner => view! { <PartnerForm form=form/> }.into_any(),
+        Section::Timing => view! { <TimingStep d=d form=form/> }.into_any(),
+        Section::FastestJointWin => view! { <FastestWinForm form=form/> }.into_any(),
+        Section::Foundation => view! { <FoundationStep d=d form=form/> }.into_any(),
+        Section::NextSteps => view! { <NextStepsStep d=d form=form/> }.into_any(),
         Section::Launch => view! { <LaunchStep d=d/> }.into_any(),
     };
 
@@ -313,83 +300,11 @@ fn focus_first_problem() {
 }
 
 #[component]
-fn PartnerStep(d: Draft) -> impl IntoView {
-    let kinds = PartnerKind::ALL;
-    let summary = move || template(d.kind()).summary;
-    view! {
-        <TextField
-            id="partner-name" max=MAX_NAME_CHARS
-            label="Partner name"
-            value=d.text(|p| &p.partner.name)
-            on_change=d.setter(|p, v| p.partner.name = v)
-            problem=d.problem(Field::PartnerName)
-            autofocus=true
-        />
-        <div class="field">
-            <label for="partner-kind">"Kind of partnership"</label>
-            <p class="field-hint" id="partner-kind-hint">
-                "The kind loads suggestions for the next steps."
-            </p>
-            <select
-                id="partner-kind"
-                aria-describedby="partner-kind-hint"
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    if let Some(kind) = kinds.into_iter().find(|k| k.label() == value) {
-                        d.edit(|p| {
-                            p.partner.kind = kind;
-                            p.foundation.rhythm.cadence_days = template(kind).cadence;
-                        });
-                    }
-                }
-            >
-                {kinds
-                    .into_iter()
-                    .map(|k| {
-                        view! {
-                            <option selected=move || d.kind() == k>{k.label()}</option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <p class="template-summary">{summary}</p>
-            <details class="risks">
-                <summary>{move || format!("Typical risks in {}", d.kind().a_pilot())}</summary>
-                <ul>
-                    {move || template(d.kind()).risks.iter().map(|risk| view! { <li>{*risk}</li> }).collect_view()}
-                </ul>
-            </details>
-        </div>
-        <TextField
-            id="our-owner" max=MAX_NAME_CHARS
-            label="Our owner"
-            hint="Who on our side owns the partnership day to day."
-            value=d.text(|p| &p.partner.our_owner)
-            on_change=d.setter(|p, v| p.partner.our_owner = v)
-            problem=d.problem(Field::OurOwner)
-        />
-        <TextField
-            id="their-champion" max=MAX_NAME_CHARS
-            label="Their champion"
-            hint="The person on their side who wants this to work."
-            value=d.text(|p| &p.partner.their_champion)
-            on_change=d.setter(|p, v| p.partner.their_champion = v)
-            problem=d.problem(Field::TheirChampion)
-        />
-    }
-}
-
-#[component]
-fn TimingStep(d: Draft) -> impl IntoView {
+fn TimingStep(d: Draft, form: PlanForm) -> impl IntoView {
     let state = d.state;
     let router = d.router;
     let poor = move || d.read(|p| should_offer_parking(p, &MODEL));
     let revisit = RwSignal::new(Some(Quarter::of(state.today.get_untracked()).next_start()));
-    let rating = |read: fn(&Plan) -> Option<Rating>| {
-        Signal::derive(move || d.read(|p| read(p).map(Rating::get)))
-    };
-    // Answering the timing questions is confirming the timing, today.
-    let confirm = move |p: &mut Plan| p.timing.confirmed_on = Some(state.today.get_untracked());
     let revisit_problem = Signal::derive(move || {
         revisit
             .get()
@@ -414,69 +329,7 @@ fn TimingStep(d: Draft) -> impl IntoView {
         }
     };
     view! {
-        <TextField
-            id="their-priority"
-            label="What's top-of-mind for their leadership this quarter?"
-            value=d.text(|p| &p.timing.their_priority)
-            on_change=Callback::new(move |v| d.edit(|p| {
-                p.timing.their_priority = v;
-                confirm(p);
-            }))
-            problem=d.problem(Field::TheirPriority)
-            multiline=true
-            autofocus=true
-        />
-        <TextField
-            id="how-we-fit"
-            label="How does this partnership fit into that picture?"
-            value=d.text(|p| &p.timing.how_we_fit)
-            on_change=Callback::new(move |v| d.edit(|p| {
-                p.timing.how_we_fit = v;
-                confirm(p);
-            }))
-            problem=d.problem(Field::HowWeFit)
-            multiline=true
-        />
-        <RatingField
-            name="fit"
-            legend="Fit: how well does this serve both sides?"
-            low="poor"
-            high="excellent"
-            value=rating(|p| p.timing.fit)
-            on_change=Callback::new(move |n| d.edit(|p| {
-                p.timing.fit = Rating::new(n);
-                confirm(p);
-            }))
-            problem=d.problem(Field::Fit)
-        />
-        <RatingField
-            name="readiness"
-            legend="Readiness: is this the right time for both of us?"
-            low="not now"
-            high="right now"
-            value=rating(|p| p.timing.readiness)
-            on_change=Callback::new(move |n| d.edit(|p| {
-                p.timing.readiness = Rating::new(n);
-                confirm(p);
-            }))
-            problem=d.problem(Field::Readiness)
-        />
-        <div class="field field-check">
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || d.read(|p| p.timing.in_rebuild)
-                    on:change=move |ev| {
-                        let checked = event_target_checked(&ev);
-                        d.edit(|p| {
-                            p.timing.in_rebuild = checked;
-                            confirm(p);
-                        })
-                    }
-                />
-                " They are in a rebuild phase (reorganisation, migration, new leadership)"
-            </label>
-        </div>
+        <TimingForm form=form/>
         <Show when=poor>
             <div class="callout callout-warning" role="status">
                 <p>
@@ -506,140 +359,7 @@ fn TimingStep(d: Draft) -> impl IntoView {
 }
 
 #[component]
-fn WinStep(d: Draft) -> impl IntoView {
-    let kind = Memo::new(move |_| d.kind());
-    let metric_ideas = move || template(kind.get()).metrics;
-    let pick_metric = Callback::new(move |name: &'static str| {
-        if let Some(idea) = metric_ideas().iter().find(|m| m.name == name) {
-            d.edit(|p| {
-                let metric = &mut p.pilot.primary_metric;
-                metric.name = idea.name.to_string();
-                metric.baseline = Some(idea.baseline);
-                metric.target = Some(idea.target);
-                metric.unit = idea.unit.to_string();
-            });
-            d.filled.update(|n| *n += 1);
-        }
-    });
-    let add_out_of_scope = Callback::new(move |text: &'static str| {
-        d.edit(|p| {
-            if !p.pilot.out_of_scope.iter().any(|t| t == text) {
-                p.pilot.out_of_scope.push(text.to_string());
-            }
-        })
-    });
-    view! {
-        <TextField
-            id="use-case"
-            label="One use case"
-            hint="One narrow, winnable use case. Prove value, then scale."
-            value=d.text(|p| &p.pilot.use_case)
-            on_change=d.setter(|p, v| p.pilot.use_case = v)
-            problem=d.problem(Field::UseCase)
-            suggestions=template(kind.get_untracked()).use_cases.to_vec()
-            autofocus=true
-        />
-        <TextField
-            id="segment"
-            label="Segment"
-            hint="Which customers, region or product line the pilot covers."
-            value=d.text(|p| &p.pilot.segment)
-            on_change=d.setter(|p, v| p.pilot.segment = v)
-            problem=d.problem(Field::Segment)
-            suggestions=template(kind.get_untracked()).segments.to_vec()
-        />
-        <fieldset class="field-group">
-            <legend>"The primary metric"</legend>
-            <TextField
-                id="metric-name"
-                label="Metric"
-                value=d.text(|p| &p.pilot.primary_metric.name)
-                on_change=d.setter(|p, v| p.pilot.primary_metric.name = v)
-                problem=d.problem(Field::MetricName)
-            />
-            {move || {
-                d.filled.get();
-                let (baseline, target) = d.read(|p| (p.pilot.primary_metric.baseline, p.pilot.primary_metric.target));
-                view! {
-                    <div class="field-row">
-                        <NumberField
-                            not_numbers=d.not_numbers
-                            id="metric-baseline".to_string()
-                            label="Baseline (today)"
-                            value=baseline
-                            on_change=Callback::new(move |v| d.edit(|p| p.pilot.primary_metric.baseline = v))
-                            problem=d.problem(Field::MetricBaseline)
-                        />
-                        <NumberField
-                            not_numbers=d.not_numbers
-                            id="metric-target".to_string()
-                            label="Target"
-                            value=target
-                            on_change=Callback::new(move |v| d.edit(|p| p.pilot.primary_metric.target = v))
-                            problem=d.problem(Field::MetricTarget)
-                        />
-                        <TextField
-                            id="metric-unit"
-                            label="Unit"
-                            value=d.text(|p| &p.pilot.primary_metric.unit)
-                            on_change=d.setter(|p, v| p.pilot.primary_metric.unit = v)
-                            problem=no_problem()
-                        />
-                    </div>
-                }
-            }}
-            <Suggestions
-                items=template(kind.get_untracked()).metrics.iter().map(|m| m.name).collect()
-                on_pick=pick_metric
-                label="Metric ideas"
-            />
-        </fieldset>
-        <TextField
-            id="fastest-win"
-            label="The fastest joint win"
-            hint="The first thing both teams can celebrate, within weeks."
-            value=d.text(|p| &p.pilot.fastest_joint_win)
-            on_change=d.setter(|p, v| p.pilot.fastest_joint_win = v)
-            problem=d.problem(Field::FastestWin)
-            suggestions=template(kind.get_untracked()).fastest_wins.to_vec()
-            multiline=true
-        />
-        <div class="field">
-            <label for="out-of-scope">"Out of scope"</label>
-            <p class="field-hint" id="out-of-scope-hint">"One item per line: what this pilot will not try to do."</p>
-            <textarea
-                id="out-of-scope"
-                rows="3"
-                aria-describedby="out-of-scope-hint"
-                prop:value=move || d.read(|p| p.pilot.out_of_scope.join("\n"))
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    d.edit(|p| {
-                        p.pilot.out_of_scope = text
-                            .lines()
-                            .map(str::to_string)
-                            .filter(|l| !l.trim().is_empty())
-                            .collect()
-                    })
-                }
-            ></textarea>
-            <Suggestions items=template(kind.get_untracked()).out_of_scope.to_vec() on_pick=add_out_of_scope/>
-        </div>
-        <TextField
-            id="stop-condition"
-            label="Stop condition"
-            hint="Agreed now, before you start: when would you stop?"
-            value=d.text(|p| &p.pilot.stop_condition)
-            on_change=d.setter(|p, v| p.pilot.stop_condition = v)
-            problem=d.problem(Field::StopCondition)
-            suggestions=template(kind.get_untracked()).stop_conditions.to_vec()
-            multiline=true
-        />
-    }
-}
-
-#[component]
-fn FoundationStep(d: Draft) -> impl IntoView {
+fn FoundationStep(d: Draft, form: PlanForm) -> impl IntoView {
     // The people named on the first step need not be typed twice.
     if d.id.get_untracked().is_some() {
         let mut carried = d.plan.get_untracked();
@@ -649,237 +369,26 @@ fn FoundationStep(d: Draft) -> impl IntoView {
             });
         }
     }
-    let kind = d.kind();
-    let ideas = template(kind);
-    let count = move || d.read(|p| p.foundation.key_results.len());
-    let add_kr = move |_| {
-        d.edit(|p| {
-            if p.foundation.key_results.len() < MAX_KEY_RESULTS {
-                p.foundation
-                    .key_results
-                    .push(KeyResult::new("", 0.0, 0.0, ""))
-            }
-        });
-        d.filled.update(|n| *n += 1);
-    };
-    let use_starters = move |_| {
-        d.edit(|p| {
-            if p.foundation.objective.trim().is_empty() {
-                p.foundation.objective = ideas.objective.to_string();
-            }
-            p.foundation.key_results = ideas
-                .key_results
-                .iter()
-                .take(MAX_KEY_RESULTS)
-                .map(|idea| KeyResult::new(idea.name, idea.baseline, idea.target, idea.unit))
-                .collect();
-        });
-        d.filled.update(|n| *n += 1);
-    };
-    let cadence_now = move || d.read(|p| p.foundation.rhythm.cadence_days);
-    view! {
-        <TextField
-            id="objective"
-            label="Shared objective"
-            hint="One sentence both sides would sign."
-            value=d.text(|p| &p.foundation.objective)
-            on_change=d.setter(|p, v| p.foundation.objective = v)
-            problem=d.problem(Field::Objective)
-            suggestions=vec![ideas.objective]
-            multiline=true
-            autofocus=true
-        />
-        <fieldset class="field-group">
-            <legend>"Key results (one to three)"</legend>
-            <p class="field-hint">{format!("Starter key results for {}: ", kind.a_pilot())}
-                <button type="button" class="chip" on:click=use_starters>"Use the starters"</button>
-            </p>
-            {move || {
-                d.filled.get();
-                let results = d.read(|p| p.foundation.key_results.clone());
-                let first_problem = d.problem(Field::KeyResultName(0));
-                if results.is_empty() {
-                    return view! { <crate::ui::components::field::Problem id="kr-0-name".to_string() problem=first_problem/> }.into_any();
-                }
-                results
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, kr)| {
-                        view! {
-                            <div class="kr-row">
-                                <TextField
-                                    id=KR_NAME_IDS[i]
-                                    label="Key result"
-                                    value=Signal::derive(move || d.read(|p| p.foundation.key_results.get(i).map(|k| k.name.clone()).unwrap_or_default()))
-                                    on_change=Callback::new(move |v: String| d.edit(|p| if let Some(k) = p.foundation.key_results.get_mut(i) { k.name = v }))
-                                    problem=d.problem(Field::KeyResultName(i))
-                                />
-                                <NumberField
-                                    not_numbers=d.not_numbers
-                                    id=format!("kr-{i}-baseline")
-                                    label="Baseline"
-                                    value=Some(kr.baseline)
-                                    on_change=Callback::new(move |v: Option<f64>| d.edit(|p| if let Some(k) = p.foundation.key_results.get_mut(i) { k.baseline = v.unwrap_or(0.0) }))
-                                    problem=no_problem()
-                                />
-                                <NumberField
-                                    not_numbers=d.not_numbers
-                                    id=format!("kr-{i}-target")
-                                    label="Target"
-                                    value=Some(kr.target)
-                                    on_change=Callback::new(move |v: Option<f64>| d.edit(|p| if let Some(k) = p.foundation.key_results.get_mut(i) { k.target = v.unwrap_or(0.0) }))
-                                    problem=d.problem(Field::KeyResultTarget(i))
-                                />
-                                <TextField
-                                    id=KR_UNIT_IDS[i] max=MAX_NAME_CHARS
-                                    label="Unit"
-                                    value=Signal::derive(move || d.read(|p| p.foundation.key_results.get(i).map(|k| k.unit.clone()).unwrap_or_default()))
-                                    on_change=Callback::new(move |v: String| d.edit(|p| if let Some(k) = p.foundation.key_results.get_mut(i) { k.unit = v }))
-                                    problem=no_problem()
-                                />
-                                <button
-                                    type="button"
-                                    class="button small quiet"
-                                    on:click=move |_| {
-                                        d.edit(|p| { if i < p.foundation.key_results.len() { p.foundation.key_results.remove(i); } });
-                                        d.filled.update(|n| *n += 1);
-                                    }
-                                >
-                                    "Remove" <span class="visually-hidden">{format!(" key result {}", i + 1)}</span>
-                                </button>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
-            }}
-            <button type="button" class="button small" on:click=add_kr disabled=move || { count() >= MAX_KEY_RESULTS }>
-                "Add key result"
-            </button>
-        </fieldset>
-        <fieldset class="field-group">
-            <legend>"Governance"</legend>
-            <div class="field-row">
-                <TextField id="gov-our-owner" max=MAX_NAME_CHARS label="Our owner" value=d.text(|p| &p.foundation.governance.our_owner) on_change=d.setter(|p, v| p.foundation.governance.our_owner = v) problem=d.problem(Field::GovernanceOurOwner)/>
-                <TextField id="gov-their-owner" max=MAX_NAME_CHARS label="Their owner" value=d.text(|p| &p.foundation.governance.their_owner) on_change=d.setter(|p, v| p.foundation.governance.their_owner = v) problem=d.problem(Field::GovernanceTheirOwner)/>
-            </div>
-            <div class="field-row">
-                <TextField id="gov-our-sponsor" max=MAX_NAME_CHARS label="Our sponsor" value=d.text(|p| &p.foundation.governance.our_sponsor) on_change=d.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=d.problem(Field::OurSponsor)/>
-                <TextField id="gov-their-sponsor" max=MAX_NAME_CHARS label="Their sponsor" value=d.text(|p| &p.foundation.governance.their_sponsor) on_change=d.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=d.problem(Field::TheirSponsor)/>
-            </div>
-            <TextField id="decision-rule" label="Decision rule" hint="How joint decisions are made (optional)." value=d.text(|p| &p.foundation.governance.decision_rule) on_change=d.setter(|p, v| p.foundation.governance.decision_rule = v) problem=no_problem()/>
-            <TextField id="escalation" label="Escalation" hint="Who decides when the owners can't (optional)." value=d.text(|p| &p.foundation.governance.escalation) on_change=d.setter(|p, v| p.foundation.governance.escalation = v) problem=no_problem()/>
-        </fieldset>
-        <fieldset class="field-group">
-            <legend>"Rhythm"</legend>
-            <CadenceField
-                id="cadence"
-                value=Signal::derive(cadence_now)
-                on_change=Callback::new(move |c| d.edit(|p| p.foundation.rhythm.cadence_days = c))
-            />
-            <DateField
-                id="next-sync".to_string()
-                label="Next sync"
-                value=Signal::derive(move || d.read(|p| p.foundation.rhythm.next_sync_on))
-                on_change=Callback::new(move |v| d.edit(|p| p.foundation.rhythm.next_sync_on = v))
-                problem=d.problem(Field::NextSync)
-            />
-        </fieldset>
-    }
+    view! { <FoundationForm form=form/> }
 }
 
-const KR_NAME_IDS: [&str; MAX_KEY_RESULTS] = ["kr-0-name", "kr-1-name", "kr-2-name"];
-const KR_UNIT_IDS: [&str; MAX_KEY_RESULTS] = ["kr-0-unit", "kr-1-unit", "kr-2-unit"];
-const STEP_TITLE_IDS: [&str; NEXT_STEPS] = ["step-0-title", "step-1-title", "step-2-title"];
-const STEP_OWNER_IDS: [&str; NEXT_STEPS] = ["step-0-owner", "step-1-owner", "step-2-owner"];
-
 #[component]
-fn NextStepsStep(d: Draft) -> impl IntoView {
-    let state = d.state;
-    // The wizard shows the first three open steps; a slot not there yet is added on first edit.
-    let ensure = move |p: &mut Plan, i: usize| -> usize {
-        loop {
-            let slots = next_step_slots(p);
-            if let Some(&index) = slots.get(i) {
-                return index;
-            }
-            let n = slots.len();
-            let side = if n == NEXT_STEPS - 1 {
-                Side::Theirs
-            } else {
-                Side::Ours
-            };
-            p.steps
-                .push(Step::new("", side, "", None, state.today.get_untracked()));
-        }
-    };
-    let ideas = template(d.kind()).first_steps;
-    let sides = [Side::Ours, Side::Theirs, Side::Joint];
+fn NextStepsStep(d: Draft, form: PlanForm) -> impl IntoView {
+    let kind = d.read(|p| p.partner.kind);
+    let ideas = template(kind).first_steps;
     view! {
         <p class="field-hint">"Three owned, dated steps, at least one owned by the partner or jointly: the structure that keeps the energy after launch."</p>
         {(0..NEXT_STEPS)
-            .map(|i| {
-                let step_of = move |p: &Plan| next_step_slots(p).get(i).map(|&index| p.steps[index].clone());
-                let suggestions: Vec<&'static str> = ideas.iter().map(|(t, _)| *t).collect();
-                view! {
-                    <fieldset class="field-group step-slot">
-                        <legend>{format!("Step {}", i + 1)}</legend>
-                        <TextField
-                            id=STEP_TITLE_IDS[i]
-                            label="What"
-                            value=Signal::derive(move || d.read(|p| step_of(p).map(|s| s.title).unwrap_or_default()))
-                            on_change=Callback::new(move |v: String| d.edit(|p| {
-                                let at = ensure(p, i);
-                                p.steps[at].title = v.clone();
-                                if let Some((_, side)) = ideas.iter().find(|(t, _)| *t == v) {
-                                    p.steps[at].owner_side = *side;
-                                }
-                            }))
-                            problem=d.problem(Field::StepTitle(i))
-                            suggestions=if i == 0 { suggestions } else { Vec::new() }
-                            autofocus=i == 0
-                        />
-                        <div class="field-row">
-                            <div class="field">
-                                <label for=format!("step-{i}-side")>"Owned by"</label>
-                                <select id=format!("step-{i}-side") on:change=move |ev| {
-                                    let value = event_target_value(&ev);
-                                    if let Some(side) = sides.into_iter().find(|s| s.owner_label() == value) {
-                                        d.edit(|p| { let at = ensure(p, i); p.steps[at].owner_side = side; });
-                                    }
-                                }>
-                                    {sides
-                                        .into_iter()
-                                        .map(|s| {
-                                            let selected = move || d.read(|p| step_of(p).map(|x| x.owner_side).unwrap_or(if i == 2 { Side::Theirs } else { Side::Ours })) == s;
-                                            view! { <option selected=selected>{s.owner_label()}</option> }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </div>
-                            <TextField
-                                id=STEP_OWNER_IDS[i]
-                                max=MAX_NAME_CHARS
-                                label="Owner's name"
-                                value=Signal::derive(move || d.read(|p| step_of(p).map(|s| s.owner_name).unwrap_or_default()))
-                                on_change=Callback::new(move |v: String| d.edit(|p| { let at = ensure(p, i); p.steps[at].owner_name = v; }))
-                                problem=d.problem(Field::StepOwner(i))
-                            />
-                            <DateField
-                                id=format!("step-{i}-due")
-                                label="Due"
-                                value=Signal::derive(move || d.read(|p| step_of(p).and_then(|s| s.due_on)))
-                                on_change=Callback::new(move |v| d.edit(|p| { let at = ensure(p, i); p.steps[at].set_due(v, state.today.get_untracked()); }))
-                                problem=d.problem(Field::StepDue(i))
-                            />
-                        </div>
-                    </fieldset>
-                }
+            .map(|i| view! {
+                <fieldset class="field-group step-slot">
+                    <legend>{format!("Step {}", i + 1)}</legend>
+                    <StepFields form=form at=StepAt::Slot(i)/>
+                </fieldset>
             })
             .collect_view()}
-        <crate::ui::components::field::Problem id="steps".to_string() problem=d.problem(Field::Steps)/>
+        <Problem id="steps".to_string() problem=form.problem(Field::Steps)/>
         <p class="field-hint">
-            {format!("Ideas for {}: ", d.kind().a_pilot())}
+            {format!("Ideas for {}: ", kind.a_pilot())}
             {ideas.iter().map(|(t, s)| format!("{t} ({})", s.owner_label().to_lowercase())).collect::<Vec<_>>().join(" · ")}
         </p>
     }
@@ -971,7 +480,7 @@ fn LaunchStep(d: Draft) -> impl IntoView {
         <DateField
             id="launch-on".to_string()
             label="Launch date"
-            hint="A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day."
+            hint=Some("A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day.")
             value=Signal::derive(move || d.read(|p| p.pilot.launch_on))
             on_change=Callback::new(move |v| d.edit(|p| p.pilot.launch_on = v))
             problem=date_problem
