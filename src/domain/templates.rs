@@ -134,13 +134,15 @@ const TELCO: Template = Template {
         "Bundle our add-on into one business tariff for one SMB segment in one region",
         "Sell our product as a paid add-on in the telco's self-service portal for business customers",
         "Give their SMB field sales team one upsell offer to attach to new fibre or mobile contracts",
-        "Offer a co-branded free trial to business customers renewing their contract in the next 60 days",
+        "Include our app free for six months in one consumer mobile plan sold online",
         "Add our service as a retention perk for one churn-risk cohort their customer-value team flags",
+        "Offer our service in the telco's consumer app or rewards programme to one customer group",
     ],
     segments: &[
         "SMBs with 1–10 lines on a business tariff in one region",
         "Business customers with a contract renewal due this quarter",
-        "New business fibre customers in their first 90 days",
+        "Consumers joining one postpaid mobile plan online",
+        "Families on a multi-line plan in their first 90 days",
         "Sole traders who buy through the telco's online shop",
     ],
     metrics: &[

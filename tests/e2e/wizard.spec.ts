@@ -12,7 +12,7 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
 
   // "Next" on an empty step says what is missing, next to the fields, and focuses the first.
   await wizard.next.press("Enter");
-  await expect(wizard.missing).toHaveText("3 things are missing on this step: see the messages next to the fields.");
+  await expect(wizard.missing).toHaveText("3 things on this step need an answer or a fix: see the messages next to the fields.");
   await expect(page.locator("#partner-name-problem")).toHaveText("Name the partner.");
   await expect(page.getByLabel("Partner name")).toBeFocused();
   await checkAccessibility();
@@ -242,8 +242,14 @@ test("a pilot already running is recorded with its launch date three weeks back,
   await wizard.step(0, "Whitelist the activation SMS sender", "Ravi Chandran", "The partner", 5);
   await wizard.step(1, "Telesales script", "Maya Okafor", "Us", 7);
   await wizard.step(2, "Train the agents", "Hannah Mercer", "Both (jointly)", 10);
+  // The ideas name each owner once: "(joint)", never "(both (jointly))".
+  const ideas = page.locator(".field-hint", { hasText: "Ideas for" });
+  await expect(ideas).toContainText(/\((ours|theirs|joint)\)/);
+  await expect(ideas).not.toContainText("(both (jointly))");
   await wizard.next.click();
   await wizard.expectStep("Launch");
+  // The launch date is fixed right here: no "Fix in Launch" link on the Launch step.
+  await expect(page.getByRole("link", { name: "Fix in Launch" })).toHaveCount(0);
 
   // A date three weeks back, as a new launch: refused at the field, with the way out.
   const date = page.getByLabel("Launch date");
@@ -275,4 +281,25 @@ test("a pilot already running is recorded with its launch date three weeks back,
   await expect(page.locator(".momentum-panel")).toContainText("No sync logged since launch, 21 days ago");
   await page.getByRole("link", { name: "Portfolio", exact: true }).click();
   await expect(page.getByTestId("plan-card").first()).toContainText("Day 21 since launch");
+});
+
+test("a past next sync is a thing to fix, said as such, and the Timing prompt is the partner's question", async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await page.goto("/new");
+  await wizard.partner();
+  await wizard.next.click();
+  await wizard.expectStep("Timing");
+  // The seed's question is for the partner; the fields ask about "their leadership".
+  await expect(page.locator(".prompt")).toHaveText(/^Ask the partner: What's top-of-mind for your leadership this quarter\?/);
+  await expect(page.getByLabel("What's top-of-mind for their leadership this quarter?")).toBeVisible();
+  await wizard.timing(4, 4);
+  await wizard.next.click();
+  await wizard.fastestWin();
+  await wizard.next.click();
+  await wizard.foundation();
+  await page.getByLabel("Next sync").fill(isoDay(-1));
+  await wizard.next.click();
+  await wizard.expectStep("Foundation");
+  await expect(wizard.missing).toHaveText("One thing on this step needs an answer or a fix: see the message next to the field.");
+  await expect(page.locator("#next-sync-problem")).toHaveText("The next sync can't be in the past.");
 });

@@ -5,14 +5,20 @@ use crate::domain::scoring::{Readiness, Section};
 use leptos::prelude::*;
 
 #[component]
-pub fn Checklist(readiness: Readiness, fix: impl Fn(Section) -> String + 'static) -> impl IntoView {
+pub fn Checklist(
+    readiness: Readiness,
+    fix: impl Fn(Section) -> String + 'static,
+    /// The section on screen: its items are fixed right here, so they link nowhere.
+    #[prop(optional)]
+    here: Option<Section>,
+) -> impl IntoView {
     let items = readiness
         .items
         .iter()
         .map(|item| {
             let section = item.check.section();
             let status = if item.done { "Done" } else { "To do" };
-            let href = (!item.done).then(|| fix(section));
+            let href = (!item.done && here != Some(section)).then(|| fix(section));
             view! {
                 <li class=if item.done { "check check-done" } else { "check check-todo" }>
                     <span class="check-icon" aria-hidden="true">

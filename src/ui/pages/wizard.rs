@@ -205,10 +205,11 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
         }
         (count > 0).then(|| {
             if count == 1 {
-                "One thing is missing on this step: see the message next to the field.".to_string()
+                "One thing on this step needs an answer or a fix: see the message next to the field."
+                    .to_string()
             } else {
                 format!(
-                    "{count} things are missing on this step: see the messages next to the fields."
+                    "{count} things on this step need an answer or a fix: see the messages next to the fields."
                 )
             }
         })
@@ -269,7 +270,10 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
             </nav>
             <form class="wizard-step" on:submit=next novalidate>
                 <h1>{step.label()}</h1>
-                <p class="prompt">{prompt(step)}</p>
+                <p class="prompt">
+                    {(step == Section::Timing).then_some("Ask the partner: ")}
+                    {prompt(step)}
+                </p>
                 {body}
                 <p class="wizard-missing" role="alert">{missing}</p>
                 <div class="wizard-nav">
@@ -389,7 +393,7 @@ fn NextStepsStep(d: Draft, form: PlanForm) -> impl IntoView {
         <Problem id="steps".to_string() problem=form.problem(Field::Steps)/>
         <p class="field-hint">
             {format!("Ideas for {}: ", kind.a_pilot())}
-            {ideas.iter().map(|(t, s)| format!("{t} ({})", s.owner_label().to_lowercase())).collect::<Vec<_>>().join(" · ")}
+            {ideas.iter().map(|(t, s)| format!("{t} ({})", s.label().to_lowercase())).collect::<Vec<_>>().join(" · ")}
         </p>
     }
 }
@@ -512,7 +516,7 @@ fn LaunchStep(d: Draft) -> impl IntoView {
             }
         }}
         <h2>"Launch readiness"</h2>
-        {move || view! { <Checklist readiness=checklist.get() fix=fix/> }}
+        {move || view! { <Checklist readiness=checklist.get() fix=fix here=Section::Launch/> }}
         <div class="launch">
             <button
                 type="button"
