@@ -142,7 +142,10 @@ async fn refused_writes_keep_the_edit_in_memory_and_report_it() {
     js_sys::Reflect::set(&prototype, &"setItem".into(), &original).expect("restore");
 
     let report = state.storage.get_untracked();
-    let message = report.save_error.expect("the failed save is reported");
+    let message = report
+        .save_error
+        .expect("the failed save is reported")
+        .to_string();
     assert!(message.contains("Browser storage is full"), "{message}");
     let in_memory = state.portfolio.get_untracked();
     assert_eq!(in_memory.len(), plans.len());
