@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::plan_key;
+use pilotdeck::storage::{Opened, Workspace};
 use pilotdeck::ui::state::AppState;
 use pilotdeck::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -59,12 +60,13 @@ fn store_example_with_one_damaged() -> (usize, String) {
     storage.clear().expect("clear");
     let plans = parse_envelope(EXAMPLE).expect("parses").plans;
     let store = pilotdeck::storage::BrowserStore::open().expect("opens");
-    let portfolio = pilotdeck::domain::Portfolio::new(plans.clone());
-    let mut autosave = pilotdeck::storage::Autosave::default();
-    for id in portfolio.ids() {
-        autosave.plan_added(&id);
-    }
-    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
+    let Opened {
+        mut workspace,
+        mut portfolio,
+        trash,
+    } = Workspace::open(Box::new(store));
+    workspace.add(&mut portfolio, plans.clone());
+    assert_eq!(workspace.flush(&mut portfolio, &trash).error, None);
     let damaged = plan_key(&plans[2].id);
     storage
         .set_item(&damaged, "not json at all")
