@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::plan_key;
+use pilotdeck::storage::{Opened, Workspace};
 use pilotdeck::ui::state::AppState;
 use pilotdeck::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -59,12 +60,13 @@ fn store_example_with_one_damaged() -> (usize, String) {
     storage.clear().expect("clear");
     let plans = parse_envelope(EXAMPLE).expect("parses").plans;
     let store = pilotdeck::storage::BrowserStore::open().expect("opens");
-    let portfolio = pilotdeck::domain::Portfolio::new(plans.clone());
-    let mut autosave = pilotdeck::storage::Autosave::default();
-    for id in portfolio.ids() {
-        autosave.plan_added(&id);
-    }
-    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
+    let Opened {
+        mut workspace,
+        mut portfolio,
+        trash,
+    } = Workspace::open(Box::new(store));
+    workspace.add(&mut portfolio, plans.clone());
+    assert_eq!(workspace.flush(&mut portfolio, &trash).error, None);
     let damaged = plan_key(&plans[2].id);
     storage
         .set_item(&damaged, "not json at all")
@@ -142,7 +144,10 @@ async fn refused_writes_keep_the_edit_in_memory_and_report_it() {
     js_sys::Reflect::set(&prototype, &"setItem".into(), &original).expect("restore");
 
     let report = state.storage.get_untracked();
-    let message = report.save_error.expect("the failed save is reported");
+    let message = report
+        .save_error
+        .expect("the failed save is reported")
+        .to_string();
     assert!(message.contains("Browser storage is full"), "{message}");
     let in_memory = state.portfolio.get_untracked();
     assert_eq!(in_memory.len(), plans.len());

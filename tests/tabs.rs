@@ -1,68 +1,43 @@
 //! Two tabs on one store, natively: edits to different plans both survive, a tab never writes
 //! over a newer save of the same plan, plans added in either tab stay in the index, and the
-//! workshop's two windows, which share edits live, do not trip over each other's saves.
+//! workshop's two windows, which share edits live, do not trip over each other's saves. Each
+//! tab is the app's workspace on the shared store.
 #![cfg(not(target_arch = "wasm32"))]
+
+mod support;
 
 use chrono::Utc;
 use pilotdeck::domain::{Plan, PlanId, Portfolio};
 use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::plan_key;
-use pilotdeck::storage::tabs::{external_change, External, Mine};
-use pilotdeck::storage::{load, Autosave, KeyValueStore, MemoryStore};
+use pilotdeck::storage::tabs::External;
+use pilotdeck::storage::{load, KeyValueStore, MemoryStore};
+use std::rc::Rc;
+use support::tab::Tab;
 
 const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
 
-/// One tab: what it loaded, and what it has not saved yet.
-struct Tab {
-    portfolio: Portfolio,
-    autosave: Autosave,
+/// Edits one plan now; it must be here.
+fn edit(tab: &mut Tab, id: &PlanId, change: impl FnOnce(&mut Plan)) {
+    assert!(tab.edit(id, Utc::now(), change));
 }
 
-impl Tab {
-    fn open(store: &MemoryStore) -> Self {
-        let loaded = load(store).expect("loads");
-        Self {
-            portfolio: Portfolio::new(loaded.plans),
-            autosave: Autosave::new(loaded.protected, loaded.read_only),
-        }
-    }
-
-    fn edit(&mut self, id: &PlanId, change: impl FnOnce(&mut Plan)) {
-        assert!(self.portfolio.edit(id, Utc::now(), change));
-        self.autosave.plan_changed(id);
-    }
-
-    fn add(&mut self, plan: Plan) {
-        let id = plan.id.clone();
-        self.portfolio.add_new(vec![plan]);
-        self.autosave.plan_added(&id);
-    }
-
-    /// Saves, records the written revisions, and returns the conflicts.
-    fn save(&mut self, store: &MemoryStore) -> Vec<PlanId> {
-        let flushed = self.autosave.flush(store, &self.portfolio, &[]);
-        assert_eq!(flushed.error, None);
-        for saved in &flushed.saved {
-            self.portfolio.set_rev(&saved.id, saved.rev);
-        }
-        flushed.conflicts
-    }
+/// Saves, and returns the conflicts (the workspace records the written revisions).
+fn save(tab: &mut Tab) -> Vec<PlanId> {
+    let flushed = tab.save();
+    assert_eq!(flushed.error, None);
+    flushed.conflicts
 }
 
 fn example() -> Vec<Plan> {
     parse_envelope(EXAMPLE).expect("parses").plans
 }
 
-fn shared_store() -> MemoryStore {
-    let store = MemoryStore::new();
-    let mut first = Tab {
-        portfolio: Portfolio::new(Vec::new()),
-        autosave: Autosave::default(),
-    };
-    for plan in example() {
-        first.add(plan);
-    }
-    assert!(first.save(&store).is_empty());
+fn shared_store() -> Rc<MemoryStore> {
+    let store = Rc::new(MemoryStore::new());
+    let mut first = Tab::open(&store);
+    first.add(example());
+    assert!(save(&mut first).is_empty());
     store
 }
 
@@ -80,10 +55,10 @@ fn edits_to_different_plans_in_two_tabs_both_survive() {
     let store = shared_store();
     let ids = Portfolio::new(example()).ids();
     let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.edit(&ids[0], |p| p.name = "Renamed in tab A".into());
-    b.edit(&ids[1], |p| p.name = "Renamed in tab B".into());
-    assert!(a.save(&store).is_empty());
-    assert!(b.save(&store).is_empty());
+    edit(&mut a, &ids[0], |p| p.name = "Renamed in tab A".into());
+    edit(&mut b, &ids[1], |p| p.name = "Renamed in tab B".into());
+    assert!(save(&mut a).is_empty());
+    assert!(save(&mut b).is_empty());
     assert_eq!(stored(&store, &ids[0]).name, "Renamed in tab A");
     assert_eq!(stored(&store, &ids[1]).name, "Renamed in tab B");
 }
@@ -93,13 +68,16 @@ fn a_tab_never_writes_over_a_newer_save_of_the_same_plan() {
     let store = shared_store();
     let id = Portfolio::new(example()).ids()[0].clone();
     let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.edit(&id, |p| p.name = "A's name".into());
-    assert!(a.save(&store).is_empty());
+    edit(&mut a, &id, |p| p.name = "A's name".into());
+    assert!(save(&mut a).is_empty());
     let after_a = store.get(&plan_key(&id)).expect("get").expect("value");
 
-    b.edit(&id, |p| p.name = "B's name".into());
+    edit(&mut b, &id, |p| p.name = "B's name".into());
+    // What B's tab hears about A's save: a conflict to settle, since B has unsaved changes.
+    let change = b.hear(&plan_key(&id), Some(&after_a));
+    assert!(matches!(change, External::Conflict(ref theirs) if theirs.name == "A's name"));
     assert_eq!(
-        b.save(&store),
+        save(&mut b),
         vec![id.clone()],
         "B is told, not silently saved"
     );
@@ -107,19 +85,6 @@ fn a_tab_never_writes_over_a_newer_save_of_the_same_plan() {
         store.get(&plan_key(&id)).expect("get"),
         Some(after_a.clone())
     );
-
-    // What B's tab hears about A's save: a conflict to settle, since B has unsaved changes.
-    let b_plan = b.portfolio.get(&id).expect("in B").clone();
-    let change = external_change(
-        &plan_key(&id),
-        Some(&after_a),
-        Mine {
-            plan: Some(&b_plan),
-            unsaved: true,
-            live: false,
-        },
-    );
-    assert!(matches!(change, External::Conflict(ref theirs) if theirs.name == "A's name"));
 }
 
 #[test]
@@ -128,16 +93,15 @@ fn plans_added_in_either_tab_stay_listed() {
     let mut template = example()[0].clone();
     let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
     template.id = PlanId("added-in-a".into());
-    a.add(template.clone());
-    assert!(a.save(&store).is_empty());
+    a.add(vec![template.clone()]);
+    assert!(save(&mut a).is_empty());
     template.id = PlanId("added-in-b".into());
-    b.add(template);
+    b.add(vec![template]);
     let gone = b.portfolio.ids()[0].clone();
-    b.portfolio.remove(&gone);
-    b.autosave.plan_removed(&gone);
-    assert!(b.save(&store).is_empty());
+    b.delete(&gone, Utc::now()).expect("deleted in B");
+    assert!(save(&mut b).is_empty());
 
-    let ids: Vec<String> = load(&store)
+    let ids: Vec<String> = load(&*store)
         .expect("loads")
         .plans
         .iter()
@@ -154,17 +118,23 @@ fn the_workshop_windows_save_each_others_edits_without_a_conflict() {
     let store = shared_store();
     let id = Portfolio::new(example()).ids()[0].clone();
     let (mut deck, mut presenter) = (Tab::open(&store), Tab::open(&store));
-    deck.autosave.plan_live(&id);
-    presenter.autosave.plan_live(&id);
-    presenter.edit(&id, |p| p.parking_lot.push("From the presenter".into()));
-    assert!(presenter.save(&store).is_empty());
+    // Each window takes the plan as the other sent it, which shares it live.
+    let opened = deck.plan(&id).clone();
+    presenter.workspace.adopt(&mut presenter.portfolio, opened);
+    edit(&mut presenter, &id, |p| {
+        p.parking_lot.push("From the presenter".into())
+    });
+    assert!(save(&mut presenter).is_empty());
     // The deck already holds the presenter's edit (sent live) and adds its own.
-    let shared = presenter.portfolio.get(&id).expect("plan").clone();
-    deck.portfolio.replace(Plan { rev: 0, ..shared });
-    deck.edit(&id, |p| p.parking_lot.push("From the deck".into()));
-    assert!(deck.save(&store).is_empty());
+    let shared = presenter.plan(&id).clone();
+    deck.workspace
+        .adopt(&mut deck.portfolio, Plan { rev: 0, ..shared });
+    edit(&mut deck, &id, |p| {
+        p.parking_lot.push("From the deck".into())
+    });
+    assert!(save(&mut deck).is_empty());
     let saved = stored(&store, &id);
     assert!(saved.parking_lot.iter().any(|t| t == "From the presenter"));
     assert!(saved.parking_lot.iter().any(|t| t == "From the deck"));
-    assert!(saved.rev > presenter.portfolio.get(&id).expect("plan").rev);
+    assert!(saved.rev > presenter.plan(&id).rev);
 }

@@ -1,6 +1,9 @@
-//! Deleting a plan can be undone (SPEC §7): the trash in storage, restoring and forgetting,
-//! damaged trash entries, refused writes, and the portfolio view kept across reloads.
+//! Deleting a plan can be undone (SPEC §7): the trash in storage, restoring and forgetting as
+//! the app's workspace does them, damaged trash entries, refused writes, and the portfolio view
+//! kept across reloads.
 #![cfg(not(target_arch = "wasm32"))]
+
+mod support;
 
 use chrono::{DateTime, TimeZone, Utc};
 use pilotdeck::domain::overview::{SortBy, View};
@@ -9,8 +12,10 @@ use pilotdeck::exchange::parse_envelope;
 use pilotdeck::storage::keys::{plan_key, quarantine_key, trash_key, INDEX_KEY, VIEW_KEY};
 use pilotdeck::storage::record::{decode_index, decode_trashed, encode_trashed};
 use pilotdeck::storage::view::{load_view, save_view};
-use pilotdeck::storage::{load, Autosave, KeyValueStore, MemoryStore, StorageError};
+use pilotdeck::storage::{load, KeyValueStore, MemoryStore, StorageError};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use support::tab::Tab;
 
 const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
 
@@ -24,65 +29,13 @@ fn at(hour: u32, minute: u32) -> DateTime<Utc> {
         .expect("a time")
 }
 
-/// A store holding `plans`, saved the way the app saves them.
-fn store_with(plans: &[Plan]) -> MemoryStore {
-    let store = MemoryStore::new();
-    let portfolio = Portfolio::new(plans.to_vec());
-    let mut autosave = Autosave::default();
-    for id in portfolio.ids() {
-        autosave.plan_added(&id);
-    }
-    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
+/// A store holding `plans`, saved by the app's workspace.
+fn store_with(plans: &[Plan]) -> Rc<MemoryStore> {
+    let store = Rc::new(MemoryStore::new());
+    let mut tab = Tab::open(&store);
+    tab.add(plans.to_vec());
+    assert_eq!(tab.save().error, None);
     store
-}
-
-/// What the app holds after loading `store`.
-struct Session {
-    portfolio: Portfolio,
-    trash: Vec<Trashed>,
-    autosave: Autosave,
-}
-
-fn open(store: &dyn KeyValueStore) -> Session {
-    let loaded = load(store).expect("loads");
-    Session {
-        portfolio: Portfolio::new(loaded.plans),
-        trash: loaded.trash,
-        autosave: Autosave::new(loaded.protected, loaded.read_only),
-    }
-}
-
-impl Session {
-    /// Moves a plan to the trash, as the app's delete does.
-    fn trash(&mut self, id: &PlanId, deleted_at: DateTime<Utc>) {
-        let plan = self.portfolio.remove(id).expect("the plan is here");
-        self.trash.insert(0, Trashed { deleted_at, plan });
-        self.autosave.plan_trashed(id);
-    }
-
-    /// Takes a plan back out of the trash, as the app's undo does.
-    fn restore(&mut self, id: &PlanId) {
-        let index = self
-            .trash
-            .iter()
-            .position(|t| &t.plan.id == id)
-            .expect("in the trash");
-        let entry = self.trash.remove(index);
-        self.portfolio.add_new(vec![entry.plan]);
-        self.autosave.plan_restored(id);
-    }
-
-    /// Deletes a plan from the trash for good.
-    fn forget(&mut self, id: &PlanId) {
-        self.trash.retain(|t| &t.plan.id != id);
-        self.autosave.plan_forgotten(id);
-    }
-
-    fn flush(&mut self, store: &dyn KeyValueStore) -> Option<StorageError> {
-        self.autosave
-            .flush(store, &self.portfolio, &self.trash)
-            .error
-    }
 }
 
 fn index_ids(store: &dyn KeyValueStore) -> Vec<PlanId> {
@@ -125,14 +78,11 @@ impl KeyValueStore for Recording {
     }
 }
 
-fn recording_with(plans: &[Plan]) -> Recording {
-    let store = Recording::default();
-    let portfolio = Portfolio::new(plans.to_vec());
-    let mut autosave = Autosave::default();
-    for id in portfolio.ids() {
-        autosave.plan_added(&id);
-    }
-    assert_eq!(autosave.flush(&store, &portfolio, &[]).error, None);
+fn recording_with(plans: &[Plan]) -> Rc<Recording> {
+    let store = Rc::new(Recording::default());
+    let mut tab = Tab::open(&store);
+    tab.add(plans.to_vec());
+    assert_eq!(tab.save().error, None);
     store.ops.borrow_mut().clear();
     store
 }
@@ -160,12 +110,12 @@ fn trashing_writes_the_trash_entry_before_removing_the_plan_and_updates_the_inde
     let plans = example();
     let store = recording_with(&plans);
     let victim = plans[2].id.clone();
-    let mut session = open(&store);
+    let mut tab = Tab::open(&store);
     store.ops.borrow_mut().clear();
-    session.trash(&victim, at(10, 0));
-    assert!(session.autosave.is_pending());
-    assert_eq!(session.flush(&store), None);
-    assert!(!session.autosave.is_pending());
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    assert!(tab.workspace.is_pending());
+    assert_eq!(tab.save().error, None);
+    assert!(!tab.workspace.is_pending());
 
     let ops = store.ops.borrow().clone();
     let written = ops
@@ -191,10 +141,10 @@ fn trashing_writes_the_trash_entry_before_removing_the_plan_and_updates_the_inde
         .get(&trash_key(&victim))
         .expect("get")
         .expect("a trash entry");
-    assert_eq!(raw, encode_trashed(&session.trash[0]));
+    assert_eq!(raw, encode_trashed(&tab.trash[0]));
     let entry = decode_trashed(&raw, &victim).expect("readable");
     assert_eq!(entry.deleted_at, at(10, 0));
-    assert_eq!(entry.plan, session.trash[0].plan);
+    assert_eq!(entry.plan, tab.trash[0].plan);
     let expected: Vec<PlanId> = ids(&plans).into_iter().filter(|id| id != &victim).collect();
     assert_eq!(index_ids(&store), expected);
 }
@@ -203,7 +153,7 @@ fn trashing_writes_the_trash_entry_before_removing_the_plan_and_updates_the_inde
 fn the_trash_reloads_newest_deletion_first_with_its_deletion_times() {
     let plans = example();
     let store = store_with(&plans);
-    let mut session = open(&store);
+    let mut tab = Tab::open(&store);
     // Deleted in this order, but not in time order: the load sorts by deletion time.
     let deleted = [
         (plans[1].id.clone(), at(9, 0)),
@@ -211,9 +161,9 @@ fn the_trash_reloads_newest_deletion_first_with_its_deletion_times() {
         (plans[3].id.clone(), at(10, 15)),
     ];
     for (id, when) in &deleted {
-        session.trash(id, *when);
+        tab.delete(id, *when).expect("the plan is here");
     }
-    assert_eq!(session.flush(&store), None);
+    assert_eq!(tab.save().error, None);
 
     let loaded = load(&store).expect("loads");
     let trash: Vec<(PlanId, DateTime<Utc>)> = loaded
@@ -272,15 +222,15 @@ fn restoring_writes_the_plan_back_and_removes_the_trash_entry() {
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[4].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
 
-    let mut session = open(&store);
-    assert_eq!(session.trash.len(), 1);
-    session.restore(&victim);
-    assert_eq!(session.flush(&store), None);
-    assert!(!session.autosave.is_pending());
+    let mut tab = Tab::open(&store);
+    assert_eq!(tab.trash.len(), 1);
+    tab.restore(&victim).expect("in the trash");
+    assert_eq!(tab.save().error, None);
+    assert!(!tab.workspace.is_pending());
 
     assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
     assert!(store.get(&plan_key(&victim)).expect("get").is_some());
@@ -310,15 +260,16 @@ fn restoring_before_the_deletion_was_saved_keeps_the_plan() {
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[0].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
-    session.restore(&victim);
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    tab.restore(&victim).expect("in the trash");
+    assert_eq!(tab.save().error, None);
     assert!(store.get(&plan_key(&victim)).expect("get").is_some());
     assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
     let loaded = load(&store).expect("loads");
     assert_eq!(loaded.plans.len(), plans.len());
     assert!(loaded.trash.is_empty());
+    assert_eq!(ids(&loaded.plans), ids(&plans), "back where it stood");
 }
 
 #[test]
@@ -327,15 +278,15 @@ fn forgetting_removes_the_trash_entry_for_good() {
     let store = store_with(&plans);
     let victim = plans[6].id.clone();
     let kept = plans[7].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
-    session.trash(&kept, at(10, 5));
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    tab.delete(&kept, at(10, 5)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
 
-    let mut session = open(&store);
-    session.forget(&victim);
-    assert!(session.autosave.is_pending());
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.forget(&victim);
+    assert!(tab.workspace.is_pending());
+    assert_eq!(tab.save().error, None);
     assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
     assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
     assert!(!index_ids(&store).contains(&victim));
@@ -358,12 +309,12 @@ fn forgetting_removes_the_trash_entry_for_good() {
 fn a_damaged_trash_entry_is_quarantined_and_the_rest_loads() {
     let plans = example();
     let store = store_with(&plans);
-    let mut session = open(&store);
+    let mut tab = Tab::open(&store);
     let damaged = plans[1].id.clone();
     let fine = plans[2].id.clone();
-    session.trash(&damaged, at(9, 0));
-    session.trash(&fine, at(9, 30));
-    assert_eq!(session.flush(&store), None);
+    tab.delete(&damaged, at(9, 0)).expect("the plan is here");
+    tab.delete(&fine, at(9, 30)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
     store
         .set(
             &trash_key(&damaged),
@@ -433,12 +384,12 @@ fn a_refused_write_while_trashing_loses_nothing_and_the_next_save_completes_it()
     let store = store_with(&plans);
     let victim = plans[3].id.clone();
     let stored_plan = store.get(&plan_key(&victim)).expect("get").expect("stored");
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
 
     store.refuse_writes(true);
-    assert_eq!(session.flush(&store), Some(StorageError::QuotaExceeded));
-    assert!(session.autosave.is_pending(), "the deletion waits");
+    assert_eq!(tab.save().error, Some(StorageError::QuotaExceeded));
+    assert!(tab.workspace.is_pending(), "the deletion waits");
     assert_eq!(
         store.get(&plan_key(&victim)).expect("get").as_deref(),
         Some(stored_plan.as_str()),
@@ -448,8 +399,8 @@ fn a_refused_write_while_trashing_loses_nothing_and_the_next_save_completes_it()
     assert!(index_ids(&store).contains(&victim));
 
     store.refuse_writes(false);
-    assert_eq!(session.flush(&store), None);
-    assert!(!session.autosave.is_pending());
+    assert_eq!(tab.save().error, None);
+    assert!(!tab.workspace.is_pending());
     assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
     assert!(!index_ids(&store).contains(&victim));
     let loaded = load(&store).expect("loads");
@@ -464,18 +415,18 @@ fn a_refused_removal_after_the_trash_write_keeps_both_copies_until_the_next_save
     let plans = example();
     let store = recording_with(&plans);
     let victim = plans[0].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
 
     store.refuse_removals.set(true);
-    assert!(session.flush(&store).is_some());
-    assert!(session.autosave.is_pending());
+    assert!(tab.save().error.is_some());
+    assert!(tab.workspace.is_pending());
     assert!(store.get(&trash_key(&victim)).expect("get").is_some());
     assert!(store.get(&plan_key(&victim)).expect("get").is_some());
 
     store.refuse_removals.set(false);
-    assert_eq!(session.flush(&store), None);
-    assert!(!session.autosave.is_pending());
+    assert_eq!(tab.save().error, None);
+    assert!(!tab.workspace.is_pending());
     assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
     let loaded = load(&store).expect("loads");
     assert_eq!(loaded.trash.len(), 1);
@@ -487,21 +438,21 @@ fn a_refused_restore_keeps_the_trash_entry_until_the_plan_is_written() {
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[8].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
 
-    let mut session = open(&store);
-    session.restore(&victim);
+    let mut tab = Tab::open(&store);
+    tab.restore(&victim).expect("in the trash");
     store.refuse_writes(true);
-    assert!(session.flush(&store).is_some());
-    assert!(session.autosave.is_pending());
+    assert!(tab.save().error.is_some());
+    assert!(tab.workspace.is_pending());
     assert!(
         store.get(&trash_key(&victim)).expect("get").is_some(),
         "the only stored copy stays"
     );
     store.refuse_writes(false);
-    assert_eq!(session.flush(&store), None);
+    assert_eq!(tab.save().error, None);
     assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
     let loaded = load(&store).expect("loads");
     assert_eq!(loaded.plans.len(), plans.len());
@@ -513,23 +464,18 @@ fn a_plan_deleted_with_a_refused_edit_goes_to_the_trash_as_last_stored_and_resto
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[4].id.clone();
-    let mut session = open(&store);
-    let as_stored = session.portfolio.get(&victim).expect("stored").clone();
+    let mut tab = Tab::open(&store);
+    let as_stored = tab.portfolio.get(&victim).expect("stored").clone();
     // An edit that would not load again (a blank name) is refused, so never written.
-    session
-        .portfolio
-        .edit(&victim, at(9, 0), |p| p.name = "   ".into());
-    session.autosave.plan_changed(&victim);
-    let flushed = session
-        .autosave
-        .flush(&store, &session.portfolio, &session.trash);
+    tab.edit(&victim, at(9, 0), |p| p.name = "   ".into());
+    let flushed = tab.save();
     assert_eq!(flushed.refused.len(), 1);
 
-    session.trash(&victim, at(10, 0));
-    assert_eq!(session.flush(&store), None);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
     assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
 
-    let mut reopened = open(&store);
+    let mut reopened = Tab::open(&store);
     let loaded = load(&store).expect("loads");
     assert!(
         loaded.quarantined.is_empty(),
@@ -542,8 +488,8 @@ fn a_plan_deleted_with_a_refused_edit_goes_to_the_trash_as_last_stored_and_resto
         reopened.trash[0].plan, as_stored,
         "the trash keeps the last version that was stored"
     );
-    reopened.restore(&victim);
-    assert_eq!(reopened.flush(&store), None);
+    reopened.restore(&victim).expect("in the trash");
+    assert_eq!(reopened.save().error, None);
     let restored = load(&store).expect("loads");
     assert!(restored.trash.is_empty());
     assert!(restored
@@ -556,14 +502,13 @@ fn a_plan_deleted_with_a_refused_edit_goes_to_the_trash_as_last_stored_and_resto
 fn a_plan_never_stored_soundly_leaves_nothing_in_the_trash_to_set_aside() {
     let plans = example();
     let store = store_with(&plans[..2]);
-    let mut session = open(&store);
+    let mut tab = Tab::open(&store);
     let mut fresh = plans[2].clone();
     fresh.name = String::new();
     let id = fresh.id.clone();
-    session.portfolio.add_new(vec![fresh]);
-    session.autosave.plan_added(&id);
-    session.trash(&id, at(10, 0));
-    assert_eq!(session.flush(&store), None);
+    tab.add(vec![fresh]);
+    tab.delete(&id, at(10, 0)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
 
     assert_eq!(store.get(&trash_key(&id)).expect("get"), None);
     assert_eq!(store.get(&plan_key(&id)).expect("get"), None);
@@ -578,21 +523,17 @@ fn a_restored_plan_whose_edit_is_refused_keeps_its_trash_copy_until_it_is_writte
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[1].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    assert_eq!(tab.save().error, None);
     let kept = store
         .get(&trash_key(&victim))
         .expect("get")
         .expect("in the trash");
 
-    session.restore(&victim);
-    session
-        .portfolio
-        .edit(&victim, at(11, 0), |p| p.name = String::new());
-    let flushed = session
-        .autosave
-        .flush(&store, &session.portfolio, &session.trash);
+    tab.restore(&victim).expect("in the trash");
+    tab.edit(&victim, at(11, 0), |p| p.name = String::new());
+    let flushed = tab.save();
     assert_eq!(flushed.error, None);
     assert_eq!(flushed.refused.len(), 1);
     assert_eq!(
@@ -600,17 +541,14 @@ fn a_restored_plan_whose_edit_is_refused_keeps_its_trash_copy_until_it_is_writte
         Some(kept.as_str()),
         "the only sound copy stays"
     );
-    assert!(session.autosave.is_pending(), "the restore is not done");
+    assert!(tab.workspace.is_pending(), "the restore is not done");
     let meanwhile = load(&store).expect("loads");
     assert_eq!(meanwhile.trash.len(), 1);
     assert!(meanwhile.quarantined.is_empty());
 
-    session
-        .portfolio
-        .edit(&victim, at(11, 5), |p| p.name = "Named again".into());
-    session.autosave.plan_changed(&victim);
-    assert_eq!(session.flush(&store), None);
-    assert!(!session.autosave.is_pending());
+    tab.edit(&victim, at(11, 5), |p| p.name = "Named again".into());
+    assert_eq!(tab.save().error, None);
+    assert!(!tab.workspace.is_pending());
     assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
     let loaded = load(&store).expect("loads");
     assert!(loaded.trash.is_empty());
@@ -716,10 +654,10 @@ fn a_plan_forgotten_before_its_deletion_was_saved_stays_gone() {
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[2].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
-    session.forget(&victim);
-    assert_eq!(session.flush(&store), None);
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
+    tab.forget(&victim);
+    assert_eq!(tab.save().error, None);
     assert_eq!(store.get(&trash_key(&victim)).expect("get"), None);
     assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
     let loaded = load(&store).expect("loads");
@@ -735,13 +673,13 @@ fn a_plan_forgotten_while_storage_refused_its_deletion_stays_gone() {
     let plans = example();
     let store = store_with(&plans);
     let victim = plans[2].id.clone();
-    let mut session = open(&store);
-    session.trash(&victim, at(10, 0));
+    let mut tab = Tab::open(&store);
+    tab.delete(&victim, at(10, 0)).expect("the plan is here");
     store.refuse_writes(true);
-    assert!(session.flush(&store).is_some());
-    session.forget(&victim);
+    assert!(tab.save().error.is_some());
+    tab.forget(&victim);
     store.refuse_writes(false);
-    assert_eq!(session.flush(&store), None);
+    assert_eq!(tab.save().error, None);
     assert_eq!(store.get(&plan_key(&victim)).expect("get"), None);
     let loaded = load(&store).expect("loads");
     assert!(

@@ -1,6 +1,7 @@
 //! A string key-value store (what localStorage offers) and an in-memory one.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// Why the browser's storage refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,6 +22,26 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// A store shared by its owners: two tabs' workspaces on one storage area, or a workspace and
+/// the test that looks into what it wrote.
+impl<T: KeyValueStore + ?Sized> KeyValueStore for Rc<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
 }
 
 /// A store that lives in memory: the fallback when the browser offers none, and the test double.

@@ -1,74 +1,100 @@
 //! Small browser services the screens use: fetching one of the app's own files, reading a file
 //! the user chose, copying text to the clipboard, offering a text file for download, moving
 //! keyboard focus, and
-//! calling browser methods web-sys does not bind as needed. Errors come back as readable text
-//! for a notice.
+//! calling browser methods web-sys does not bind as needed. Errors come back as a
+//! [`BrowserError`], whose text reads in a notice.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-fn message(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser refused".into())
+/// Why the browser did not do what was asked, in words for a notice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BrowserError {
+    #[error("there is no window")]
+    NoWindow,
+    #[error("there is no document")]
+    NoDocument,
+    /// The browser threw: its own message.
+    #[error("{0}")]
+    Refused(String),
+    #[error("{path} answered {status}")]
+    Answered { path: String, status: u16 },
+    #[error("{path} is not text")]
+    NotText { path: String },
+    #[error("could not create a link")]
+    NoLink,
+    #[error("the file is not text")]
+    FileNotText,
+}
+
+/// What the browser threw, as its message (or "the browser refused" when it gave none).
+fn refused(error: JsValue) -> BrowserError {
+    BrowserError::Refused(
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "the browser refused".into()),
+    )
 }
 
 /// Fetches one of the app's own files (a path relative to the page's base URL) as text.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("there is no window")?;
+pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let response = JsFuture::from(window.fetch_with_str(path))
         .await
-        .map_err(message)?;
-    let response: web_sys::Response = response.dyn_into().map_err(message)?;
+        .map_err(refused)?;
+    let response: web_sys::Response = response.dyn_into().map_err(refused)?;
     if !response.ok() {
-        return Err(format!("{path} answered {}", response.status()));
+        return Err(BrowserError::Answered {
+            path: path.to_string(),
+            status: response.status(),
+        });
     }
-    let text = JsFuture::from(response.text().map_err(message)?)
+    let text = JsFuture::from(response.text().map_err(refused)?)
         .await
-        .map_err(message)?;
-    text.as_string()
-        .ok_or_else(|| format!("{path} is not text"))
+        .map_err(refused)?;
+    text.as_string().ok_or_else(|| BrowserError::NotText {
+        path: path.to_string(),
+    })
 }
 
 /// Offers `text` as a file named `file_name` for the user to save.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("there is no window")?;
-    let document = window.document().ok_or("there is no document")?;
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    let document = window.document().ok_or(BrowserError::NoDocument)?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(message)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(message)?;
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(message)?
+        .map_err(refused)?
         .dyn_into()
-        .map_err(|_| "could not create a link".to_string())?;
+        .map_err(|_| BrowserError::NoLink)?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url).map_err(message)?;
+    web_sys::Url::revoke_object_url(&url).map_err(refused)?;
     Ok(())
 }
 
 /// Reads a file the user chose or dropped, as text.
-pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(message)?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, BrowserError> {
+    let text = JsFuture::from(file.text()).await.map_err(refused)?;
+    text.as_string().ok_or(BrowserError::FileNotText)
 }
 
 /// Puts `text` on the clipboard. Browsers may refuse (no permission, not a secure page).
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("there is no window")?;
+pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let clipboard = window.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(message)
+        .map_err(refused)
 }
 
 /// Asks the browser to keep this site's storage when space runs low; `None` where it cannot be

@@ -1,76 +1,35 @@
-//! The app's state, provided as context: the portfolio (the only persisted source data), the
-//! storage session behind it, and what the banners report.
+//! The app's state, provided as context: the portfolio (the only persisted source data) and the
+//! trash in signals, the [`Workspace`] whose rules change them, the timers that save, and what
+//! the banners and notices say.
 //!
-//! Every change to a plan goes through [`AppState`], which marks exactly that plan for saving
-//! and schedules one save about 300 ms after the last change. Saving reads the portfolio
-//! untracked, so rendering never causes a write, and a save never runs before a load succeeded.
+//! Every change to a plan goes through [`AppState`], which hands it to the workspace (where the
+//! rules live and are tested natively), then announces exactly the signals the outcome says
+//! changed and shows the notice for it. Edits are saved about 300 ms after the last one;
+//! deleting, restoring and forgetting save at once. Saving reads the portfolio untracked, so
+//! rendering never causes a write, and a save never runs before a load succeeded.
 
 use crate::domain::import::{Import, Snapshot};
 use crate::domain::overview::View;
 use crate::domain::{Added, LogEntry, Plan, PlanId, Portfolio, Recorded, Step, Trashed};
-use crate::storage::keys::{plan_id_of, plan_key, QUARANTINE_PREFIX};
-use crate::storage::record::decode_plan;
-use crate::storage::tabs::{external_change, my_copy, External, Mine};
-use crate::storage::view::{load_last_export, load_view, save_last_export, save_view};
-use crate::storage::{
-    load, Autosave, BrowserStore, Flushed, KeyValueStore, MemoryStore, Quarantined, StorageError,
-};
+use crate::storage::tabs::External;
+use crate::storage::workspace::{ImportError, Opened};
+use crate::storage::{BrowserStore, Workspace};
 use crate::ui::router::{Route, Router};
 use crate::ui::timing;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
 
+pub use crate::storage::workspace::{StorageReport, Unsaved};
+
 /// How long edits settle before they are written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// How soon a failed save is tried again.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 
-/// What the storage banners say.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StorageReport {
-    /// Storage could not be used at all: the app runs in memory.
-    pub unavailable: Option<String>,
-    /// The stored data is from a newer Pilotdeck: shown, never written.
-    pub read_only: bool,
-    /// Values set aside as unreadable in this load.
-    pub quarantined: Vec<Quarantined>,
-    /// Keys holding values set aside, by this load or earlier ones.
-    pub kept_aside: Vec<String>,
-    /// The last save failed; the edits are kept in memory.
-    pub save_error: Option<String>,
-    /// Plans whose edits are not written because the plan would not load again.
-    pub unsaved: Vec<Unsaved>,
-}
-
-impl StorageReport {
-    /// Where the values the banner lists were moved aside: what "Discard" deletes. A value left
-    /// in its place (data from a newer version, or one that could not be moved) is never among
-    /// them, nor is one set aside by an earlier visit, which the banner does not list.
-    pub fn discardable(&self) -> Vec<String> {
-        if self.read_only {
-            return Vec::new();
-        }
-        self.quarantined
-            .iter()
-            .filter(|q| q.kept_at.starts_with(QUARANTINE_PREFIX))
-            .map(|q| q.kept_at.clone())
-            .collect()
-    }
-}
-
-/// A plan kept in memory only, until what keeps it from loading again is fixed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unsaved {
-    pub id: PlanId,
-    pub name: String,
-    pub problem: String,
-}
-
-/// The storage area and what is waiting to be written to it.
+/// The session's rules and the timer that will save next.
 struct Session {
-    store: Box<dyn KeyValueStore>,
-    autosave: Autosave,
+    workspace: Workspace,
     timer: Option<TimeoutHandle>,
 }
 
@@ -122,6 +81,7 @@ pub struct AppState {
     pub trash: RwSignal<Vec<Trashed>>,
     /// The portfolio's search, filters and order.
     pub view: RwSignal<View>,
+    /// What the workspace reports about storage, for the banners.
     pub storage: RwSignal<StorageReport>,
     /// A short message about the last action ("Added 9 example plans.") and the screen it
     /// belongs to: it is shown there only, so it does not follow the user elsewhere.
@@ -130,10 +90,6 @@ pub struct AppState {
     pub today: RwSignal<NaiveDate>,
     /// When plans were last exported to a file, on this device.
     pub last_export: RwSignal<Option<DateTime<Utc>>>,
-    /// How to undo the last import, until it is undone or another one replaces it.
-    last_import: StoredValue<Option<Snapshot>>,
-    /// Where plans deleted in this tab stood in the portfolio, so "Undo" puts each back there.
-    deleted_from: StoredValue<Vec<(PlanId, usize)>>,
     /// Newer versions other tabs saved of plans this tab was changing: the user chooses.
     pub conflicts: RwSignal<Vec<Plan>>,
     /// Whether the browser agreed to keep this site's storage under pressure (`None` until it
@@ -157,54 +113,72 @@ pub fn local_today() -> NaiveDate {
 impl AppState {
     /// Opens storage, reads and checks everything in it, and starts from what could be read.
     pub fn load(router: Router) -> Self {
-        let mut report = StorageReport::default();
-        let (store, loaded): (Box<dyn KeyValueStore>, _) = match BrowserStore::open() {
-            Ok(store) => match load(&store) {
-                Ok(loaded) => (Box::new(store), Some(loaded)),
-                Err(error) => {
-                    report.unavailable = Some(error.to_string());
-                    (Box::new(MemoryStore::new()), None)
-                }
-            },
-            Err(error) => {
-                report.unavailable = Some(error.to_string());
-                (Box::new(MemoryStore::new()), None)
-            }
-        };
-        let view = load_view(store.as_ref());
-        let last_export = load_last_export(store.as_ref());
-        let (plans, trash, autosave) = match loaded {
-            Some(loaded) => {
-                report.read_only = loaded.read_only;
-                report.quarantined = loaded.quarantined;
-                report.kept_aside = loaded.kept_aside;
-                let mut autosave = Autosave::new(loaded.protected, loaded.read_only);
-                if loaded.index_stale {
-                    autosave.index_changed();
-                }
-                (loaded.plans, loaded.trash, autosave)
-            }
-            None => (Vec::new(), Vec::new(), Autosave::default()),
+        let Opened {
+            workspace,
+            portfolio,
+            trash,
+        } = match BrowserStore::open() {
+            Ok(store) => Workspace::open(Box::new(store)),
+            Err(error) => Workspace::in_memory(error),
         };
         Self {
-            portfolio: RwSignal::new(Portfolio::new(plans)),
+            portfolio: RwSignal::new(portfolio),
             trash: RwSignal::new(trash),
-            view: RwSignal::new(view),
-            storage: RwSignal::new(report),
+            view: RwSignal::new(workspace.saved_view()),
+            storage: RwSignal::new(workspace.report().clone()),
             notice: RwSignal::new(None),
             router,
             today: RwSignal::new(local_today()),
-            last_export: RwSignal::new(last_export),
-            last_import: StoredValue::new(None),
-            deleted_from: StoredValue::new(Vec::new()),
+            last_export: RwSignal::new(workspace.last_export()),
             conflicts: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             reminder_dismissed: RwSignal::new(false),
             session: StoredValue::new_local(Session {
-                store,
-                autosave,
+                workspace,
                 timer: None,
             }),
+        }
+    }
+
+    /// Runs one of the workspace's operations on the portfolio and the trash without
+    /// announcing either (the caller announces what the outcome says changed), then brings the
+    /// banners and conflicts up to date. `None` once the state is gone.
+    fn work<R>(
+        &self,
+        operation: impl FnOnce(&mut Workspace, &mut Portfolio, &mut Vec<Trashed>) -> R,
+    ) -> Option<R> {
+        let outcome = self.portfolio.try_update_untracked(|portfolio| {
+            self.trash.try_update_untracked(|trash| {
+                self.session
+                    .try_update_value(|s| operation(&mut s.workspace, portfolio, trash))
+            })
+        });
+        self.show_report();
+        outcome.flatten().flatten()
+    }
+
+    /// Copies what the workspace reports into the banners' signals, each only when it changed.
+    fn show_report(&self) {
+        let changed = self.session.try_with_value(|s| {
+            let report = s.workspace.report();
+            let conflicts = s.workspace.conflicts();
+            (
+                self.storage
+                    .with_untracked(|r| r != report)
+                    .then(|| report.clone()),
+                self.conflicts
+                    .with_untracked(|c| c != conflicts)
+                    .then(|| conflicts.to_vec()),
+            )
+        });
+        let Some((report, conflicts)) = changed else {
+            return;
+        };
+        if let Some(report) = report {
+            self.storage.set(report);
+        }
+        if let Some(conflicts) = conflicts {
+            self.conflicts.set(conflicts);
         }
     }
 
@@ -247,9 +221,13 @@ impl AppState {
         match undo {
             Undo::Delete(id) => self.restore_plan(id),
             Undo::DeleteMany(ids) => {
-                // Restored last first, so each goes back into the place it was taken from.
-                for id in ids.iter().rev() {
-                    self.restore_plan(id);
+                let restored = self
+                    .work(|w, portfolio, trash| w.restore_all(portfolio, trash, ids))
+                    .unwrap_or_default();
+                if !restored.is_empty() {
+                    self.portfolio.notify();
+                    self.trash.notify();
+                    self.save_now();
                 }
                 self.notify(match ids.len() {
                     1 => "The example plan is back.".to_string(),
@@ -291,33 +269,32 @@ impl AppState {
 
     /// Moves a plan to the trash; the notice offers to undo it.
     pub fn delete_plan(&self, id: &PlanId) {
-        let Some(name) = self.trash_plan(id) else {
+        let deleted = self
+            .work(|w, portfolio, trash| w.delete(portfolio, trash, id, now()))
+            .flatten();
+        let Some(deleted) = deleted else {
             return;
         };
+        self.portfolio.notify();
+        self.trash.notify();
         self.save_now();
         self.notice.set(Some(Notice {
             route: Route::Portfolio,
-            text: format!("“{name}” was moved to the trash."),
-            undo: Some(Undo::Delete(id.clone())),
+            text: format!("“{}” was moved to the trash.", deleted.name),
+            undo: Some(Undo::Delete(deleted.id)),
         }));
     }
 
     /// Moves every example plan to the trash in one action; the notice offers to undo it.
     pub fn remove_examples(&self) {
-        let ids: Vec<PlanId> = self.portfolio.with_untracked(|p| {
-            p.plans()
-                .iter()
-                .filter(|plan| plan.example)
-                .map(|plan| plan.id.clone())
-                .collect()
-        });
-        let removed: Vec<PlanId> = ids
-            .into_iter()
-            .filter(|id| self.trash_plan(id).is_some())
-            .collect();
+        let removed = self
+            .work(|w, portfolio, trash| w.remove_examples(portfolio, trash, now()))
+            .unwrap_or_default();
         if removed.is_empty() {
             return;
         }
+        self.portfolio.notify();
+        self.trash.notify();
         self.save_now();
         let text = match removed.len() {
             1 => "The example plan was moved to the trash.".to_string(),
@@ -326,96 +303,45 @@ impl AppState {
         self.notice.set(Some(Notice {
             route: Route::Portfolio,
             text,
-            undo: Some(Undo::DeleteMany(removed)),
+            undo: Some(Undo::DeleteMany(
+                removed.into_iter().map(|deleted| deleted.id).collect(),
+            )),
         }));
-    }
-
-    /// Takes a plan out of the portfolio into the trash, remembering where it stood; its name,
-    /// or `None` when there is no such plan.
-    fn trash_plan(&self, id: &PlanId) -> Option<String> {
-        let mut removed = None;
-        self.portfolio.update(|p| {
-            let at = p.position(id);
-            removed = p.remove(id).zip(at);
-        });
-        let (plan, at) = removed?;
-        self.deleted_from.update_value(|d| {
-            d.retain(|(deleted, _)| deleted != id);
-            d.push((id.clone(), at));
-        });
-        let name = plan.name.clone();
-        self.trash.update(|t| {
-            t.insert(
-                0,
-                Trashed {
-                    deleted_at: now(),
-                    plan,
-                },
-            )
-        });
-        self.session.update_value(|s| s.autosave.plan_trashed(id));
-        Some(name)
     }
 
     /// Brings a plan back from the trash.
     pub fn restore_plan(&self, id: &PlanId) {
-        let mut found = None;
-        self.trash.update(|t| {
-            if let Some(at) = t.iter().position(|x| &x.plan.id == id) {
-                found = Some(t.remove(at));
-            }
-        });
-        let Some(trashed) = found else { return };
-        let name = trashed.plan.name.clone();
-        let mut at = None;
-        self.deleted_from.update_value(|d| {
-            if let Some(i) = d.iter().position(|(deleted, _)| deleted == id) {
-                at = Some(d.remove(i).1);
-            }
-        });
-        // A plan deleted in another tab, or before a reload, has no place remembered: last.
-        self.portfolio.update(|p| {
-            p.put_back(trashed.plan, at.unwrap_or(usize::MAX));
-        });
-        self.session.update_value(|s| s.autosave.plan_restored(id));
+        let restored = self
+            .work(|w, portfolio, trash| w.restore(portfolio, trash, id))
+            .flatten();
+        let Some(restored) = restored else { return };
+        self.portfolio.notify();
+        self.trash.notify();
         self.save_now();
-        self.notify(format!("“{name}” is back."));
+        self.notify(format!("“{}” is back.", restored.name));
     }
 
     /// Deletes a plan from the trash for good.
     pub fn forget_plan(&self, id: &PlanId) {
-        self.trash.update(|t| t.retain(|x| &x.plan.id != id));
-        self.session.update_value(|s| s.autosave.plan_forgotten(id));
+        if self.work(|w, _, trash| w.forget(trash, id)) == Some(true) {
+            self.trash.notify();
+        }
         self.save_now();
     }
 
     /// Bytes of browser storage Pilotdeck's keys and values take (two bytes a character, as
     /// browsers count them).
     pub fn storage_used(&self) -> usize {
-        self.session.with_value(|s| {
-            s.store
-                .keys()
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|k| k.starts_with("pilotdeck/"))
-                .map(|k| {
-                    let value = s.store.get(&k).ok().flatten().unwrap_or_default();
-                    2 * (k.encode_utf16().count() + value.encode_utf16().count())
-                })
-                .sum()
-        })
+        self.session
+            .try_with_value(|s| s.workspace.storage_used())
+            .unwrap_or(0)
     }
 
     /// Changes the portfolio's view and keeps it for the next visit.
     pub fn set_view(&self, change: impl FnOnce(&mut View)) {
         self.view.update(change);
         let view = self.view.get_untracked();
-        let read_only = self.storage.with_untracked(|r| r.read_only);
-        if !read_only {
-            self.session.with_value(|s| {
-                let _ = save_view(s.store.as_ref(), &view);
-            });
-        }
+        self.session.with_value(|s| s.workspace.keep_view(&view));
     }
 
     pub fn plan(&self, id: &PlanId) -> Option<Plan> {
@@ -424,30 +350,19 @@ impl AppState {
 
     /// Adds plans whose ids are new and saves them.
     pub fn add_plans(&self, plans: Vec<Plan>) -> Added {
-        let protected: Vec<Plan> = self.session.with_value(|s| {
-            plans
-                .into_iter()
-                .filter(|p| !s.autosave.is_protected(&p.id))
-                .collect()
-        });
-        let mut added = Added::default();
-        self.portfolio.update(|p| added = p.add_new(protected));
-        self.session.update_value(|s| {
-            for id in &added.added {
-                s.autosave.plan_added(id);
-            }
-        });
+        let added = self
+            .work(|w, portfolio, _| w.add(portfolio, plans))
+            .unwrap_or_default();
+        self.portfolio.notify();
         self.schedule_save();
         added
     }
 
     /// Changes one plan and schedules its save.
     pub fn edit_plan(&self, id: &PlanId, change: impl FnOnce(&mut Plan)) {
-        let mut edited = false;
-        self.portfolio
-            .update(|p| edited = p.edit(id, now(), change));
-        if edited {
-            self.session.update_value(|s| s.autosave.plan_changed(id));
+        let edited = self.work(|w, portfolio, _| w.edit(portfolio, id, now(), change));
+        if edited == Some(true) {
+            self.portfolio.notify();
             self.schedule_save();
         }
     }
@@ -455,54 +370,24 @@ impl AppState {
     /// Applies an import in one change and saves it; the notice offers to undo it. All or
     /// nothing: when storage cannot take all of it (full, say), it is taken back whole, what it
     /// wrote is removed again, and the reason is returned.
-    pub fn import(&self, import: Import) -> Result<Snapshot, String> {
-        let mut snapshot = Snapshot::default();
-        self.portfolio.update(|p| snapshot = import.apply(p));
-        self.session.update_value(|s| {
-            for plan in &snapshot.replaced {
-                s.autosave.plan_changed(&plan.id);
-            }
-            for id in &snapshot.added {
-                s.autosave.plan_added(id);
-            }
+    pub fn import(&self, import: Import) -> Result<Snapshot, ImportError> {
+        self.clear_timer();
+        let imported = self.work(|w, portfolio, trash| {
+            timing::measure(timing::SAVE, || w.import(portfolio, trash, import))
         });
-        if let Some(error) = self.write_pending() {
-            self.take_back(&snapshot);
-            self.save_now();
-            return Err(match error {
-                StorageError::QuotaExceeded => {
-                    "there is not enough room left in this browser's storage for these plans"
-                        .to_string()
-                }
-                other => other.to_string(),
-            });
-        }
-        self.last_import.set_value(Some(snapshot.clone()));
-        Ok(snapshot)
+        self.portfolio.notify();
+        self.retry_while_unsaved();
+        imported.unwrap_or_else(|| Ok(Snapshot::default()))
     }
 
     /// Puts the portfolio back as it was before the last import.
     pub fn undo_import(&self) {
-        let Some(snapshot) = self.last_import.try_update_value(Option::take).flatten() else {
+        if self.work(|w, portfolio, _| w.undo_import(portfolio)) != Some(true) {
             return;
-        };
-        self.take_back(&snapshot);
+        }
+        self.portfolio.notify();
         self.save_now();
         self.notify("The import was undone: your plans are as they were before it.");
-    }
-
-    /// Puts the portfolio back as it was before an import, and marks what that changes for
-    /// the next save.
-    fn take_back(&self, snapshot: &Snapshot) {
-        self.portfolio.update(|p| snapshot.undo(p));
-        self.session.update_value(|s| {
-            for id in &snapshot.added {
-                s.autosave.plan_removed(id);
-            }
-            for plan in &snapshot.replaced {
-                s.autosave.plan_changed(&plan.id);
-            }
-        });
     }
 
     /// Shows a message with an "Undo import" button on the current screen.
@@ -518,11 +403,7 @@ impl AppState {
     pub fn record_export(&self) {
         let at = now();
         self.last_export.set(Some(at));
-        if !self.storage.with_untracked(|r| r.read_only) {
-            self.session.with_value(|s| {
-                let _ = save_last_export(s.store.as_ref(), at);
-            });
-        }
+        self.session.with_value(|s| s.workspace.record_export(at));
     }
 
     /// Asks the browser to keep this site's storage even when space runs low.
@@ -531,13 +412,6 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let answer = crate::ui::browser::persist_storage().await;
             state.persisted.set(answer);
-        });
-    }
-
-    fn add_conflict(&self, theirs: Plan) {
-        self.conflicts.update(|c| {
-            c.retain(|p| p.id != theirs.id);
-            c.push(theirs);
         });
     }
 
@@ -558,97 +432,47 @@ impl AppState {
 
     /// Applies another tab's change of `key` to this tab.
     pub fn on_external(&self, key: &str, new_value: Option<&str>) {
-        let id = plan_id_of(key);
-        let change = self.portfolio.with_untracked(|p| {
-            let plan = id.as_ref().and_then(|id| p.get(id));
-            self.session.with_value(|s| {
-                let mine = Mine {
-                    plan,
-                    unsaved: id.as_ref().is_some_and(|id| s.autosave.is_unsaved(id)),
-                    live: id.as_ref().is_some_and(|id| s.autosave.is_live(id)),
-                };
-                external_change(key, new_value, mine)
-            })
-        });
+        let change =
+            self.work(|w, portfolio, trash| w.on_external(portfolio, trash, key, new_value));
         match change {
-            External::Take(plan) => {
-                self.conflicts.update(|c| c.retain(|p| p.id != plan.id));
-                self.portfolio.update(|p| {
-                    if !p.replace(plan.clone()) {
-                        p.add_new(vec![plan]);
-                    }
-                });
-            }
-            External::Conflict(plan) => self.add_conflict(plan),
-            External::Revision(id, rev) => self.portfolio.update_untracked(|p| p.set_rev(&id, rev)),
-            External::Gone(id) => {
-                self.portfolio.update(|p| {
-                    p.remove(&id);
-                });
-            }
-            External::TrashAdded(trashed) => self.trash.update(|t| {
-                if !t.iter().any(|x| x.plan.id == trashed.plan.id) {
-                    t.insert(0, trashed);
-                }
-            }),
-            External::TrashRemoved(id) => self.trash.update(|t| t.retain(|x| x.plan.id != id)),
-            External::Nothing => {}
+            Some(External::Take(_) | External::Gone(_)) => self.portfolio.notify(),
+            Some(External::TrashAdded(_) | External::TrashRemoved(_)) => self.trash.notify(),
+            // A conflict shows through the conflicts signal; a revision is bookkeeping for
+            // other tabs and changes nothing on screen.
+            Some(External::Conflict(_) | External::Revision(..) | External::Nothing) | None => {}
         }
     }
 
     /// Settles a conflict by taking the newer version another tab saved.
     pub fn take_newer(&self, id: &PlanId) {
-        let Some(theirs) = self.take_conflict(id) else {
+        if self.work(|w, portfolio, _| w.take_newer(portfolio, id)) != Some(true) {
             return;
-        };
-        self.session.update_value(|s| s.autosave.discard_change(id));
-        self.portfolio.update(|p| {
-            p.replace(theirs);
-        });
+        }
+        self.portfolio.notify();
         self.notify("You now see the newer version saved in the other tab.");
     }
 
     /// Settles a conflict by keeping both: the newer version under the plan's id, this tab's
     /// version as a new plan named "… (my copy)".
     pub fn keep_mine_as_copy(&self, id: &PlanId) {
-        let Some(theirs) = self.take_conflict(id) else {
-            return;
-        };
-        let Some(mine) = self.plan(id) else { return };
-        self.session.update_value(|s| s.autosave.discard_change(id));
-        self.portfolio.update(|p| {
-            p.replace(theirs);
-        });
-        let copy = my_copy(mine, PlanId::random());
-        let name = copy.name.clone();
-        self.add_plans(vec![copy]);
+        let copied = self
+            .work(|w, portfolio, _| w.keep_mine_as_copy(portfolio, id, PlanId::random()))
+            .flatten();
+        let Some(copied) = copied else { return };
+        self.portfolio.notify();
         self.save_now();
-        self.notify(format!("Both are kept: your version is now “{name}”."));
-    }
-
-    fn take_conflict(&self, id: &PlanId) -> Option<Plan> {
-        let mut found = None;
-        self.conflicts.update(|c| {
-            if let Some(at) = c.iter().position(|p| &p.id == id) {
-                found = Some(c.remove(at));
-            }
-        });
-        found
+        self.notify(format!(
+            "Both are kept: your version is now “{}”.",
+            copied.name
+        ));
     }
 
     /// Takes a plan as another window of this browser just edited it (workshop mode's deck and
     /// presenter view). That window saves it, so nothing is scheduled here; an edit made here
     /// afterwards saves the plan with both windows' changes.
     pub fn adopt_plan(&self, plan: Plan) {
-        self.session
-            .update_value(|s| s.autosave.plan_live(&plan.id));
-        if self
-            .portfolio
-            .with_untracked(|p| p.get(&plan.id) != Some(&plan))
-        {
-            self.portfolio.update(|p| {
-                p.replace(plan);
-            });
+        if self.work(|w, portfolio, _| w.adopt(portfolio, plan)) == Some(true) {
+            self.portfolio.notify();
         }
     }
 
@@ -663,160 +487,63 @@ impl AppState {
         });
     }
 
-    /// Writes everything pending now (also when the page is hidden or closed).
-    pub fn save_now(&self) {
-        self.write_pending();
-    }
-
-    /// Writes everything pending now; returns the storage error that stopped it, if one did.
-    fn write_pending(&self) -> Option<StorageError> {
-        let flushed = self.session.try_update_value(|s| {
+    fn clear_timer(&self) {
+        self.session.try_update_value(|s| {
             if let Some(timer) = s.timer.take() {
                 timer.clear();
             }
-            self.portfolio.with_untracked(|portfolio| {
-                self.trash.with_untracked(|trash| {
-                    timing::measure(timing::SAVE, || {
-                        s.autosave.flush(s.store.as_ref(), portfolio, trash)
-                    })
-                })
-            })
         });
-        let flushed = flushed?;
-        if !flushed.conflicts.is_empty() {
-            let newer: Vec<Plan> = self.session.with_value(|s| {
-                flushed
-                    .conflicts
-                    .iter()
-                    .filter_map(|id| {
-                        let raw = s.store.get(&plan_key(id)).ok().flatten()?;
-                        decode_plan(&raw, id).ok()
-                    })
-                    .collect()
-            });
-            for plan in newer {
-                self.add_conflict(plan);
-            }
-        }
-        if !flushed.saved.is_empty() {
-            // The revision is bookkeeping for other tabs; it changes nothing on screen.
-            self.portfolio.update_untracked(|p| {
-                for saved in &flushed.saved {
-                    p.set_rev(&saved.id, saved.rev);
-                }
-            });
-        }
-        self.note_unsaved(&flushed);
-        let failed = flushed.error.is_some();
-        let message = flushed.error.as_ref().map(describe_save_error);
-        if self.storage.with_untracked(|r| r.save_error != message) {
-            self.storage.update(|r| r.save_error = message);
-        }
-        // A full store may get room again (the user deletes something, another tab frees
-        // space): keep trying while edits wait, without waiting for the next keystroke.
-        let read_only = self.storage.with_untracked(|r| r.read_only);
-        if failed && !read_only {
-            let state = *self;
-            self.session.update_value(|s| {
-                if s.timer.is_none() {
-                    s.timer = set_timeout_with_handle(move || state.save_now(), RETRY_DELAY).ok();
-                }
-            });
-        }
-        flushed.error
     }
 
-    /// Whether closing the tab now would lose edits: a save that cannot be written (a full
-    /// store, data from a newer version), a plan that would not load again, a version kept here
-    /// while another tab's newer one waits for the user's choice, or edits made while the
-    /// browser's storage could not be used at all.
+    /// Writes everything pending now (also when the page is hidden or closed).
+    pub fn save_now(&self) {
+        self.clear_timer();
+        self.work(|w, portfolio, trash| {
+            timing::measure(timing::SAVE, || w.flush(portfolio, trash))
+        });
+        self.retry_while_unsaved();
+    }
+
+    /// A full store may get room again (the user deletes something, another tab frees space):
+    /// after a failed save, keep trying while edits wait, without waiting for the next
+    /// keystroke. Data from a newer version is never written, so that is not retried.
+    fn retry_while_unsaved(&self) {
+        let state = *self;
+        self.session.try_update_value(|s| {
+            let report = s.workspace.report();
+            if report.save_error.is_some() && !report.read_only && s.timer.is_none() {
+                s.timer = set_timeout_with_handle(move || state.save_now(), RETRY_DELAY).ok();
+            }
+        });
+    }
+
+    /// Whether closing the tab now would lose edits (see [`Workspace::has_unkept_edits`]).
     pub fn has_unkept_edits(&self) -> bool {
-        let (unsaved, in_memory) = self
-            .storage
-            .with_untracked(|r| (!r.unsaved.is_empty(), r.unavailable.is_some()));
-        unsaved
-            || self.conflicts.with_untracked(|c| !c.is_empty())
-            || self
-                .session
-                .try_with_value(|s| {
-                    s.autosave.is_pending()
-                        || (in_memory && s.store.keys().is_ok_and(|keys| !keys.is_empty()))
-                })
-                .unwrap_or(false)
-    }
-
-    /// Keeps the list of plans left unwritten up to date: a plan leaves it once it is written
-    /// or gone, and joins it (or changes its reason) when a save refuses it.
-    fn note_unsaved(&self, flushed: &Flushed) {
-        let unsaved = self.portfolio.with_untracked(|portfolio| {
-            let mut unsaved = self.storage.with_untracked(|r| r.unsaved.clone());
-            unsaved.retain(|u| {
-                portfolio.get(&u.id).is_some() && !flushed.saved.iter().any(|s| s.id == u.id)
-            });
-            for refused in &flushed.refused {
-                let Some(plan) = portfolio.get(&refused.id) else {
-                    continue;
-                };
-                let entry = Unsaved {
-                    id: refused.id.clone(),
-                    name: plan.shown_name().to_string(),
-                    problem: refused.problem.clone(),
-                };
-                match unsaved.iter_mut().find(|u| u.id == refused.id) {
-                    Some(slot) => *slot = entry,
-                    None => unsaved.push(entry),
-                }
-            }
-            unsaved
-        });
-        if self.storage.with_untracked(|r| r.unsaved != unsaved) {
-            self.storage.update(|r| r.unsaved = unsaved);
-        }
+        self.session
+            .try_with_value(|s| s.workspace.has_unkept_edits())
+            .unwrap_or(false)
     }
 
     /// Deletes the values set aside as unreadable that the banner lists, for good (after the
     /// user chose "Discard").
     pub fn discard_unreadable(&self) {
-        let listed = self.storage.with_untracked(StorageReport::discardable);
-        let mut kept = Vec::new();
-        self.session.with_value(|s| {
-            for key in &listed {
-                if s.store.remove(key).is_err() {
-                    kept.push(key.clone());
-                }
-            }
-        });
-        let all_gone = kept.is_empty();
-        self.storage.update(|r| {
-            r.kept_aside
-                .retain(|key| !listed.contains(key) || kept.contains(key));
-            if all_gone {
-                r.quarantined.clear();
-            }
-        });
-        if all_gone {
-            self.notify("The unreadable data was deleted.");
-        } else {
-            self.notify("Some unreadable data could not be deleted; it is still set aside.");
+        let Some(discarded) = self
+            .session
+            .try_update_value(|s| s.workspace.discard_unreadable())
+        else {
+            return;
+        };
+        self.show_report();
+        match discarded {
+            Ok(()) => self.notify("The unreadable data was deleted."),
+            Err(not_discarded) => self.notify(not_discarded.to_string()),
         }
     }
 
     /// The raw values set aside as unreadable, keyed by where they are kept.
     pub fn unreadable_values(&self) -> Vec<(String, String)> {
-        let keys = self.storage.with_untracked(|r| r.kept_aside.clone());
-        self.session.with_value(|s| {
-            keys.into_iter()
-                .filter_map(|key| s.store.get(&key).ok().flatten().map(|raw| (key, raw)))
-                .collect()
-        })
-    }
-}
-
-fn describe_save_error(error: &StorageError) -> String {
-    match error {
-        StorageError::QuotaExceeded => {
-            "Browser storage is full — your changes are kept in this tab; export now.".into()
-        }
-        other => format!("{other} Your changes are kept in this tab only."),
+        self.session
+            .try_with_value(|s| s.workspace.unreadable_values())
+            .unwrap_or_default()
     }
 }

@@ -1,5 +1,8 @@
-//! Generators of realistic plans for property tests.
+//! Shared by the native tests: generators of realistic plans for property tests, and a [`tab`]
+//! of the app on a store.
 #![allow(dead_code)]
+
+pub mod tab;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use pilotdeck::domain::*;

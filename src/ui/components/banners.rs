@@ -46,7 +46,7 @@ pub fn StorageBanners() -> impl IntoView {
         <div class="banners">
             {move || {
                 report
-                    .with(|r| r.unavailable.clone())
+                    .with(|r| r.unavailable.as_ref().map(ToString::to_string))
                     .map(|reason| {
                         view! {
                             <div class="banner banner-error" role="alert" data-testid="storage-banner">
@@ -132,7 +132,7 @@ pub fn StorageBanners() -> impl IntoView {
             </Show>
             {move || {
                 report
-                    .with(|r| r.save_error.clone())
+                    .with(|r| r.save_error.as_ref().map(ToString::to_string))
                     .map(|message| {
                         view! {
                             <div class="banner banner-error" role="alert" data-testid="save-banner">

@@ -67,7 +67,7 @@ impl Importer {
             let next = match read_file_text(&file).await {
                 Err(reason) => Step::Failed {
                     file: name,
-                    error: ExchangeError::NotJson(reason),
+                    error: ExchangeError::NotJson(reason.to_string()),
                 },
                 Ok(text) => timing::measure(timing::IMPORT, || match parse_envelope(&text) {
                     Err(error) => Step::Failed { file: name, error },
