@@ -88,6 +88,28 @@ fn a_tab_never_writes_over_a_newer_save_of_the_same_plan() {
 }
 
 #[test]
+fn edits_waiting_on_a_conflict_are_not_replaced_when_the_other_tab_saves_again() {
+    let store = shared_store();
+    let id = Portfolio::new(example()).ids()[0].clone();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    edit(&mut b, &id, |p| p.name = "B's name".into());
+    // A saves first; B saves without having heard it, and is told of the conflict.
+    edit(&mut a, &id, |p| p.name = "A's name".into());
+    assert!(save(&mut a).is_empty());
+    assert_eq!(save(&mut b), vec![id.clone()]);
+    // A saves again while B has not chosen: B keeps asking, its edits stay.
+    edit(&mut a, &id, |p| p.name = "A's second name".into());
+    assert!(save(&mut a).is_empty());
+    let again = store.get(&plan_key(&id)).expect("get").expect("value");
+    let change = b.hear(&plan_key(&id), Some(&again));
+    assert!(
+        matches!(change, External::Conflict(ref theirs) if theirs.name == "A's second name"),
+        "{change:?}"
+    );
+    assert_eq!(b.plan(&id).name, "B's name");
+}
+
+#[test]
 fn plans_added_in_either_tab_stay_listed() {
     let store = shared_store();
     let mut template = example()[0].clone();

@@ -30,6 +30,9 @@ pub struct Autosave {
     /// Plans kept in step live with another window (workshop mode): a newer save of theirs is
     /// no conflict, since this tab already holds its edits.
     live: Vec<PlanId>,
+    /// Plans whose edits met a newer save in another tab: they wait for the user's choice, and
+    /// until then they are unsaved edits, which another save of that tab never replaces.
+    conflicted: Vec<PlanId>,
     read_only: bool,
 }
 
@@ -75,12 +78,14 @@ impl Autosave {
 
     /// Whether this tab has a change to the plan that is not saved yet.
     pub fn is_unsaved(&self, id: &PlanId) -> bool {
-        self.changed.contains(id)
+        self.changed.contains(id) || self.conflicted.contains(id)
     }
 
-    /// Drops the unsaved change to a plan: the user took another tab's newer version.
+    /// Drops the unsaved change to a plan: the user took another tab's newer version, or kept
+    /// theirs as a copy.
     pub fn discard_change(&mut self, id: &PlanId) {
         self.changed.retain(|c| c != id);
+        self.conflicted.retain(|c| c != id);
     }
 
     /// Marks a plan as kept in step live with another window.
@@ -181,7 +186,10 @@ impl Autosave {
                     let stored = store.get(&key)?.as_deref().and_then(stored_rev);
                     let newer_elsewhere = stored.filter(|rev| *rev > plan.rev);
                     match newer_elsewhere {
-                        Some(_) if !self.live.contains(&id) => flushed.conflicts.push(id.clone()),
+                        Some(_) if !self.live.contains(&id) => {
+                            insert(&mut self.conflicted, &id);
+                            flushed.conflicts.push(id.clone());
+                        }
                         _ => {
                             let mut next = plan.clone();
                             next.rev = plan.rev.max(newer_elsewhere.unwrap_or(0)) + 1;
