@@ -85,15 +85,15 @@ pub fn App() -> impl IntoView {
     });
 
     let screen = move || match router.route() {
-        Route::Portfolio => view! { <PortfolioPage/> }.into_any(),
-        Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step/> }.into_any(),
-        Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
-        Route::Workshop { id, slide } => view! { <WorkshopPage id=id slide=slide/> }.into_any(),
-        Route::Presenter(id) => view! { <PresenterPage id=id/> }.into_any(),
-        Route::Settings => view! { <SettingsPage/> }.into_any(),
-        Route::Report => view! { <ReportPage/> }.into_any(),
-        Route::Share => view! { <SharePage/> }.into_any(),
-        Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+        Route::Portfolio => view! { <PortfolioPage /> }.into_any(),
+        Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step /> }.into_any(),
+        Route::Plan(id) => view! { <PlanPage id=id /> }.into_any(),
+        Route::Workshop { id, slide } => view! { <WorkshopPage id=id slide=slide /> }.into_any(),
+        Route::Presenter(id) => view! { <PresenterPage id=id /> }.into_any(),
+        Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::Report => view! { <ReportPage /> }.into_any(),
+        Route::Share => view! { <SharePage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     // Workshop mode is on a shared screen: no navigation, nothing about any other plan.
     let workshop = Memo::new(move |_| router.route().is_workshop());
@@ -101,30 +101,40 @@ pub fn App() -> impl IntoView {
     view! {
         <Show
             when=move || !workshop.get()
-            fallback=move || view! {
-                <StorageBanners/>
-                <main id="main" class="workshop-main" tabindex="-1">
-                    <Notices/>
-                    {screen}
-                </main>
+            fallback=move || {
+                view! {
+                    <StorageBanners />
+                    <main id="main" class="workshop-main" tabindex="-1">
+                        <Notices />
+                        {screen}
+                    </main>
+                }
             }
         >
-            <SkipLink/>
+            <SkipLink />
             <header class="app-header">
                 <Link to=Route::Portfolio class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-mark" aria-hidden="true">
+                        "◆"
+                    </span>
                     "Pilotdeck"
                 </Link>
                 <nav aria-label="Main">
-                    <Link to=Route::Portfolio nav=true>"Plans"</Link>
-                    <Link to=Route::new_pilot() nav=true>"New pilot"</Link>
-                    <Link to=Route::Settings nav=true>"Settings"</Link>
+                    <Link to=Route::Portfolio nav=true>
+                        "Plans"
+                    </Link>
+                    <Link to=Route::new_pilot() nav=true>
+                        "New pilot"
+                    </Link>
+                    <Link to=Route::Settings nav=true>
+                        "Settings"
+                    </Link>
                 </nav>
             </header>
-            <StorageBanners/>
-            <UpdateBanner copy=copy/>
+            <StorageBanners />
+            <UpdateBanner copy=copy />
             <main id="main" tabindex="-1">
-                <Notices/>
+                <Notices />
                 {screen}
             </main>
             <footer class="app-footer">
@@ -145,7 +155,13 @@ fn UpdateBanner(copy: KeptCopy) -> impl IntoView {
                     "Your plans are kept; the new version opens where you are."
                 </p>
                 <div class="banner-actions">
-                    <button type="button" class="button small primary" on:click=move |_| copy.reload()>"Reload"</button>
+                    <button
+                        type="button"
+                        class="button small primary"
+                        on:click=move |_| copy.reload()
+                    >
+                        "Reload"
+                    </button>
                 </div>
             </div>
         </Show>

@@ -26,7 +26,9 @@ fn band_icon(band: Band) -> &'static str {
 pub fn BandBadge(band: Band, #[prop(optional)] test_id: Option<&'static str>) -> impl IntoView {
     view! {
         <span class=band_class(band)>
-            <span class="band-icon" aria-hidden="true">{band_icon(band)}</span>
+            <span class="band-icon" aria-hidden="true">
+                {band_icon(band)}
+            </span>
             <span data-testid=test_id>{band.label()}</span>
         </span>
     }

@@ -33,24 +33,48 @@ pub fn BandZones(
     let right = scale.left + scale.width;
     let zone = move |from: u8, to: u8, class: &'static str| {
         view! {
-            <rect class=class x=scale.left y=scale.y(to) width=scale.width height=scale.y(from) - scale.y(to)/>
+            <rect
+                class=class
+                x=scale.left
+                y=scale.y(to)
+                width=scale.width
+                height=scale.y(from) - scale.y(to)
+            />
         }
     };
-    let name =
-        move |top: u8, text: &'static str| {
-            named.then(|| view! {
-            <text class="chart-zone-label" x=scale.left + 6 y=scale.y(top) + 16>{text}</text>
+    let name = move |top: u8, text: &'static str| {
+        named.then(|| {
+            view! {
+                <text class="chart-zone-label" x=scale.left + 6 y=scale.y(top) + 16>
+                    {text}
+                </text>
+            }
         })
-        };
+    };
     view! {
         {zone(moving, 100, "zone zone-moving")}
         {zone(drifting, moving, "zone zone-drifting")}
         {zone(0, drifting, "zone zone-ghost")}
         {[0u8, drifting, moving, 100]
             .into_iter()
-            .map(|s| view! {
-                {grid.then(|| view! { <line class="chart-grid" x1=scale.left x2=right y1=scale.y(s) y2=scale.y(s)/> })}
-                <text class="chart-axis" x=scale.left - 8 y=scale.y(s) + 5 text-anchor="end">{s.to_string()}</text>
+            .map(|s| {
+                view! {
+                    {grid
+                        .then(|| {
+                            view! {
+                                <line
+                                    class="chart-grid"
+                                    x1=scale.left
+                                    x2=right
+                                    y1=scale.y(s)
+                                    y2=scale.y(s)
+                                />
+                            }
+                        })}
+                    <text class="chart-axis" x=scale.left - 8 y=scale.y(s) + 5 text-anchor="end">
+                        {s.to_string()}
+                    </text>
+                }
             })
             .collect_view()}
         {name(100, "Moving")}

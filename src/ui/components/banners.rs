@@ -49,15 +49,18 @@ pub fn StorageBanners() -> impl IntoView {
                     .with(|r| r.unavailable.as_ref().map(ToString::to_string))
                     .map(|reason| {
                         view! {
-                            <div class="banner banner-error" role="alert" data-testid="storage-banner">
+                            <div
+                                class="banner banner-error"
+                                role="alert"
+                                data-testid="storage-banner"
+                            >
                                 <strong>"Changes will not be kept. "</strong>
                                 {reason}
                                 " Pilotdeck is running in memory: what you do here is lost when this tab closes."
                             </div>
                         }
                     })
-            }}
-            <Show when=move || report.with(|r| r.read_only)>
+            }} <Show when=move || report.with(|r| r.read_only)>
                 <div class="banner banner-warning" role="alert" data-testid="storage-banner">
                     <strong>"Read-only. "</strong>
                     "The plans in this browser were saved by a newer version of Pilotdeck. "
@@ -141,8 +144,20 @@ pub fn StorageBanners() -> impl IntoView {
                                     {message}
                                 </p>
                                 <div class="banner-actions">
-                                    <button type="button" class="button small" on:click=export_everything>"Export all"</button>
-                                    <button type="button" class="button small quiet" on:click=move |_| state.save_now()>"Try again"</button>
+                                    <button
+                                        type="button"
+                                        class="button small"
+                                        on:click=export_everything
+                                    >
+                                        "Export all"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button small quiet"
+                                        on:click=move |_| state.save_now()
+                                    >
+                                        "Try again"
+                                    </button>
                                 </div>
                             </div>
                         }
@@ -156,14 +171,22 @@ pub fn StorageBanners() -> impl IntoView {
                     .into_iter()
                     .map(|unsaved| {
                         view! {
-                            <div class="banner banner-error" role="alert" data-testid="unsaved-banner">
+                            <div
+                                class="banner banner-error"
+                                role="alert"
+                                data-testid="unsaved-banner"
+                            >
                                 <p>
-                                    <strong>{format!("“{}” is not saved. ", unsaved.name)}</strong>
+                                    <strong>
+                                        {format!("“{}” is not saved. ", unsaved.name)}
+                                    </strong>
                                     {format!("{}.", unsaved.problem)}
                                     " Your changes are kept in this tab; once this is fixed they are saved. Until then, reopening Pilotdeck shows the plan as it was last saved."
                                 </p>
                                 <div class="banner-actions">
-                                    <Link to=Route::Plan(unsaved.id) class="button small">"Open the plan"</Link>
+                                    <Link to=Route::Plan(unsaved.id) class="button small">
+                                        "Open the plan"
+                                    </Link>
                                 </div>
                             </div>
                         }
@@ -175,7 +198,7 @@ pub fn StorageBanners() -> impl IntoView {
                     .conflicts
                     .get()
                     .into_iter()
-                    .map(|theirs| view! { <ConflictBanner theirs=theirs/> })
+                    .map(|theirs| view! { <ConflictBanner theirs=theirs /> })
                     .collect_view()
             }}
         </div>
@@ -197,10 +220,18 @@ fn ConflictBanner(theirs: crate::domain::Plan) -> impl IntoView {
                 "while you were changing it here. Your changes are kept in this tab until you choose."
             </p>
             <div class="banner-actions">
-                <button type="button" class="button small primary" on:click=move |_| state.take_newer(&id.get_value())>
+                <button
+                    type="button"
+                    class="button small primary"
+                    on:click=move |_| state.take_newer(&id.get_value())
+                >
                     "Take the newer version"
                 </button>
-                <button type="button" class="button small" on:click=move |_| state.keep_mine_as_copy(&id.get_value())>
+                <button
+                    type="button"
+                    class="button small"
+                    on:click=move |_| state.keep_mine_as_copy(&id.get_value())
+                >
                     "Keep mine as a copy"
                 </button>
             </div>

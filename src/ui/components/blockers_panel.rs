@@ -50,7 +50,11 @@ pub fn BlockersPanel(e: Editor) -> impl IntoView {
     };
     view! {
         <Show when=move || open.with(|o| !o.is_empty())>
-            <section class="panel wide blockers-panel" aria-labelledby="blockers-heading" data-testid="open-blockers">
+            <section
+                class="panel wide blockers-panel"
+                aria-labelledby="blockers-heading"
+                data-testid="open-blockers"
+            >
                 <h2 id="blockers-heading">
                     {move || match open.with(Vec::len) {
                         1 => "1 open blocker".to_string(),
@@ -63,7 +67,11 @@ pub fn BlockersPanel(e: Editor) -> impl IntoView {
                             .into_iter()
                             .map(|b| {
                                 let id = b.id.clone();
-                                let text = if b.text.trim().is_empty() { "A blocker".to_string() } else { b.text.clone() };
+                                let text = if b.text.trim().is_empty() {
+                                    "A blocker".to_string()
+                                } else {
+                                    b.text.clone()
+                                };
                                 let said = text.clone();
                                 let aging = b.days > MODEL.energy.blocker_grace_days;
                                 view! {
@@ -72,14 +80,33 @@ pub fn BlockersPanel(e: Editor) -> impl IntoView {
                                         <span class="blocker-facts">
                                             {format!(
                                                 "{} · open for {}{}",
-                                                if b.owner.trim().is_empty() { "No owner yet".to_string() } else { format!("Owner: {}", b.owner) },
+                                                if b.owner.trim().is_empty() {
+                                                    "No owner yet".to_string()
+                                                } else {
+                                                    format!("Owner: {}", b.owner)
+                                                },
                                                 format::days(b.days.max(0)),
-                                                b.step.as_ref().map(|s| format!(" · blocks “{s}”")).unwrap_or_default(),
+                                                b
+                                                    .step
+                                                    .as_ref()
+                                                    .map(|s| format!(" · blocks “{s}”"))
+                                                    .unwrap_or_default(),
                                             )}
                                         </span>
-                                        {b.internal.then(|| view! { <span class="tag tag-internal">"Internal"</span> })}
-                                        <button type="button" class="button small" on:click=move |_| resolve(id.clone())>
-                                            "Resolve" <span class="visually-hidden">{format!(" “{said}”")}</span>
+                                        {b
+                                            .internal
+                                            .then(|| {
+                                                view! { <span class="tag tag-internal">"Internal"</span> }
+                                            })}
+                                        <button
+                                            type="button"
+                                            class="button small"
+                                            on:click=move |_| resolve(id.clone())
+                                        >
+                                            "Resolve"
+                                            <span class="visually-hidden">
+                                                {format!(" “{said}”")}
+                                            </span>
                                         </button>
                                     </li>
                                 }

@@ -35,7 +35,8 @@ pub fn Checklist(
                         .map(|href| {
                             view! {
                                 <a class="check-fix" href=href>
-                                    "Fix in " {section.label()}
+                                    "Fix in "
+                                    {section.label()}
                                 </a>
                             }
                         })}

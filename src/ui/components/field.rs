@@ -136,9 +136,16 @@ pub fn TextField(
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
             <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="field-hint" id=hint_id>
+                            {hint}
+                        </p>
+                    }
+                })}
             {control}
-            <Problem id=id problem=problem/>
+            <Problem id=id problem=problem />
             <Suggestions
                 items=suggestions
                 on_pick=Callback::new(move |text: &'static str| on_change.run(text.to_string()))
@@ -227,7 +234,7 @@ pub fn NumberField(
                 aria-invalid=move || shown.get().is_some().then_some("true")
                 aria-describedby=described
             />
-            <Problem id=id problem=shown/>
+            <Problem id=id problem=shown />
         </div>
     }
 }
@@ -247,7 +254,14 @@ pub fn DateField(
     view! {
         <div class="field field-date" class:field-invalid=move || problem.get().is_some()>
             <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="field-hint" id=hint_id>
+                            {hint}
+                        </p>
+                    }
+                })}
             <input
                 id=id.clone()
                 type="date"
@@ -258,7 +272,7 @@ pub fn DateField(
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=described
             />
-            <Problem id=id problem=problem/>
+            <Problem id=id problem=problem />
         </div>
     }
 }
@@ -278,7 +292,9 @@ pub fn RatingField(
         <fieldset class="field rating" class:field-invalid=move || problem.get().is_some()>
             <legend>{legend}</legend>
             <div class="rating-scale">
-                <span class="rating-end" aria-hidden="true">{low}</span>
+                <span class="rating-end" aria-hidden="true">
+                    {low}
+                </span>
                 {(1u8..=5)
                     .map(|n| {
                         view! {
@@ -302,9 +318,11 @@ pub fn RatingField(
                         }
                     })
                     .collect_view()}
-                <span class="rating-end" aria-hidden="true">{high}</span>
+                <span class="rating-end" aria-hidden="true">
+                    {high}
+                </span>
             </div>
-            <Problem id=name problem=problem/>
+            <Problem id=name problem=problem />
         </fieldset>
     }
 }
@@ -320,15 +338,20 @@ pub fn CadenceField(
     view! {
         <div class="field">
             <label for=id.clone()>"Cadence"</label>
-            <select id=id on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == picked) {
-                    on_change.run(c);
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(c) = Cadence::ALL.into_iter().find(|c| c.label() == picked) {
+                        on_change.run(c);
+                    }
                 }
-            }>
+            >
                 {Cadence::ALL
                     .into_iter()
-                    .map(|c| view! { <option selected=move || value.get() == c>{c.label()}</option> })
+                    .map(|c| {
+                        view! { <option selected=move || value.get() == c>{c.label()}</option> }
+                    })
                     .collect_view()}
             </select>
         </div>

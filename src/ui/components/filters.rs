@@ -27,14 +27,19 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                on_change.run(options.iter().copied().find(|c| name(*c) == picked));
-            }>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    on_change.run(options.iter().copied().find(|c| name(*c) == picked));
+                }
+            >
                 <option selected=move || value.get().is_none()>{ANY}</option>
                 {choices
                     .into_iter()
-                    .map(|c| view! { <option selected=move || value.get() == Some(c)>{name(c)}</option> })
+                    .map(|c| {
+                        view! { <option selected=move || value.get() == Some(c)>{name(c)}</option> }
+                    })
                     .collect_view()}
             </select>
         </div>
@@ -46,7 +51,12 @@ pub fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let view_of = state.view;
     view! {
-        <form class="filters" role="search" aria-label="Find plans" on:submit=|ev| ev.prevent_default()>
+        <form
+            class="filters"
+            role="search"
+            aria-label="Find plans"
+            on:submit=|ev| ev.prevent_default()
+        >
             <div class="field search">
                 <label for="filter-search">"Search"</label>
                 <input
@@ -60,35 +70,66 @@ pub fn Filters() -> impl IntoView {
                     }
                 />
             </div>
-            <Choice id="filter-kind" label="Partner kind" choices=PartnerKind::ALL.to_vec() name=PartnerKind::label
+            <Choice
+                id="filter-kind"
+                label="Partner kind"
+                choices=PartnerKind::ALL.to_vec()
+                name=PartnerKind::label
                 value=Signal::derive(move || view_of.with(|v| v.kind))
-                on_change=Callback::new(move |k| state.set_view(|v| v.kind = k))/>
-            <Choice id="filter-stage" label="Stage" choices=Stage::ALL.to_vec() name=Stage::label
+                on_change=Callback::new(move |k| state.set_view(|v| v.kind = k))
+            />
+            <Choice
+                id="filter-stage"
+                label="Stage"
+                choices=Stage::ALL.to_vec()
+                name=Stage::label
                 value=Signal::derive(move || view_of.with(|v| v.stage))
-                on_change=Callback::new(move |s| state.set_view(|v| v.stage = s))/>
-            <Choice id="filter-band" label="Band" choices=BANDS.to_vec() name=Band::label
+                on_change=Callback::new(move |s| state.set_view(|v| v.stage = s))
+            />
+            <Choice
+                id="filter-band"
+                label="Band"
+                choices=BANDS.to_vec()
+                name=Band::label
                 value=Signal::derive(move || view_of.with(|v| v.band))
-                on_change=Callback::new(move |b| state.set_view(|v| v.band = b))/>
+                on_change=Callback::new(move |b| state.set_view(|v| v.band = b))
+            />
             <div class="field">
                 <label for="filter-sort">"Sort by"</label>
-                <select id="filter-sort" on:change=move |ev| {
-                    let picked = event_target_value(&ev);
-                    if let Some(sort) = SortBy::ALL.into_iter().find(|s| s.label() == picked) {
-                        state.set_view(|v| v.sort = sort);
+                <select
+                    id="filter-sort"
+                    on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        if let Some(sort) = SortBy::ALL.into_iter().find(|s| s.label() == picked) {
+                            state.set_view(|v| v.sort = sort);
+                        }
                     }
-                }>
+                >
                     {SortBy::ALL
                         .into_iter()
-                        .map(|s| view! { <option selected=move || view_of.with(|v| v.sort == s)>{s.label()}</option> })
+                        .map(|s| {
+                            view! {
+                                <option selected=move || {
+                                    view_of.with(|v| v.sort == s)
+                                }>{s.label()}</option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </div>
             <Show when=move || view_of.with(|v| v.is_filtered())>
-                <button type="button" class="button small" on:click=move |_| state.set_view(|v| {
-                    let sort = v.sort;
-                    *v = Default::default();
-                    v.sort = sort;
-                })>
+                <button
+                    type="button"
+                    class="button small"
+                    on:click=move |_| {
+                        state
+                            .set_view(|v| {
+                                let sort = v.sort;
+                                *v = Default::default();
+                                v.sort = sort;
+                            })
+                    }
+                >
                     "Clear filters"
                 </button>
             </Show>

@@ -184,7 +184,12 @@ pub fn ImportButton(importer: Importer) -> impl IntoView {
     view! {
         <label class="button file-button">
             "Import plans"
-            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
+            <input
+                type="file"
+                accept=".json,application/json"
+                class="visually-hidden"
+                on:change=on_change
+            />
         </label>
     }
 }
@@ -203,14 +208,16 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
     move || match importer.step.get() {
         Step::Idle => ().into_any(),
         Step::Reading(file) => view! {
-            <p class="callout" role="status">{format!("Reading {file}…")}</p>
+            <p class="callout" role="status">
+                {format!("Reading {file}…")}
+            </p>
         }
         .into_any(),
         Step::Failed { file, error } => {
-            view! { <ImportFailed importer=importer file=file error=error/> }.into_any()
+            view! { <ImportFailed importer=importer file=file error=error /> }.into_any()
         }
         Step::Previewing { file, preview } => {
-            view! { <ImportPreview importer=importer file=file preview=preview/> }.into_any()
+            view! { <ImportPreview importer=importer file=file preview=preview /> }.into_any()
         }
     }
 }
@@ -231,20 +238,38 @@ fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> impl 
     };
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     view! {
-        <section class="banner banner-error import-error" role="alert" data-testid="import-error" aria-labelledby="import-error-heading">
+        <section
+            class="banner banner-error import-error"
+            role="alert"
+            data-testid="import-error"
+            aria-labelledby="import-error-heading"
+        >
             <h2 id="import-error-heading">{headline}</h2>
-            {(!problems.is_empty()).then(|| view! {
-                <ul class="problem-list">
-                    {problems
-                        .into_iter()
-                        .take(SHOWN_PROBLEMS)
-                        .map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> })
-                        .collect_view()}
-                </ul>
-            })}
+            {(!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="problem-list">
+                            {problems
+                                .into_iter()
+                                .take(SHOWN_PROBLEMS)
+                                .map(|p| {
+                                    view! {
+                                        <li>
+                                            <code>{p.path}</code>
+                                            ": "
+                                            {p.message}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
             {(more > 0).then(|| view! { <p>{format!("…and {} more.", more)}</p> })}
             <p>"Nothing in your plans was changed."</p>
-            <button type="button" class="button small" on:click=move |_| importer.close()>"Close"</button>
+            <button type="button" class="button small" on:click=move |_| importer.close()>
+                "Close"
+            </button>
         </section>
     }
 }
@@ -291,7 +316,7 @@ fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl Int
             let choices = (status == Status::Differs).then(|| {
                 let id = plan.id.clone();
                 let ours = mine(&id);
-                view! { <ConflictChoice importer=importer theirs=plan.clone() ours=ours comparison=comparison/> }
+                view! { <ConflictChoice importer=importer theirs=plan.clone() ours=ours comparison=comparison /> }
             });
             view! {
                 <li class="import-row" data-status=status_text(status)>
@@ -311,13 +336,29 @@ fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl Int
     };
     view! {
         <div class="dialog-backdrop">
-            <section class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-heading" on:keydown=on_key>
-                <h2 id="import-heading" tabindex="-1" node_ref=heading>{format!("Import {file}")}</h2>
+            <section
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="import-heading"
+                on:keydown=on_key
+            >
+                <h2 id="import-heading" tabindex="-1" node_ref=heading>
+                    {format!("Import {file}")}
+                </h2>
                 <p class="muted">{summary}</p>
                 <ul class="import-list">{rows}</ul>
                 <div class="actions">
-                    <button type="button" class="button primary" on:click=move |_| importer.confirm()>"Confirm import"</button>
-                    <button type="button" class="button" on:click=move |_| importer.close()>"Cancel"</button>
+                    <button
+                        type="button"
+                        class="button primary"
+                        on:click=move |_| importer.confirm()
+                    >
+                        "Confirm import"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| importer.close()>
+                        "Cancel"
+                    </button>
                 </div>
             </section>
         </div>
@@ -355,7 +396,13 @@ fn ConflictChoice(
             <legend>{format!("What to do with “{}”", theirs.name)}</legend>
             <p class="muted">{detail}</p>
             <details class="import-differences" open=count <= 6>
-                <summary>{if count == 1 { "1 difference".to_string() } else { format!("{count} differences") }}</summary>
+                <summary>
+                    {if count == 1 {
+                        "1 difference".to_string()
+                    } else {
+                        format!("{count} differences")
+                    }}
+                </summary>
                 <table data-testid="differences">
                     <thead>
                         <tr>
@@ -368,17 +415,21 @@ fn ConflictChoice(
                     <tbody>
                         {differences
                             .into_iter()
-                            .map(|d| view! {
-                                <tr>
-                                    <th scope="row">{d.place}</th>
-                                    <td>{d.mine.unwrap_or_else(|| "—".into())}</td>
-                                    <td>{d.theirs.unwrap_or_else(|| "—".into())}</td>
-                                    <td>{match d.taken {
-                                        Taken::Mine => "yours",
-                                        Taken::Theirs => "theirs",
-                                        Taken::Kept => "both kept",
-                                    }}</td>
-                                </tr>
+                            .map(|d| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{d.place}</th>
+                                        <td>{d.mine.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{d.theirs.unwrap_or_else(|| "—".into())}</td>
+                                        <td>
+                                            {match d.taken {
+                                                Taken::Mine => "yours",
+                                                Taken::Theirs => "theirs",
+                                                Taken::Kept => "both kept",
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
                             })
                             .collect_view()}
                     </tbody>
@@ -399,12 +450,16 @@ fn ConflictChoice(
                                 on:change=move |_| importer.choose(id.clone(), choice)
                             />
                             {choice.label()}
-                            <span class="muted">{match choice {
-                                Choice::KeepMine => " — their changes are left out",
-                                Choice::TakeTheirs => " — yours are replaced",
-                                Choice::KeepBoth => " — theirs added as “… (imported)”",
-                                Choice::Combine => " — lists united, each differing field from the side changed later",
-                            }}</span>
+                            <span class="muted">
+                                {match choice {
+                                    Choice::KeepMine => " — their changes are left out",
+                                    Choice::TakeTheirs => " — yours are replaced",
+                                    Choice::KeepBoth => " — theirs added as “… (imported)”",
+                                    Choice::Combine => {
+                                        " — lists united, each differing field from the side changed later"
+                                    }
+                                }}
+                            </span>
                         </label>
                     }
                 })

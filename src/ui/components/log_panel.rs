@@ -40,13 +40,21 @@ fn KindPicker(id: String, value: Signal<LogKind>, on_change: Callback<LogKind>) 
     view! {
         <div class="field">
             <label for=id.clone()>"What happened"</label>
-            <select id=id on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                if let Some(k) = KINDS.into_iter().find(|k| k.label() == picked) {
-                    on_change.run(k);
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(k) = KINDS.into_iter().find(|k| k.label() == picked) {
+                        on_change.run(k);
+                    }
                 }
-            }>
-                {KINDS.into_iter().map(|k| view! { <option selected=move || value.get() == k>{k.label()}</option> }).collect_view()}
+            >
+                {KINDS
+                    .into_iter()
+                    .map(|k| {
+                        view! { <option selected=move || value.get() == k>{k.label()}</option> }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -63,8 +71,12 @@ fn Check(
 ) -> impl IntoView {
     view! {
         <div class="field field-check">
-            <input type="checkbox" id=id.clone() prop:checked=move || value.get()
-                on:change=move |ev| on_change.run(event_target_checked(&ev))/>
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || value.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
             <label for=id>{label}</label>
             {hint.map(|hint| view! { <span class="field-hint">{hint}</span> })}
         </div>
@@ -92,17 +104,26 @@ fn BlockedStepPicker(
     view! {
         <div class="field">
             <label for=id.clone()>"Blocks step"</label>
-            <select id=id on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                on_change.run((!picked.is_empty()).then_some(picked));
-            }>
-                <option value="" selected=move || value.get().is_none()>"No particular step"</option>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    on_change.run((!picked.is_empty()).then_some(picked));
+                }
+            >
+                <option value="" selected=move || value.get().is_none()>
+                    "No particular step"
+                </option>
                 {move || {
                     choices()
                         .into_iter()
                         .map(|(step_id, title)| {
                             let selected = value.get().as_deref() == Some(step_id.as_str());
-                            view! { <option value=step_id selected=selected>{title}</option> }
+                            view! {
+                                <option value=step_id selected=selected>
+                                    {title}
+                                </option>
+                            }
                         })
                         .collect_view()
                 }}
@@ -183,29 +204,70 @@ pub fn HistorySection(e: Editor) -> impl IntoView {
         <section class="panel wide" id="history" aria-labelledby="log-heading">
             <h2 id="log-heading">"History"</h2>
             <form class="log-form" on:submit=record>
-                <KindPicker id="log-kind".to_string() value=kind.into() on_change=Callback::new(move |k| kind.set(k))/>
+                <KindPicker
+                    id="log-kind".to_string()
+                    value=kind.into()
+                    on_change=Callback::new(move |k| kind.set(k))
+                />
                 <div class="field log-text-field">
                     <label for="log-text">"In one line"</label>
-                    <input id="log-text" type="text" maxlength="500" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+                    <input
+                        id="log-text"
+                        type="text"
+                        maxlength="500"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
                 </div>
-                <DateField id="log-on".to_string() label="On" value=on on_change=Callback::new(move |v| on.set(v)) problem=no_problem()/>
+                <DateField
+                    id="log-on".to_string()
+                    label="On"
+                    value=on
+                    on_change=Callback::new(move |v| on.set(v))
+                    problem=no_problem()
+                />
                 <Show when=move || kind.get() == LogKind::ExecSync>
-                    <Check id="log-sponsors".to_string() label="Both sponsors present" value=sponsors.into() on_change=Callback::new(move |v| sponsors.set(v))/>
+                    <Check
+                        id="log-sponsors".to_string()
+                        label="Both sponsors present"
+                        value=sponsors.into()
+                        on_change=Callback::new(move |v| sponsors.set(v))
+                    />
                 </Show>
                 <Show when=move || kind.get() == LogKind::Blocker>
-                    <TextField id="log-owner" max=MAX_NAME_CHARS label="Owner" hint="Who clears it" value=owner on_change=Callback::new(move |v| owner.set(v)) problem=no_problem()/>
-                    <BlockedStepPicker e=e id="log-blocks".to_string() value=blocks.into() on_change=Callback::new(move |v| blocks.set(v))/>
+                    <TextField
+                        id="log-owner"
+                        max=MAX_NAME_CHARS
+                        label="Owner"
+                        hint="Who clears it"
+                        value=owner
+                        on_change=Callback::new(move |v| owner.set(v))
+                        problem=no_problem()
+                    />
+                    <BlockedStepPicker
+                        e=e
+                        id="log-blocks".to_string()
+                        value=blocks.into()
+                        on_change=Callback::new(move |v| blocks.set(v))
+                    />
                 </Show>
-                <Check id="log-internal".to_string() label="Internal" hint="Only our side sees it: never shared with the partner"
-                    value=internal.into() on_change=Callback::new(move |v| internal.set(v))/>
-                <button type="submit" class="button primary">"Log"</button>
+                <Check
+                    id="log-internal".to_string()
+                    label="Internal"
+                    hint="Only our side sees it: never shared with the partner"
+                    value=internal.into()
+                    on_change=Callback::new(move |v| internal.set(v))
+                />
+                <button type="submit" class="button primary">
+                    "Log"
+                </button>
             </form>
             <Show when=move || e.read(true, |p| p.log.is_empty())>
                 <p class="muted">"Nothing logged yet."</p>
             </Show>
             <ol class="timeline">
                 <For each=history key=|id| id.clone() let:id>
-                    <EntryRow e=e id=id/>
+                    <EntryRow e=e id=id />
                 </For>
             </ol>
         </section>
@@ -262,44 +324,85 @@ fn EntryRow(e: Editor, id: String) -> impl IntoView {
     };
     let name = move || current.get().map(|x| entry_name(&x)).unwrap_or_default();
     view! {
-        <li class=move || {
-            let entry = current.get();
-            format!(
-                "log-entry log-{}{}{}",
-                log_class(kind.get()),
-                if entry.as_ref().is_some_and(|x| x.internal) { " internal" } else { "" },
-                if entry.as_ref().is_some_and(|x| x.kind == LogKind::Blocker && x.resolved_on.is_none()) { " open-blocker" } else { "" },
-            )
-        } data-testid="log-entry">
+        <li
+            class=move || {
+                let entry = current.get();
+                format!(
+                    "log-entry log-{}{}{}",
+                    log_class(kind.get()),
+                    if entry.as_ref().is_some_and(|x| x.internal) { " internal" } else { "" },
+                    if entry
+                        .as_ref()
+                        .is_some_and(|x| x.kind == LogKind::Blocker && x.resolved_on.is_none())
+                    {
+                        " open-blocker"
+                    } else {
+                        ""
+                    },
+                )
+            }
+            data-testid="log-entry"
+        >
             <div class="log-main">
-                <time datetime=move || current.get().map(|x| x.on.to_string()).unwrap_or_default()>
-                    {move || current.get().map(|x| format::date(x.on)).unwrap_or_default()}
-                </time>
+                <time datetime=move || {
+                    current.get().map(|x| x.on.to_string()).unwrap_or_default()
+                }>{move || current.get().map(|x| format::date(x.on)).unwrap_or_default()}</time>
                 <span class="log-kind">{move || kind.get().label()}</span>
                 <span class="log-text">
                     {move || current.get().map(|x| x.text).unwrap_or_default()}
-                    {move || current.get().filter(|x| x.both_sponsors_present).map(|_| view! { <span class="muted">" (both sponsors present)"</span> })}
-                    {move || status().map(|s| view! { <span class="blocker-status">{s}</span> })}
+                    {move || {
+                        current
+                            .get()
+                            .filter(|x| x.both_sponsors_present)
+                            .map(|_| {
+                                view! { <span class="muted">" (both sponsors present)"</span> }
+                            })
+                    }} {move || status().map(|s| view! { <span class="blocker-status">{s}</span> })}
                 </span>
-                {move || current.get().filter(|x| x.internal).map(|_| view! {
-                    <span class="tag tag-internal" title="Only our side sees it">"Internal"</span>
-                })}
+                {move || {
+                    current
+                        .get()
+                        .filter(|x| x.internal)
+                        .map(|_| {
+                            view! {
+                                <span class="tag tag-internal" title="Only our side sees it">
+                                    "Internal"
+                                </span>
+                            }
+                        })
+                }}
                 <span class="log-actions">
                     {move || match current.get() {
-                        Some(x) if x.kind == LogKind::Blocker && x.resolved_on.is_none() => view! {
-                            <button type="button" class="button small" on:click=resolve>
-                                "Resolve" <span class="visually-hidden">{format!(" the blocker “{}”", x.text)}</span>
-                            </button>
-                        }.into_any(),
-                        Some(x) if x.kind == LogKind::Blocker => view! {
-                            <button type="button" class="button small quiet" on:click=reopen>
-                                "Reopen" <span class="visually-hidden">{format!(" the blocker “{}”", x.text)}</span>
-                            </button>
-                        }.into_any(),
+                        Some(x) if x.kind == LogKind::Blocker && x.resolved_on.is_none() => {
+                            view! {
+                                <button type="button" class="button small" on:click=resolve>
+                                    "Resolve"
+                                    <span class="visually-hidden">
+                                        {format!(" the blocker “{}”", x.text)}
+                                    </span>
+                                </button>
+                            }
+                                .into_any()
+                        }
+                        Some(x) if x.kind == LogKind::Blocker => {
+                            view! {
+                                <button type="button" class="button small quiet" on:click=reopen>
+                                    "Reopen"
+                                    <span class="visually-hidden">
+                                        {format!(" the blocker “{}”", x.text)}
+                                    </span>
+                                </button>
+                            }
+                                .into_any()
+                        }
                         _ => ().into_any(),
                     }}
-                    <button type="button" class="button small quiet" aria-expanded=move || editing.get().to_string()
-                        on:click=move |_| editing.update(|x| *x = !*x)>
+                    <button
+                        type="button"
+                        class="button small quiet"
+                        aria-expanded=move || editing.get().to_string()
+                        on:click=move |_| editing.update(|x| *x = !*x)
+                    >
                         {move || if editing.get() { "Close" } else { "Edit" }}
                         <span class="visually-hidden">{move || format!(" {}", name())}</span>
                     </button>
@@ -307,33 +410,77 @@ fn EntryRow(e: Editor, id: String) -> impl IntoView {
             </div>
             <Show when=move || editing.get()>
                 <div class="log-edit">
-                    <DateField id=format!("edit-{}-on", id.get_value()) label="On"
+                    <DateField
+                        id=format!("edit-{}-on", id.get_value())
+                        label="On"
                         value=Signal::derive(move || current.get().map(|x| x.on))
-                        on_change=Callback::new(move |v: Option<chrono::NaiveDate>| if let Some(on) = v { write(Box::new(move |x| x.on = on)) })
-                        problem=no_problem()/>
-                    <KindPicker id=format!("edit-{}-kind", id.get_value()) value=kind
-                        on_change=Callback::new(move |k| write(Box::new(move |x| x.set_kind(k))))/>
-                    <TextField id=format!("edit-{}-text", id.get_value()) label="In one line"
-                        value=Signal::derive(move || current.get().map(|x| x.text).unwrap_or_default())
-                        on_change=Callback::new(move |v: String| write(Box::new(move |x| x.text = v))) problem=no_problem()/>
+                        on_change=Callback::new(move |v: Option<chrono::NaiveDate>| {
+                            if let Some(on) = v {
+                                write(Box::new(move |x| x.on = on))
+                            }
+                        })
+                        problem=no_problem()
+                    />
+                    <KindPicker
+                        id=format!("edit-{}-kind", id.get_value())
+                        value=kind
+                        on_change=Callback::new(move |k| write(Box::new(move |x| x.set_kind(k))))
+                    />
+                    <TextField
+                        id=format!("edit-{}-text", id.get_value())
+                        label="In one line"
+                        value=Signal::derive(move || {
+                            current.get().map(|x| x.text).unwrap_or_default()
+                        })
+                        on_change=Callback::new(move |v: String| write(
+                            Box::new(move |x| x.text = v),
+                        ))
+                        problem=no_problem()
+                    />
                     <Show when=move || kind.get() == LogKind::ExecSync>
-                        <Check id=format!("edit-{}-sponsors", id.get_value()) label="Both sponsors present"
-                            value=Signal::derive(move || current.get().is_some_and(|x| x.both_sponsors_present))
-                            on_change=Callback::new(move |v| write(Box::new(move |x| x.both_sponsors_present = v)))/>
+                        <Check
+                            id=format!("edit-{}-sponsors", id.get_value())
+                            label="Both sponsors present"
+                            value=Signal::derive(move || {
+                                current.get().is_some_and(|x| x.both_sponsors_present)
+                            })
+                            on_change=Callback::new(move |v| write(
+                                Box::new(move |x| x.both_sponsors_present = v),
+                            ))
+                        />
                     </Show>
                     <Show when=move || kind.get() == LogKind::Blocker>
-                        <TextField id=format!("edit-{}-owner", id.get_value()) max=MAX_NAME_CHARS label="Owner"
-                            value=Signal::derive(move || current.get().map(|x| x.owner_name).unwrap_or_default())
-                            on_change=Callback::new(move |v: String| write(Box::new(move |x| x.owner_name = v))) problem=no_problem()/>
-                        <BlockedStepPicker e=e id=format!("edit-{}-blocks", id.get_value())
+                        <TextField
+                            id=format!("edit-{}-owner", id.get_value())
+                            max=MAX_NAME_CHARS
+                            label="Owner"
+                            value=Signal::derive(move || {
+                                current.get().map(|x| x.owner_name).unwrap_or_default()
+                            })
+                            on_change=Callback::new(move |v: String| write(
+                                Box::new(move |x| x.owner_name = v),
+                            ))
+                            problem=no_problem()
+                        />
+                        <BlockedStepPicker
+                            e=e
+                            id=format!("edit-{}-blocks", id.get_value())
                             value=Signal::derive(move || current.get().and_then(|x| x.step_id))
-                            on_change=Callback::new(move |v| write(Box::new(move |x| x.step_id = v)))/>
+                            on_change=Callback::new(move |v| write(
+                                Box::new(move |x| x.step_id = v),
+                            ))
+                        />
                     </Show>
-                    <Check id=format!("edit-{}-internal", id.get_value()) label="Internal" hint="Only our side sees it"
+                    <Check
+                        id=format!("edit-{}-internal", id.get_value())
+                        label="Internal"
+                        hint="Only our side sees it"
                         value=Signal::derive(move || current.get().is_some_and(|x| x.internal))
-                        on_change=Callback::new(move |v| write(Box::new(move |x| x.internal = v)))/>
+                        on_change=Callback::new(move |v| write(Box::new(move |x| x.internal = v)))
+                    />
                     <button type="button" class="button small danger-quiet" on:click=delete>
-                        "Delete entry" <span class="visually-hidden">{move || format!(" {}", name())}</span>
+                        "Delete entry"
+                        <span class="visually-hidden">{move || format!(" {}", name())}</span>
                     </button>
                 </div>
             </Show>

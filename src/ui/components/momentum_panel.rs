@@ -201,39 +201,65 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                     <h2 id="momentum-heading">"Momentum"</h2>
                                     <p class="momentum-figure">
                                         <span class="momentum-number" data-testid="momentum-score">
-                                            {m.score.map_or_else(|| "Unknown".to_string(), |s| s.to_string())}
+                                            {m
+                                                .score
+                                                .map_or_else(|| "Unknown".to_string(), |s| s.to_string())}
                                         </span>
                                         <span class="muted">" / 100"</span>
-                                        <TrendArrow trend=trend_now.get()/>
-                                        <BandBadge band=m.band test_id="momentum-band"/>
+                                        <TrendArrow trend=trend_now.get() />
+                                        <BandBadge band=m.band test_id="momentum-band" />
                                     </p>
-                                    {m.manual.clone().map(|manual| view! {
-                                        <p class="override-note">
-                                            "Shown as " {manual.band.label()} " by hand: “" {manual.reason} "”. "
-                                            "Computed: " <strong>{m.computed_band.label()}</strong> ". "
-                                            "Until " {format::date(manual.until)} " or the next sync."
-                                        </p>
-                                    })}
-                                    {m.held_by_caps.then(|| view! {
-                                        <p class="cap-note">
-                                            "Held at Drifting because "
-                                            {m.caps.iter().map(|c| cap_text(*c)).collect::<Vec<_>>().join(" and ")}
-                                            "."
-                                        </p>
-                                    })}
-                                    {m.ghost_town.then(|| view! {
-                                        <p class="cap-note">
-                                            "Ghost-town risk: day " {m.facts.days_since_launch} " since launch, no sync for "
-                                            {format::days(m.facts.days_since_sync)} " and no open commitment."
-                                        </p>
-                                    })}
+                                    {m
+                                        .manual
+                                        .clone()
+                                        .map(|manual| {
+                                            view! {
+                                                <p class="override-note">
+                                                    "Shown as " {manual.band.label()} " by hand: “"
+                                                    {manual.reason} "”. " "Computed: "
+                                                    <strong>{m.computed_band.label()}</strong> ". " "Until "
+                                                    {format::date(manual.until)} " or the next sync."
+                                                </p>
+                                            }
+                                        })}
+                                    {m
+                                        .held_by_caps
+                                        .then(|| {
+                                            view! {
+                                                <p class="cap-note">
+                                                    "Held at Drifting because "
+                                                    {m
+                                                        .caps
+                                                        .iter()
+                                                        .map(|c| cap_text(*c))
+                                                        .collect::<Vec<_>>()
+                                                        .join(" and ")} "."
+                                                </p>
+                                            }
+                                        })}
+                                    {m
+                                        .ghost_town
+                                        .then(|| {
+                                            view! {
+                                                <p class="cap-note">
+                                                    "Ghost-town risk: day " {m.facts.days_since_launch}
+                                                    " since launch, no sync for "
+                                                    {format::days(m.facts.days_since_sync)}
+                                                    " and no open commitment."
+                                                </p>
+                                            }
+                                        })}
                                 </div>
                             </div>
                         }
                     })
             }}
             <div class="quick-actions actions">
-                <button type="button" class="button primary" on:click=move |_| log_sync(LogKind::Sync)>
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=move |_| log_sync(LogKind::Sync)
+                >
                     "Log sync"
                 </button>
                 <button type="button" class="button" on:click=move |_| log(LogKind::Win)>
@@ -257,22 +283,36 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                             let share = e.share(c.component);
                                             let slug = component_slug(c.component);
                                             view! {
-                                                <li class="component" class:drag=drag data-component=slug
-                                                    data-value=c.value.map(format::tenths).unwrap_or_else(|| "n/a".into())>
+                                                <li
+                                                    class="component"
+                                                    class:drag=drag
+                                                    data-component=slug
+                                                    data-value=c
+                                                        .value
+                                                        .map(format::tenths)
+                                                        .unwrap_or_else(|| "n/a".into())
+                                                >
                                                     <div class="component-head">
                                                         <span class="component-name">{c.component.label()}</span>
                                                         <span class="component-points">
                                                             {match share.points {
-                                                                Some(points) => view! {
-                                                                    <span data-points=points>{points}</span>
-                                                                    " / " {share.out_of}
-                                                                }.into_any(),
+                                                                Some(points) => {
+                                                                    view! {
+                                                                        <span data-points=points>{points}</span>
+                                                                        " / "
+                                                                        {share.out_of}
+                                                                    }
+                                                                        .into_any()
+                                                                }
                                                                 None => view! { "n/a" }.into_any(),
                                                             }}
                                                         </span>
                                                     </div>
                                                     <span class="meter" aria-hidden="true">
-                                                        <span class="meter-fill" style:width=format!("{}%", width as u32)></span>
+                                                        <span
+                                                            class="meter-fill"
+                                                            style:width=format!("{}%", width as u32)
+                                                        ></span>
                                                     </span>
                                                     <p class="component-detail">
                                                         {drag.then(|| view! { <strong>"Biggest drag. "</strong> })}
@@ -304,7 +344,12 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                             .map(|e| (e.what_ifs, e.momentum.computed_band))
                             .unwrap_or((Vec::new(), Band::Unknown));
                         if what_ifs.is_empty() {
-                            view! { <p class="muted">"Nothing quick would raise it today: keep the rhythm."</p> }.into_any()
+                            view! {
+                                <p class="muted">
+                                    "Nothing quick would raise it today: keep the rhythm."
+                                </p>
+                            }
+                                .into_any()
                         } else {
                             view! {
                                 <ul class="what-ifs">
@@ -316,10 +361,18 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                                                     <span class="what-if-action">{w.action.label()}</span>
                                                     <span class="what-if-effect">
                                                         <strong class="gain">
-                                                            {if w.gain > 0 { format!("+{}", w.gain) } else { "±0".to_string() }}
+                                                            {if w.gain > 0 {
+                                                                format!("+{}", w.gain)
+                                                            } else {
+                                                                "±0".to_string()
+                                                            }}
                                                         </strong>
                                                         {(w.band_after != band_now)
-                                                            .then(|| view! { <span class="muted">" → " {w.band_after.label()}</span> })}
+                                                            .then(|| {
+                                                                view! {
+                                                                    <span class="muted">" → " {w.band_after.label()}</span>
+                                                                }
+                                                            })}
                                                     </span>
                                                 </li>
                                             }
@@ -336,15 +389,14 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         if list.is_empty() {
                             view! { <p class="muted">"Nothing right now."</p> }.into_any()
                         } else {
-                            view! { <AlertList alerts=list/> }
-                                .into_any()
+                            view! { <AlertList alerts=list /> }.into_any()
                         }
                     }}
                 </div>
             </div>
             <h3>{format!("Last {} weeks", MODEL.history_weeks)}</h3>
-            {move || view! { <TrendChart points=weekly.get()/> }}
-            <OverrideControl plan=plan id=id.clone()/>
+            {move || view! { <TrendChart points=weekly.get() /> }}
+            <OverrideControl plan=plan id=id.clone() />
         </section>
     }
 }

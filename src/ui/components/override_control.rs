@@ -50,10 +50,12 @@ pub fn OverrideControl(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         <details class="override">
             <summary>"Set the band by hand"</summary>
             <p class="muted">
-                {move || format!(
-                    "When you know something the numbers don't, show a different band with your reason. It ends after {} days or at the next sync, and the computed band stays visible.",
-                    MODEL.override_cadences * cadence_days()
-                )}
+                {move || {
+                    format!(
+                        "When you know something the numbers don't, show a different band with your reason. It ends after {} days or at the next sync, and the computed band stays visible.",
+                        MODEL.override_cadences * cadence_days(),
+                    )
+                }}
             </p>
             <Show when=has_override>
                 <p>
@@ -73,7 +75,9 @@ pub fn OverrideControl(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     }>
                         {CHOICES
                             .into_iter()
-                            .map(|b| view! { <option selected=b == Band::Drifting>{b.label()}</option> })
+                            .map(|b| {
+                                view! { <option selected=b == Band::Drifting>{b.label()}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </label>
@@ -88,7 +92,9 @@ pub fn OverrideControl(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         aria-describedby="override-problem"
                     />
                 </label>
-                <button type="submit" class="button">"Set band"</button>
+                <button type="submit" class="button">
+                    "Set band"
+                </button>
                 <p id="override-problem" class="field-problem" role="alert">
                     {move || problem.get()}
                 </p>

@@ -35,15 +35,21 @@ pub fn Overview() -> impl IntoView {
         <div class="overview">
             <section class="panel attention" aria-labelledby="attention-heading">
                 <h2 id="attention-heading">
-                    "Needs attention " <span class="count">{move || match attention.with(Vec::len) {
-                        1 => "(1 plan)".to_string(),
-                        n => format!("({n} plans)"),
-                    }}</span>
+                    "Needs attention "
+                    <span class="count">
+                        {move || match attention.with(Vec::len) {
+                            1 => "(1 plan)".to_string(),
+                            n => format!("({n} plans)"),
+                        }}
+                    </span>
                 </h2>
                 {move || {
                     let items = attention.get();
                     if items.is_empty() {
-                        return view! { <p class="muted">"Nothing needs attention: every pilot is moving."</p> }.into_any();
+                        return view! {
+                            <p class="muted">"Nothing needs attention: every pilot is moving."</p>
+                        }
+                            .into_any();
                     }
                     let total = items.len();
                     let limit = if all.get() { total } else { FIRST };
@@ -60,11 +66,13 @@ pub fn Overview() -> impl IntoView {
                                                 {item
                                                     .alerts
                                                     .iter()
-                                                    .map(|alert| view! {
-                                                        <li class="alert">
-                                                            <strong>{alert.kind.label()} ": "</strong>
-                                                            <span class="attention-message">{alert.message()}</span>
-                                                        </li>
+                                                    .map(|alert| {
+                                                        view! {
+                                                            <li class="alert">
+                                                                <strong>{alert.kind.label()} ": "</strong>
+                                                                <span class="attention-message">{alert.message()}</span>
+                                                            </li>
+                                                        }
                                                     })
                                                     .collect_view()}
                                             </ul>
@@ -73,18 +81,25 @@ pub fn Overview() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </ul>
-                        {(total > FIRST && !all.get()).then(|| view! {
-                            <button type="button" class="button small" on:click=move |_| all.set(true)>
-                                {format!("Show all {total} plans")}
-                            </button>
-                        })}
+                        {(total > FIRST && !all.get())
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button small"
+                                        on:click=move |_| all.set(true)
+                                    >
+                                        {format!("Show all {total} plans")}
+                                    </button>
+                                }
+                            })}
                     }
-                    .into_any()
+                        .into_any()
                 }}
             </section>
             <section class="panel radar-panel" aria-labelledby="radar-heading">
                 <h2 id="radar-heading">"Ghost-town radar"</h2>
-                {move || view! { <Radar points=points.get()/> }}
+                {move || view! { <Radar points=points.get() /> }}
             </section>
         </div>
     }

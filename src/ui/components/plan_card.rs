@@ -129,17 +129,30 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                         <span data-testid="plan-name">{name}</span>
                     </Link>
                 </h2>
-                {example.then(|| view! {
-                    <span class="tag tag-example" data-testid="example-tag" title="From the example portfolio">"Example"</span>
-                })}
-                <StageBadge stage=stage/>
+                {example
+                    .then(|| {
+                        view! {
+                            <span
+                                class="tag tag-example"
+                                data-testid="example-tag"
+                                title="From the example portfolio"
+                            >
+                                "Example"
+                            </span>
+                        }
+                    })}
+                <StageBadge stage=stage />
             </header>
-            <p class="plan-card-partner">
-                {partner}
-                <span class="muted">" · " {kind}</span>
-            </p>
-            <ScoreSummary headline=headline history=history/>
-            {parked_until.map(|text| view! { <p class="plan-card-parked" data-testid="parked-until">{text}</p> })}
+            <p class="plan-card-partner">{partner} <span class="muted">" · " {kind}</span></p>
+            <ScoreSummary headline=headline history=history />
+            {parked_until
+                .map(|text| {
+                    view! {
+                        <p class="plan-card-parked" data-testid="parked-until">
+                            {text}
+                        </p>
+                    }
+                })}
             <dl class="plan-card-facts">
                 {launch
                     .map(|text| {
@@ -149,8 +162,7 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                                 <dd>{text}</dd>
                             </div>
                         }
-                    })}
-                <div>
+                    })} <div>
                     <dt>"Next step"</dt>
                     <dd>{next_step.unwrap_or_else(|| "None planned".to_string())}</dd>
                 </div>
@@ -159,7 +171,8 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                 .map(|route| {
                     view! {
                         <Link to=route class="button small card-action">
-                            "Continue" <span class="visually-hidden">{format!(" {name_for_continue}")}</span>
+                            "Continue"
+                            <span class="visually-hidden">{format!(" {name_for_continue}")}</span>
                         </Link>
                     }
                 })}

@@ -85,31 +85,67 @@ pub fn PartnerSection(e: Editor) -> impl IntoView {
     }));
     view! {
         <section class="panel" id="partner" aria-labelledby="partner-heading">
-            <SectionHead id="partner" title="Partner" editing=editing/>
+            <SectionHead id="partner" title="Partner" editing=editing />
             <Show
                 when=move || editing.get()
                 fallback=move || {
-                    e.read(().into_any(), |p| {
-                        view! {
-                            <dl class="facts">
-                                <Fact label="Partner" value=format::text(&p.partner.name)/>
-                                <Fact label="Kind" value=p.partner.kind.label().to_string()/>
-                                <Fact label="Our owner" value=format::text(&p.partner.our_owner)/>
-                                <Fact label="Their champion" value=format::text(&p.partner.their_champion)/>
-                                <div class="fact internal-fact">
-                                    <dt>"Notes " <span class="tag tag-internal" title="Never shared with the partner">"Internal"</span></dt>
-                                    <dd class:unset=p.partner.notes.trim().is_empty()>{format::text(&p.partner.notes)}</dd>
-                                </div>
-                            </dl>
-                        }
-                        .into_any()
-                    })
+                    e.read(
+                        ().into_any(),
+                        |p| {
+                            view! {
+                                <dl class="facts">
+                                    <Fact label="Partner" value=format::text(&p.partner.name) />
+                                    <Fact label="Kind" value=p.partner.kind.label().to_string() />
+                                    <Fact
+                                        label="Our owner"
+                                        value=format::text(&p.partner.our_owner)
+                                    />
+                                    <Fact
+                                        label="Their champion"
+                                        value=format::text(&p.partner.their_champion)
+                                    />
+                                    <div class="fact internal-fact">
+                                        <dt>
+                                            "Notes "
+                                            <span
+                                                class="tag tag-internal"
+                                                title="Never shared with the partner"
+                                            >
+                                                "Internal"
+                                            </span>
+                                        </dt>
+                                        <dd class:unset=p
+                                            .partner
+                                            .notes
+                                            .trim()
+                                            .is_empty()>{format::text(&p.partner.notes)}</dd>
+                                    </div>
+                                </dl>
+                            }
+                                .into_any()
+                        },
+                    )
                 }
             >
                 <div class="edit-form">
-                    <TextField id="edit-plan-name" max=MAX_NAME_CHARS label="Pilot name" value=e.text(|p| &p.name) on_change=e.setter(|p, v| p.name = v) problem=name_problem/>
-                    <PartnerForm form=form/>
-                    <TextField id="edit-notes" label="Notes (internal)" hint="Only our side sees them: never in a share link or on the shared screen." value=e.text(|p| &p.partner.notes) on_change=e.setter(|p, v| p.partner.notes = v) problem=no_problem() multiline=true/>
+                    <TextField
+                        id="edit-plan-name"
+                        max=MAX_NAME_CHARS
+                        label="Pilot name"
+                        value=e.text(|p| &p.name)
+                        on_change=e.setter(|p, v| p.name = v)
+                        problem=name_problem
+                    />
+                    <PartnerForm form=form />
+                    <TextField
+                        id="edit-notes"
+                        label="Notes (internal)"
+                        hint="Only our side sees them: never in a share link or on the shared screen."
+                        value=e.text(|p| &p.partner.notes)
+                        on_change=e.setter(|p, v| p.partner.notes = v)
+                        problem=no_problem()
+                        multiline=true
+                    />
                 </div>
             </Show>
         </section>
@@ -121,35 +157,51 @@ pub fn TimingSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
     view! {
         <section class="panel" id="timing" aria-labelledby="timing-heading">
-            <SectionHead id="timing" title="Timing" editing=editing/>
+            <SectionHead id="timing" title="Timing" editing=editing />
             <Show
                 when=move || editing.get()
                 fallback=move || {
-                    e.read(().into_any(), |p| {
-                        let confirmed = p
-                            .timing
-                            .confirmed_on
-                            .map(|d| {
-                                let quarter = crate::domain::calendar::Quarter::of(d).label();
-                                format!("{} ({quarter})", format::date(d))
-                            })
-                            .unwrap_or_else(|| "Not set".into());
-                        view! {
-                            <dl class="facts">
-                                <Fact label="What's top-of-mind for their leadership this quarter" value=format::text(&p.timing.their_priority)/>
-                                <Fact label="How this partnership fits that picture" value=format::text(&p.timing.how_we_fit)/>
-                                <Fact label="Fit" value=rating(p.timing.fit)/>
-                                <Fact label="Readiness" value=rating(p.timing.readiness)/>
-                                <Fact label="In a rebuild phase" value=if p.timing.in_rebuild { "Yes".into() } else { "No".into() }/>
-                                <Fact label="Confirmed on" value=confirmed/>
-                            </dl>
-                        }
-                        .into_any()
-                    })
+                    e.read(
+                        ().into_any(),
+                        |p| {
+                            let confirmed = p
+                                .timing
+                                .confirmed_on
+                                .map(|d| {
+                                    let quarter = crate::domain::calendar::Quarter::of(d).label();
+                                    format!("{} ({quarter})", format::date(d))
+                                })
+                                .unwrap_or_else(|| "Not set".into());
+                            view! {
+                                <dl class="facts">
+                                    <Fact
+                                        label="What's top-of-mind for their leadership this quarter"
+                                        value=format::text(&p.timing.their_priority)
+                                    />
+                                    <Fact
+                                        label="How this partnership fits that picture"
+                                        value=format::text(&p.timing.how_we_fit)
+                                    />
+                                    <Fact label="Fit" value=rating(p.timing.fit) />
+                                    <Fact label="Readiness" value=rating(p.timing.readiness) />
+                                    <Fact
+                                        label="In a rebuild phase"
+                                        value=if p.timing.in_rebuild {
+                                            "Yes".into()
+                                        } else {
+                                            "No".into()
+                                        }
+                                    />
+                                    <Fact label="Confirmed on" value=confirmed />
+                                </dl>
+                            }
+                                .into_any()
+                        },
+                    )
                 }
             >
                 <div class="edit-form">
-                    <TimingForm form=e.form("edit")/>
+                    <TimingForm form=e.form("edit") />
                 </div>
             </Show>
         </section>
@@ -161,38 +213,58 @@ pub fn PilotSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
     view! {
         <section class="panel" id="pilot" aria-labelledby="pilot-heading">
-            <SectionHead id="pilot" title="Fastest joint win" editing=editing/>
+            <SectionHead id="pilot" title="Fastest joint win" editing=editing />
             <Show
                 when=move || editing.get()
                 fallback=move || {
-                    e.read(().into_any(), |p| {
-                        let metric_text = format::metric(&p.pilot.primary_metric);
-                        let out = if p.pilot.out_of_scope.is_empty() {
-                            "Not set".to_string()
-                        } else {
-                            p.pilot.out_of_scope.join("; ")
-                        };
-                        view! {
-                            <dl class="facts">
-                                <Fact label="Use case" value=format::text(&p.pilot.use_case)/>
-                                <Fact label="Segment" value=format::text(&p.pilot.segment)/>
-                                <Fact label="Primary metric" value=metric_text/>
-                                <Fact label="Fastest joint win" value=format::text(&p.pilot.fastest_joint_win)/>
-                                <Fact label="Out of scope" value=out/>
-                                <Fact label="Stop condition" value=format::text(&p.pilot.stop_condition)/>
-                                <Fact label="Launch date" value=format::maybe_date(p.pilot.launch_on)/>
-                                <Fact label="Pilot length" value=format!("{} days", p.pilot.length_days)/>
-                            </dl>
-                        }
-                        .into_any()
-                    })
+                    e.read(
+                        ().into_any(),
+                        |p| {
+                            let metric_text = format::metric(&p.pilot.primary_metric);
+                            let out = if p.pilot.out_of_scope.is_empty() {
+                                "Not set".to_string()
+                            } else {
+                                p.pilot.out_of_scope.join("; ")
+                            };
+                            view! {
+                                <dl class="facts">
+                                    <Fact label="Use case" value=format::text(&p.pilot.use_case) />
+                                    <Fact label="Segment" value=format::text(&p.pilot.segment) />
+                                    <Fact label="Primary metric" value=metric_text />
+                                    <Fact
+                                        label="Fastest joint win"
+                                        value=format::text(&p.pilot.fastest_joint_win)
+                                    />
+                                    <Fact label="Out of scope" value=out />
+                                    <Fact
+                                        label="Stop condition"
+                                        value=format::text(&p.pilot.stop_condition)
+                                    />
+                                    <Fact
+                                        label="Launch date"
+                                        value=format::maybe_date(p.pilot.launch_on)
+                                    />
+                                    <Fact
+                                        label="Pilot length"
+                                        value=format!("{} days", p.pilot.length_days)
+                                    />
+                                </dl>
+                            }
+                                .into_any()
+                        },
+                    )
                 }
             >
                 <div class="edit-form">
-                    <FastestWinForm form=e.form("edit")/>
+                    <FastestWinForm form=e.form("edit") />
                     <Show when=move || e.read(false, |p| !p.stage.has_launched())>
-                        <DateField id="edit-launch-on".to_string() label="Launch date" value=Signal::derive(move || e.read(None, |p| p.pilot.launch_on))
-                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.launch_on = v)) problem=no_problem()/>
+                        <DateField
+                            id="edit-launch-on".to_string()
+                            label="Launch date"
+                            value=Signal::derive(move || e.read(None, |p| p.pilot.launch_on))
+                            on_change=Callback::new(move |v| e.edit(|p| p.pilot.launch_on = v))
+                            problem=no_problem()
+                        />
                     </Show>
                 </div>
             </Show>
@@ -205,13 +277,10 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
     let editing = RwSignal::new(false);
     view! {
         <section class="panel wide" id="foundation" aria-labelledby="foundation-heading">
-            <SectionHead id="foundation" title="Foundation" editing=editing/>
-            <Show
-                when=move || editing.get()
-                fallback=move || view! { <FoundationSummary e=e/> }
-            >
+            <SectionHead id="foundation" title="Foundation" editing=editing />
+            <Show when=move || editing.get() fallback=move || view! { <FoundationSummary e=e /> }>
                 <div class="edit-form">
-                    <FoundationForm form=e.form("edit")/>
+                    <FoundationForm form=e.form("edit") />
                 </div>
             </Show>
         </section>
@@ -229,11 +298,11 @@ fn FoundationSummary(e: Editor) -> impl IntoView {
                 .key_results
                 .iter()
                 .enumerate()
-                .map(|(i, kr)| view! { <KeyResultRow e=e index=i kr=kr.clone()/> })
+                .map(|(i, kr)| view! { <KeyResultRow e=e index=i kr=kr.clone() /> })
                 .collect_view();
             view! {
                 <dl class="facts">
-                    <Fact label="Shared objective" value=format::text(&f.objective)/>
+                    <Fact label="Shared objective" value=format::text(&f.objective) />
                 </dl>
                 <h3>"Key results"</h3>
                 {if f.key_results.is_empty() {
@@ -245,20 +314,35 @@ fn FoundationSummary(e: Editor) -> impl IntoView {
                     <div>
                         <h3>"Governance"</h3>
                         <dl class="facts">
-                            <Fact label="Our owner" value=format::text(&f.governance.our_owner)/>
-                            <Fact label="Their owner" value=format::text(&f.governance.their_owner)/>
-                            <Fact label="Our sponsor" value=format::text(&f.governance.our_sponsor)/>
-                            <Fact label="Their sponsor" value=format::text(&f.governance.their_sponsor)/>
-                            <Fact label="Decision rule" value=format::text(&f.governance.decision_rule)/>
-                            <Fact label="Escalation" value=format::text(&f.governance.escalation)/>
+                            <Fact label="Our owner" value=format::text(&f.governance.our_owner) />
+                            <Fact
+                                label="Their owner"
+                                value=format::text(&f.governance.their_owner)
+                            />
+                            <Fact
+                                label="Our sponsor"
+                                value=format::text(&f.governance.our_sponsor)
+                            />
+                            <Fact
+                                label="Their sponsor"
+                                value=format::text(&f.governance.their_sponsor)
+                            />
+                            <Fact
+                                label="Decision rule"
+                                value=format::text(&f.governance.decision_rule)
+                            />
+                            <Fact label="Escalation" value=format::text(&f.governance.escalation) />
                         </dl>
                     </div>
                     <div>
                         <h3>"Rhythm"</h3>
                         <dl class="facts">
-                            <Fact label="Cadence" value=f.rhythm.cadence_days.label().to_string()/>
-                            <Fact label="Next sync" value=format::maybe_date(f.rhythm.next_sync_on)/>
-                            <Fact label="Review" value=format::maybe_date(f.rhythm.review_on)/>
+                            <Fact label="Cadence" value=f.rhythm.cadence_days.label().to_string() />
+                            <Fact
+                                label="Next sync"
+                                value=format::maybe_date(f.rhythm.next_sync_on)
+                            />
+                            <Fact label="Review" value=format::maybe_date(f.rhythm.review_on) />
                         </dl>
                     </div>
                 </div>
@@ -325,35 +409,79 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
             <div class="kr-head">
                 <strong>{kr.name.clone()}</strong>
                 <span class="muted">
-                    {format!("{} → {} · now {current_text}", format::quantity(kr.baseline, &kr.unit), format::quantity(kr.target, &kr.unit))}
+                    {format!(
+                        "{} → {} · now {current_text}",
+                        format::quantity(kr.baseline, &kr.unit),
+                        format::quantity(kr.target, &kr.unit),
+                    )}
                 </span>
             </div>
-            <span class="meter meter-wide" role="img" aria-label=format!("{percent}% of the way to the target")>
+            <span
+                class="meter meter-wide"
+                role="img"
+                aria-label=format!("{percent}% of the way to the target")
+            >
                 <span class="meter-fill" style:width=format!("{percent}%")></span>
             </span>
             <p class="kr-meta">
                 {format!("{percent}% of the way · {checked}")}
-                {kr.due_on.map(|d| format!(" · due {}", format::date(d)))}
-                " "
-                <button type="button" class="button small" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    "Check in" <span class="visually-hidden">{format!(" on {name}")}</span>
+                {kr.due_on.map(|d| format!(" · due {}", format::date(d)))} " "
+                <button
+                    type="button"
+                    class="button small"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "Check in"
+                    <span class="visually-hidden">{format!(" on {name}")}</span>
                 </button>
             </p>
             <Show when=move || open.get()>
                 <form class="checkin-form" on:submit=save>
-                    <NumberField id=format!("checkin-{index}-value") label="Value now" value=value not_numbers=Some(unparsed)
-                        on_change=Callback::new(move |v| value.set(v)) problem=no_problem()/>
+                    <NumberField
+                        id=format!("checkin-{index}-value")
+                        label="Value now"
+                        value=value
+                        not_numbers=Some(unparsed)
+                        on_change=Callback::new(move |v| value.set(v))
+                        problem=no_problem()
+                    />
                     <div class="field">
                         <label for=format!("checkin-{index}-confidence")>"Confidence"</label>
-                        <select id=format!("checkin-{index}-confidence") on:change=move |ev| {
-                            let picked = event_target_value(&ev);
-                            if let Some(c) = CONFIDENCES.into_iter().find(|c| c.label() == picked) { confidence.set(c); }
-                        }>
-                            {CONFIDENCES.into_iter().map(|c| view! { <option selected=move || confidence.get() == c>{c.label()}</option> }).collect_view()}
+                        <select
+                            id=format!("checkin-{index}-confidence")
+                            on:change=move |ev| {
+                                let picked = event_target_value(&ev);
+                                if let Some(c) = CONFIDENCES
+                                    .into_iter()
+                                    .find(|c| c.label() == picked)
+                                {
+                                    confidence.set(c);
+                                }
+                            }
+                        >
+                            {CONFIDENCES
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <option selected=move || {
+                                            confidence.get() == c
+                                        }>{c.label()}</option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </div>
-                    <DateField id=format!("checkin-{index}-on") label="On" value=on on_change=Callback::new(move |v| on.set(v)) problem=no_problem()/>
-                    <button type="submit" class="button primary">"Save check-in"</button>
+                    <DateField
+                        id=format!("checkin-{index}-on")
+                        label="On"
+                        value=on
+                        on_change=Callback::new(move |v| on.set(v))
+                        problem=no_problem()
+                    />
+                    <button type="submit" class="button primary">
+                        "Save check-in"
+                    </button>
                 </form>
             </Show>
         </li>
@@ -363,13 +491,18 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
 #[component]
 pub fn CyclesSection(e: Editor) -> impl IntoView {
     view! {
-        <section class="panel" id="cycles" aria-labelledby="cycles-heading"
-            class:print-empty=move || e.read(true, |p| p.cycles.is_empty())>
+        <section
+            class="panel"
+            id="cycles"
+            aria-labelledby="cycles-heading"
+            class:print-empty=move || e.read(true, |p| p.cycles.is_empty())
+        >
             <h2 id="cycles-heading">"30-day cycles"</h2>
             {move || {
                 let cycles = e.read(Vec::new(), |p| p.cycles.clone());
                 if cycles.is_empty() {
-                    return view! { <p class="muted">"The first cycle starts at launch."</p> }.into_any();
+                    return view! { <p class="muted">"The first cycle starts at launch."</p> }
+                        .into_any();
                 }
                 view! {
                     <ol class="cycle-list">
@@ -379,13 +512,28 @@ pub fn CyclesSection(e: Editor) -> impl IntoView {
                             .map(|(i, cycle)| {
                                 view! {
                                     <li>
-                                        <h3>{format!("Cycle {} · from {}", i + 1, format::date(cycle.started_on))}</h3>
+                                        <h3>
+                                            {format!(
+                                                "Cycle {} · from {}",
+                                                i + 1,
+                                                format::date(cycle.started_on),
+                                            )}
+                                        </h3>
                                         <dl class="facts">
-                                            <Fact label="Reviewed" value=format::maybe_date(cycle.reviewed_on)/>
-                                            <Fact label="Keep" value=format::text(&cycle.keep)/>
-                                            <Fact label="Change" value=format::text(&cycle.change)/>
-                                            <Fact label="Stop" value=format::text(&cycle.stop)/>
-                                            <Fact label="Decision" value=cycle.decision.map(|d| d.label().to_string()).unwrap_or_else(|| "Not yet".into())/>
+                                            <Fact
+                                                label="Reviewed"
+                                                value=format::maybe_date(cycle.reviewed_on)
+                                            />
+                                            <Fact label="Keep" value=format::text(&cycle.keep) />
+                                            <Fact label="Change" value=format::text(&cycle.change) />
+                                            <Fact label="Stop" value=format::text(&cycle.stop) />
+                                            <Fact
+                                                label="Decision"
+                                                value=cycle
+                                                    .decision
+                                                    .map(|d| d.label().to_string())
+                                                    .unwrap_or_else(|| "Not yet".into())
+                                            />
                                         </dl>
                                     </li>
                                 }
@@ -393,7 +541,7 @@ pub fn CyclesSection(e: Editor) -> impl IntoView {
                             .collect_view()}
                     </ol>
                 }
-                .into_any()
+                    .into_any()
             }}
         </section>
     }
@@ -404,7 +552,7 @@ pub fn ParkingLotSection(e: Editor) -> impl IntoView {
     view! {
         <section class="panel" id="parking-lot" aria-labelledby="parking-heading">
             <h2 id="parking-heading">"Parking lot"</h2>
-            <ParkingLot e=e id="parking-new"/>
+            <ParkingLot e=e id="parking-new" />
         </section>
     }
 }
@@ -427,11 +575,13 @@ pub fn ParkingLot(
             item_name="parking lot item"
             items=Signal::derive(move || e.read(Vec::new(), |p| p.parking_lot.clone()))
             on_add=Callback::new(move |text| e.edit(|p| p.parking_lot.push(text)))
-            on_remove=Callback::new(move |i: usize| e.edit(|p| {
-                if i < p.parking_lot.len() {
-                    p.parking_lot.remove(i);
-                }
-            }))
+            on_remove=Callback::new(move |i: usize| {
+                e.edit(|p| {
+                    if i < p.parking_lot.len() {
+                        p.parking_lot.remove(i);
+                    }
+                })
+            })
         />
     }
 }

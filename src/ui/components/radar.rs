@@ -123,8 +123,15 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
     // plain (a tooltip names each, a click opens it) and the table below is the way in by keyboard.
     let dense = points.len() > DENSE_FROM;
     let dots = if dense {
-        view! { <g class="radar-plain-dots" inner_html=plain_dots_markup(points.iter().map(|p| (p.band, x(p.days_since_launch), y(p.score))))></g> }
-            .into_any()
+        view! {
+            <g
+                class="radar-plain-dots"
+                inner_html=plain_dots_markup(
+                    points.iter().map(|p| (p.band, x(p.days_since_launch), y(p.score))),
+                )
+            ></g>
+        }
+        .into_any()
     } else {
         points
             .iter()
@@ -144,8 +151,13 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                         data-plan-id=p.plan.to_string()
                     >
                         <title>{label}</title>
-                        <circle cx=cx cy=cy r="8"/>
-                        <text class="radar-label" x=if anchor_right { cx - 12 } else { cx + 12 } y=cy + 4 text-anchor=if anchor_right { "end" } else { "start" }>
+                        <circle cx=cx cy=cy r="8" />
+                        <text
+                            class="radar-label"
+                            x=if anchor_right { cx - 12 } else { cx + 12 }
+                            y=cy + 4
+                            text-anchor=if anchor_right { "end" } else { "start" }
+                        >
                             {short}
                         </text>
                     </g>
@@ -189,7 +201,13 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
         let lines = lines
             .into_iter()
             .enumerate()
-            .map(|(i, line)| view! { <tspan x=cx y=first + 18 * i as i64>{line}</tspan> })
+            .map(|(i, line)| {
+                view! {
+                    <tspan x=cx y=first + 18 * i as i64>
+                        {line}
+                    </tspan>
+                }
+            })
             .collect_view();
         Some(view! {
             <text class="radar-tip" aria-hidden="true" text-anchor=anchor>
@@ -218,15 +236,26 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 on:pointerover=point_over
                 on:pointerleave=move |_| tip.set(None)
             >
-                <BandZones scale=SCALE/>
+                <BandZones scale=SCALE />
                 {MARKERS
                     .into_iter()
-                    .map(|d| view! {
-                        <line class="radar-marker" x1=x(d) x2=x(d) y1=TOP y2=TOP + HEIGHT/>
-                        <text class="chart-axis" x=x(d) y=TOP + HEIGHT + 18 text-anchor="middle">{format!("{d} days")}</text>
+                    .map(|d| {
+                        view! {
+                            <line class="radar-marker" x1=x(d) x2=x(d) y1=TOP y2=TOP + HEIGHT />
+                            <text
+                                class="chart-axis"
+                                x=x(d)
+                                y=TOP + HEIGHT + 18
+                                text-anchor="middle"
+                            >
+                                {format!("{d} days")}
+                            </text>
+                        }
                     })
                     .collect_view()}
-                <text class="chart-axis" x=LEFT y=TOP + HEIGHT + 34>"Days since launch →"</text>
+                <text class="chart-axis" x=LEFT y=TOP + HEIGHT + 34>
+                    "Days since launch →"
+                </text>
                 {dots}
                 {tooltip}
             </svg>
@@ -235,41 +264,62 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                     "No running pilot to plot yet.".to_string()
                 } else {
                     let reach = if dense { " Open the table below to reach each one." } else { "" };
-                    let pilots = if count == 1 { "1 running pilot".to_string() } else { format!("{count} running pilots") };
-                    format!("{pilots} by days since launch and momentum. Pilots low and to the right are turning into ghost towns.{reach}")
+                    let pilots = if count == 1 {
+                        "1 running pilot".to_string()
+                    } else {
+                        format!("{count} running pilots")
+                    };
+                    format!(
+                        "{pilots} by days since launch and momentum. Pilots low and to the right are turning into ghost towns.{reach}",
+                    )
                 }}
             </figcaption>
             <details class="radar-table" on:toggle=move |_| table_open.update(|o| *o = !*o)>
                 <summary>"The radar as a table"</summary>
-                {move || table_open.get().then(|| {
-                    let rows = rows.clone()
-                        .into_iter()
-                        .map(|(p, band)| view! {
-                            <tr>
-                                <th scope="row"><Link to=Route::Plan(p.plan)>{p.name}</Link></th>
-                                <td>{p.days_since_launch}</td>
-                                <td>{p.score}</td>
-                                <td>
-                                    {band}
-                                    {p.reason.map(|reason| view! { <span class="band-reason">{format!(" ({reason})")}</span> })}
-                                </td>
-                            </tr>
+                {move || {
+                    table_open
+                        .get()
+                        .then(|| {
+                            let rows = rows
+                                .clone()
+                                .into_iter()
+                                .map(|(p, band)| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <Link to=Route::Plan(p.plan)>{p.name}</Link>
+                                            </th>
+                                            <td>{p.days_since_launch}</td>
+                                            <td>{p.score}</td>
+                                            <td>
+                                                {band}
+                                                {p
+                                                    .reason
+                                                    .map(|reason| {
+                                                        view! {
+                                                            <span class="band-reason">{format!(" ({reason})")}</span>
+                                                        }
+                                                    })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Pilot"</th>
+                                            <th scope="col">"Days since launch"</th>
+                                            <th scope="col">"Momentum"</th>
+                                            <th scope="col">"Band"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
                         })
-                        .collect_view();
-                    view! {
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Pilot"</th>
-                                    <th scope="col">"Days since launch"</th>
-                                    <th scope="col">"Momentum"</th>
-                                    <th scope="col">"Band"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    }
-                })}
+                }}
             </details>
         </figure>
     }

@@ -43,7 +43,9 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
             <div class="panel-head">
                 <h2 id="readiness-heading">"Launch readiness"</h2>
                 <p class="readiness-figure">
-                    <span class="score-value" data-testid="readiness-score">{format!("{percent}%")}</span>
+                    <span class="score-value" data-testid="readiness-score">
+                        {format!("{percent}%")}
+                    </span>
                     <span class="muted">{format!(" {done} of {total} launch gates hold")}</span>
                 </p>
             </div>
@@ -57,7 +59,7 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                     "Launch waits until every gate holds: each one is a lesson from pilots that died quietly."
                 }}
             </p>
-            {(!notes.is_empty()).then(|| view! { <AlertList alerts=notes/> })}
+            {(!notes.is_empty()).then(|| view! { <AlertList alerts=notes /> })}
             {in_wizard
                 .then(|| {
                     view! {
@@ -68,7 +70,7 @@ pub fn ReadinessPanel(plan: Plan, today: chrono::NaiveDate) -> impl IntoView {
                         </p>
                     }
                 })}
-            <Checklist readiness=checklist fix=fix_in/>
+            <Checklist readiness=checklist fix=fix_in />
         </section>
     }
 }

@@ -36,14 +36,32 @@ pub fn TimingBanner(e: Editor) -> impl IntoView {
     view! {
         <Show when=stale>
             <section class="panel wide banner-panel" aria-labelledby="timing-check-heading">
-                <h2 id="timing-check-heading">{move || format!("A new quarter: {}", Quarter::of(today.get()).label())}</h2>
-                <p>"Priorities move with the quarter. Ask the partner again, and update the answers before they go stale."</p>
+                <h2 id="timing-check-heading">
+                    {move || format!("A new quarter: {}", Quarter::of(today.get()).label())}
+                </h2>
+                <p>
+                    "Priorities move with the quarter. Ask the partner again, and update the answers before they go stale."
+                </p>
                 <form class="edit-form" on:submit=confirm>
-                    <TextField id="reconfirm-priority" label="What's top-of-mind for their leadership this quarter?" value=Signal::derive(move || priority.get())
-                        on_change=Callback::new(move |v| priority.set(v)) problem=no_problem() multiline=true/>
-                    <TextField id="reconfirm-fit" label="How does this partnership fit into that picture?" value=Signal::derive(move || fit.get())
-                        on_change=Callback::new(move |v| fit.set(v)) problem=no_problem() multiline=true/>
-                    <button type="submit" class="button primary">"Confirm for this quarter"</button>
+                    <TextField
+                        id="reconfirm-priority"
+                        label="What's top-of-mind for their leadership this quarter?"
+                        value=Signal::derive(move || priority.get())
+                        on_change=Callback::new(move |v| priority.set(v))
+                        problem=no_problem()
+                        multiline=true
+                    />
+                    <TextField
+                        id="reconfirm-fit"
+                        label="How does this partnership fit into that picture?"
+                        value=Signal::derive(move || fit.get())
+                        on_change=Callback::new(move |v| fit.set(v))
+                        problem=no_problem()
+                        multiline=true
+                    />
+                    <button type="submit" class="button primary">
+                        "Confirm for this quarter"
+                    </button>
                 </form>
             </section>
         </Show>
@@ -109,31 +127,97 @@ pub fn ReviewPanel(e: Editor) -> impl IntoView {
         }
     };
     view! {
-        {move || due().map(|on| view! {
-            <section class="panel wide banner-panel" id="review" aria-labelledby="review-heading">
-                <h2 id="review-heading">"The 30-day review is due"</h2>
-                <p>{format!("This cycle reached its review date on {}. What do you keep, change and stop — and what happens next?", format::date(on))}</p>
-                <form class="edit-form" on:submit=submit novalidate>
-                    <TextField id="review-keep" label="What to keep" hint="What worked and continues." value=answer(|a| &a.keep) on_change=write(|c, v| c.keep = v) problem=no_problem() multiline=true/>
-                    <TextField id="review-change" label="What to change" hint="What the next cycle does differently." value=answer(|a| &a.change) on_change=write(|c, v| c.change = v) problem=no_problem() multiline=true/>
-                    <TextField id="review-stop" label="What to stop" hint="What you stop doing." value=answer(|a| &a.stop) on_change=write(|c, v| c.stop = v) problem=no_problem() multiline=true/>
-                    <fieldset class="field decision">
-                        <legend>"Decision"</legend>
-                        {DECISIONS.into_iter().map(|(d, text)| view! {
-                            <label class="decision-option">
-                                <input type="radio" name="review-decision" prop:checked=move || decision.get() == Some(d) on:change=move |_| { decision.set(Some(d)); problem.set(None); }/>
-                                <strong>{d.label()}</strong>
-                                <span class="muted">{format!(" — {}", text.split_once(": ").map_or(text, |(_, rest)| rest))}</span>
-                            </label>
-                        }).collect_view()}
-                    </fieldset>
-                    <Show when=move || decision.get() == Some(Decision::Stop)>
-                        <TextField id="review-reason" label="Why stop?" value=Signal::derive(move || reason.get()) on_change=Callback::new(move |v| reason.set(v)) problem=no_problem()/>
-                    </Show>
-                    <p class="field-problem" role="alert">{move || problem.get()}</p>
-                    <button type="submit" class="button primary">"Record the review"</button>
-                </form>
-            </section>
-        })}
+        {move || {
+            due()
+                .map(|on| {
+                    view! {
+                        <section
+                            class="panel wide banner-panel"
+                            id="review"
+                            aria-labelledby="review-heading"
+                        >
+                            <h2 id="review-heading">"The 30-day review is due"</h2>
+                            <p>
+                                {format!(
+                                    "This cycle reached its review date on {}. What do you keep, change and stop — and what happens next?",
+                                    format::date(on),
+                                )}
+                            </p>
+                            <form class="edit-form" on:submit=submit novalidate>
+                                <TextField
+                                    id="review-keep"
+                                    label="What to keep"
+                                    hint="What worked and continues."
+                                    value=answer(|a| &a.keep)
+                                    on_change=write(|c, v| c.keep = v)
+                                    problem=no_problem()
+                                    multiline=true
+                                />
+                                <TextField
+                                    id="review-change"
+                                    label="What to change"
+                                    hint="What the next cycle does differently."
+                                    value=answer(|a| &a.change)
+                                    on_change=write(|c, v| c.change = v)
+                                    problem=no_problem()
+                                    multiline=true
+                                />
+                                <TextField
+                                    id="review-stop"
+                                    label="What to stop"
+                                    hint="What you stop doing."
+                                    value=answer(|a| &a.stop)
+                                    on_change=write(|c, v| c.stop = v)
+                                    problem=no_problem()
+                                    multiline=true
+                                />
+                                <fieldset class="field decision">
+                                    <legend>"Decision"</legend>
+                                    {DECISIONS
+                                        .into_iter()
+                                        .map(|(d, text)| {
+                                            view! {
+                                                <label class="decision-option">
+                                                    <input
+                                                        type="radio"
+                                                        name="review-decision"
+                                                        prop:checked=move || decision.get() == Some(d)
+                                                        on:change=move |_| {
+                                                            decision.set(Some(d));
+                                                            problem.set(None);
+                                                        }
+                                                    />
+                                                    <strong>{d.label()}</strong>
+                                                    <span class="muted">
+                                                        {format!(
+                                                            " — {}",
+                                                            text.split_once(": ").map_or(text, |(_, rest)| rest),
+                                                        )}
+                                                    </span>
+                                                </label>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </fieldset>
+                                <Show when=move || decision.get() == Some(Decision::Stop)>
+                                    <TextField
+                                        id="review-reason"
+                                        label="Why stop?"
+                                        value=Signal::derive(move || reason.get())
+                                        on_change=Callback::new(move |v| reason.set(v))
+                                        problem=no_problem()
+                                    />
+                                </Show>
+                                <p class="field-problem" role="alert">
+                                    {move || problem.get()}
+                                </p>
+                                <button type="submit" class="button primary">
+                                    "Record the review"
+                                </button>
+                            </form>
+                        </section>
+                    }
+                })
+        }}
     }
 }

@@ -16,12 +16,18 @@ pub fn ScoreSummary(headline: Headline, history: Vec<HistoryPoint>) -> impl Into
                 <span class="score-value" data-testid="momentum-score">
                     {momentum.score.map_or_else(|| "Unknown".to_string(), |s| s.to_string())}
                 </span>
-                <TrendArrow trend=trend/>
-                <BandBadge band=momentum.band test_id="momentum-band"/>
-                {momentum.band_reason().map(|reason| view! {
-                    <span class="band-reason" data-testid="band-reason">{reason}</span>
-                })}
-                <Sparkline points=history weeks=MODEL.history_weeks as usize/>
+                <TrendArrow trend=trend />
+                <BandBadge band=momentum.band test_id="momentum-band" />
+                {momentum
+                    .band_reason()
+                    .map(|reason| {
+                        view! {
+                            <span class="band-reason" data-testid="band-reason">
+                                {reason}
+                            </span>
+                        }
+                    })}
+                <Sparkline points=history weeks=MODEL.history_weeks as usize />
             </div>
         }
         .into_any(),

@@ -33,16 +33,16 @@ pub fn SlideView(
         None => position,
     };
     let body = match slide {
-        Slide::Title => view! { <TitleBody e=e/> }.into_any(),
-        Slide::Foundation => view! { <FoundationBody e=e/> }.into_any(),
-        Slide::Timing => view! { <TimingBody e=e/> }.into_any(),
-        Slide::StartSmall => view! { <StartSmallBody e=e/> }.into_any(),
-        Slide::LaunchEnergy => view! { <LaunchEnergyBody e=e/> }.into_any(),
-        Slide::Motion => view! { <MotionBody e=e/> }.into_any(),
+        Slide::Title => view! { <TitleBody e=e /> }.into_any(),
+        Slide::Foundation => view! { <FoundationBody e=e /> }.into_any(),
+        Slide::Timing => view! { <TimingBody e=e /> }.into_any(),
+        Slide::StartSmall => view! { <StartSmallBody e=e /> }.into_any(),
+        Slide::LaunchEnergy => view! { <LaunchEnergyBody e=e /> }.into_any(),
+        Slide::Motion => view! { <MotionBody e=e /> }.into_any(),
         Slide::ParkingLot => {
-            view! { <ParkingLot e=e id="ws-parking-new" show_label=true/> }.into_any()
+            view! { <ParkingLot e=e id="ws-parking-new" show_label=true /> }.into_any()
         }
-        Slide::Closing => view! { <ClosingBody e=e/> }.into_any(),
+        Slide::Closing => view! { <ClosingBody e=e /> }.into_any(),
     };
     let heading = move || match slide {
         Slide::Title => e.read(String::new(), |p| p.shown_name().to_string()),
@@ -61,7 +61,7 @@ pub fn SlideView(
             </header>
             <p class="slide-prompt">{slide.prompt()}</p>
             <div class="slide-body">{body}</div>
-            <SlideChecks e=e slide=slide/>
+            <SlideChecks e=e slide=slide />
         </section>
     }
 }
@@ -89,7 +89,11 @@ fn SlideChecks(e: Editor, slide: Slide) -> impl IntoView {
                     {items
                         .into_iter()
                         .map(|item| {
-                            let (icon, status) = if item.done { ("✓", "Done") } else { ("○", "To do") };
+                            let (icon, status) = if item.done {
+                                ("✓", "Done")
+                            } else {
+                                ("○", "To do")
+                            };
                             view! {
                                 <li class:check-done=item.done>
                                     <span aria-hidden="true">{icon}</span>
@@ -153,31 +157,78 @@ fn FoundationBody(e: Editor) -> impl IntoView {
     view! {
         <div class="slide-columns">
             <div>
-                <TextField id="ws-objective" label="Shared objective" value=e.text(|p| &p.foundation.objective)
-                    on_change=e.setter(|p, v| p.foundation.objective = v) problem=no_problem() multiline=true/>
+                <TextField
+                    id="ws-objective"
+                    label="Shared objective"
+                    value=e.text(|p| &p.foundation.objective)
+                    on_change=e.setter(|p, v| p.foundation.objective = v)
+                    problem=no_problem()
+                    multiline=true
+                />
                 // Governance and rhythm in one group: a second frame and legend would push a
                 // long objective's slide past the bottom of a 1080p screen.
                 <fieldset class="field-group">
                     <legend>"Owners, sponsors and rhythm"</legend>
                     <div class="field-pair">
-                        <TextField id="ws-our-owner" wraps=true max=MAX_NAME_CHARS label="Our owner" value=e.text(|p| &p.foundation.governance.our_owner)
-                            on_change=e.setter(|p, v| p.foundation.governance.our_owner = v) problem=no_problem()/>
-                        <TextField id="ws-their-owner" wraps=true max=MAX_NAME_CHARS label="Their owner" value=e.text(|p| &p.foundation.governance.their_owner)
-                            on_change=e.setter(|p, v| p.foundation.governance.their_owner = v) problem=no_problem()/>
-                        <TextField id="ws-our-sponsor" wraps=true max=MAX_NAME_CHARS label="Our sponsor" value=e.text(|p| &p.foundation.governance.our_sponsor)
-                            on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=no_problem()/>
-                        <TextField id="ws-their-sponsor" wraps=true max=MAX_NAME_CHARS label="Their sponsor" value=e.text(|p| &p.foundation.governance.their_sponsor)
-                            on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=no_problem()/>
-                        <CadenceField id="ws-cadence" value=cadence
-                            on_change=Callback::new(move |c| e.edit(|p| p.foundation.rhythm.cadence_days = c))/>
-                        <DateField id="ws-next-sync".to_string() label="Next sync"
-                            value=Signal::derive(move || e.read(None, |p| p.foundation.rhythm.next_sync_on))
-                            on_change=Callback::new(move |v| e.edit(|p| p.foundation.rhythm.next_sync_on = v)) problem=no_problem()/>
+                        <TextField
+                            id="ws-our-owner"
+                            wraps=true
+                            max=MAX_NAME_CHARS
+                            label="Our owner"
+                            value=e.text(|p| &p.foundation.governance.our_owner)
+                            on_change=e.setter(|p, v| p.foundation.governance.our_owner = v)
+                            problem=no_problem()
+                        />
+                        <TextField
+                            id="ws-their-owner"
+                            wraps=true
+                            max=MAX_NAME_CHARS
+                            label="Their owner"
+                            value=e.text(|p| &p.foundation.governance.their_owner)
+                            on_change=e.setter(|p, v| p.foundation.governance.their_owner = v)
+                            problem=no_problem()
+                        />
+                        <TextField
+                            id="ws-our-sponsor"
+                            wraps=true
+                            max=MAX_NAME_CHARS
+                            label="Our sponsor"
+                            value=e.text(|p| &p.foundation.governance.our_sponsor)
+                            on_change=e.setter(|p, v| p.foundation.governance.our_sponsor = v)
+                            problem=no_problem()
+                        />
+                        <TextField
+                            id="ws-their-sponsor"
+                            wraps=true
+                            max=MAX_NAME_CHARS
+                            label="Their sponsor"
+                            value=e.text(|p| &p.foundation.governance.their_sponsor)
+                            on_change=e.setter(|p, v| p.foundation.governance.their_sponsor = v)
+                            problem=no_problem()
+                        />
+                        <CadenceField
+                            id="ws-cadence"
+                            value=cadence
+                            on_change=Callback::new(move |c| {
+                                e.edit(|p| p.foundation.rhythm.cadence_days = c)
+                            })
+                        />
+                        <DateField
+                            id="ws-next-sync".to_string()
+                            label="Next sync"
+                            value=Signal::derive(move || {
+                                e.read(None, |p| p.foundation.rhythm.next_sync_on)
+                            })
+                            on_change=Callback::new(move |v| {
+                                e.edit(|p| p.foundation.rhythm.next_sync_on = v)
+                            })
+                            problem=no_problem()
+                        />
                     </div>
                 </fieldset>
             </div>
             <div>
-                <KeyResultsForm form=e.form("ws")/>
+                <KeyResultsForm form=e.form("ws") />
             </div>
         </div>
     }
@@ -203,21 +254,65 @@ fn TimingBody(e: Editor) -> impl IntoView {
     view! {
         <div class="slide-columns">
             <div>
-                <TextField id="ws-their-priority" label="What's top-of-mind for their leadership this quarter?"
+                <TextField
+                    id="ws-their-priority"
+                    label="What's top-of-mind for their leadership this quarter?"
                     value=e.text(|p| &p.timing.their_priority)
-                    on_change=Callback::new(move |v| e.edit(|p| { p.timing.their_priority = v; confirm(p); }))
-                    problem=no_problem() multiline=true/>
-                <TextField id="ws-how-we-fit" label="How does this partnership fit into that picture?"
+                    on_change=Callback::new(move |v| {
+                        e.edit(|p| {
+                            p.timing.their_priority = v;
+                            confirm(p);
+                        })
+                    })
+                    problem=no_problem()
+                    multiline=true
+                />
+                <TextField
+                    id="ws-how-we-fit"
+                    label="How does this partnership fit into that picture?"
                     value=e.text(|p| &p.timing.how_we_fit)
-                    on_change=Callback::new(move |v| e.edit(|p| { p.timing.how_we_fit = v; confirm(p); }))
-                    problem=no_problem() multiline=true/>
+                    on_change=Callback::new(move |v| {
+                        e.edit(|p| {
+                            p.timing.how_we_fit = v;
+                            confirm(p);
+                        })
+                    })
+                    problem=no_problem()
+                    multiline=true
+                />
             </div>
             <div>
-                <RatingField name="ws-fit" legend="Fit" low="poor" high="excellent" value=rated(|p| p.timing.fit)
-                    on_change=Callback::new(move |n| e.edit(|p| { p.timing.fit = Rating::new(n); confirm(p); })) problem=no_problem()/>
-                <RatingField name="ws-readiness" legend="Is this the right time for both of us?" low="not now" high="right now" value=rated(|p| p.timing.readiness)
-                    on_change=Callback::new(move |n| e.edit(|p| { p.timing.readiness = Rating::new(n); confirm(p); })) problem=no_problem()/>
-                <p class="muted">{move || confirmed().unwrap_or_else(|| "Not confirmed yet.".into())}</p>
+                <RatingField
+                    name="ws-fit"
+                    legend="Fit"
+                    low="poor"
+                    high="excellent"
+                    value=rated(|p| p.timing.fit)
+                    on_change=Callback::new(move |n| {
+                        e.edit(|p| {
+                            p.timing.fit = Rating::new(n);
+                            confirm(p);
+                        })
+                    })
+                    problem=no_problem()
+                />
+                <RatingField
+                    name="ws-readiness"
+                    legend="Is this the right time for both of us?"
+                    low="not now"
+                    high="right now"
+                    value=rated(|p| p.timing.readiness)
+                    on_change=Callback::new(move |n| {
+                        e.edit(|p| {
+                            p.timing.readiness = Rating::new(n);
+                            confirm(p);
+                        })
+                    })
+                    problem=no_problem()
+                />
+                <p class="muted">
+                    {move || confirmed().unwrap_or_else(|| "Not confirmed yet.".into())}
+                </p>
             </div>
         </div>
     }
@@ -228,28 +323,78 @@ fn StartSmallBody(e: Editor) -> impl IntoView {
     view! {
         <div class="slide-columns">
             <div>
-                <TextField id="ws-use-case" label="One use case" value=e.text(|p| &p.pilot.use_case)
-                    on_change=e.setter(|p, v| p.pilot.use_case = v) problem=no_problem() multiline=true/>
-                <TextField id="ws-fastest-win" label="The fastest joint win" value=e.text(|p| &p.pilot.fastest_joint_win)
-                    on_change=e.setter(|p, v| p.pilot.fastest_joint_win = v) problem=no_problem() multiline=true/>
-                <TextField id="ws-stop-condition" label="Stop condition" value=e.text(|p| &p.pilot.stop_condition)
-                    on_change=e.setter(|p, v| p.pilot.stop_condition = v) problem=no_problem() multiline=true/>
+                <TextField
+                    id="ws-use-case"
+                    label="One use case"
+                    value=e.text(|p| &p.pilot.use_case)
+                    on_change=e.setter(|p, v| p.pilot.use_case = v)
+                    problem=no_problem()
+                    multiline=true
+                />
+                <TextField
+                    id="ws-fastest-win"
+                    label="The fastest joint win"
+                    value=e.text(|p| &p.pilot.fastest_joint_win)
+                    on_change=e.setter(|p, v| p.pilot.fastest_joint_win = v)
+                    problem=no_problem()
+                    multiline=true
+                />
+                <TextField
+                    id="ws-stop-condition"
+                    label="Stop condition"
+                    value=e.text(|p| &p.pilot.stop_condition)
+                    on_change=e.setter(|p, v| p.pilot.stop_condition = v)
+                    problem=no_problem()
+                    multiline=true
+                />
             </div>
             <div>
-                <TextField id="ws-metric" label="Primary metric" value=e.text(|p| &p.pilot.primary_metric.name)
-                    on_change=e.setter(|p, v| p.pilot.primary_metric.name = v) problem=no_problem()/>
+                <TextField
+                    id="ws-metric"
+                    label="Primary metric"
+                    value=e.text(|p| &p.pilot.primary_metric.name)
+                    on_change=e.setter(|p, v| p.pilot.primary_metric.name = v)
+                    problem=no_problem()
+                />
                 <div class="field-pair">
-                    <NumberField id="ws-metric-baseline".to_string() label="Baseline"
-                        value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.baseline))
-                        on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.baseline = v)) problem=no_problem()/>
-                    <NumberField id="ws-metric-target".to_string() label="Target"
-                        value=Signal::derive(move || e.read(None, |p| p.pilot.primary_metric.target))
-                        on_change=Callback::new(move |v| e.edit(|p| p.pilot.primary_metric.target = v)) problem=no_problem()/>
+                    <NumberField
+                        id="ws-metric-baseline".to_string()
+                        label="Baseline"
+                        value=Signal::derive(move || {
+                            e.read(None, |p| p.pilot.primary_metric.baseline)
+                        })
+                        on_change=Callback::new(move |v| {
+                            e.edit(|p| p.pilot.primary_metric.baseline = v)
+                        })
+                        problem=no_problem()
+                    />
+                    <NumberField
+                        id="ws-metric-target".to_string()
+                        label="Target"
+                        value=Signal::derive(move || {
+                            e.read(None, |p| p.pilot.primary_metric.target)
+                        })
+                        on_change=Callback::new(move |v| {
+                            e.edit(|p| p.pilot.primary_metric.target = v)
+                        })
+                        problem=no_problem()
+                    />
                 </div>
-                <TextField id="ws-metric-unit" label="Unit" value=e.text(|p| &p.pilot.primary_metric.unit)
-                    on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>
-                <TextField id="ws-segment" label="Segment" value=e.text(|p| &p.pilot.segment)
-                    on_change=e.setter(|p, v| p.pilot.segment = v) problem=no_problem() multiline=true/>
+                <TextField
+                    id="ws-metric-unit"
+                    label="Unit"
+                    value=e.text(|p| &p.pilot.primary_metric.unit)
+                    on_change=e.setter(|p, v| p.pilot.primary_metric.unit = v)
+                    problem=no_problem()
+                />
+                <TextField
+                    id="ws-segment"
+                    label="Segment"
+                    value=e.text(|p| &p.pilot.segment)
+                    on_change=e.setter(|p, v| p.pilot.segment = v)
+                    problem=no_problem()
+                    multiline=true
+                />
             </div>
         </div>
     }
@@ -274,12 +419,19 @@ fn OpenStep(e: Editor, step: Step) -> impl IntoView {
         <li class="slide-step">
             <span class="slide-step-title">{step.title}</span>
             <span class="slide-step-meta">{format!("{owner} · {due}")}</span>
-            <button type="button" class="button small" on:click=move |_| {
-                let on = today.get_untracked();
-                e.edit(|p| { p.complete_step(&id.get_value(), on); });
-                e.state.notify("Step completed.");
-            }>
-                "Done" <span class="visually-hidden">{format!(": complete “{title}”")}</span>
+            <button
+                type="button"
+                class="button small"
+                on:click=move |_| {
+                    let on = today.get_untracked();
+                    e.edit(|p| {
+                        p.complete_step(&id.get_value(), on);
+                    });
+                    e.state.notify("Step completed.");
+                }
+            >
+                "Done"
+                <span class="visually-hidden">{format!(": complete “{title}”")}</span>
             </button>
         </li>
     }
@@ -301,15 +453,30 @@ fn LaunchEnergyBody(e: Editor) -> impl IntoView {
         <div class="slide-columns">
             <div>
                 <p class="commitments">
-                    {move || commitments().map(|c| {
-                        let icon = if c.complete() { "✓" } else { "○" };
-                        let partner = if c.partner_owned { "one is the partner's" } else { "none is the partner's yet" };
-                        format!("{icon} {} of {} owned, dated steps secured; {partner}.", c.secured.min(c.needed), c.needed)
-                    })}
+                    {move || {
+                        commitments()
+                            .map(|c| {
+                                let icon = if c.complete() { "✓" } else { "○" };
+                                let partner = if c.partner_owned {
+                                    "one is the partner's"
+                                } else {
+                                    "none is the partner's yet"
+                                };
+                                format!(
+                                    "{icon} {} of {} owned, dated steps secured; {partner}.",
+                                    c.secured.min(c.needed),
+                                    c.needed,
+                                )
+                            })
+                    }}
                 </p>
                 <ul class="slide-steps" aria-label="Open steps">
-                    <For each=open key=|s| (s.id.clone(), s.title.clone(), s.owner_name.clone(), s.due_on) let:step>
-                        <OpenStep e=e step=step/>
+                    <For
+                        each=open
+                        key=|s| (s.id.clone(), s.title.clone(), s.owner_name.clone(), s.due_on)
+                        let:step
+                    >
+                        <OpenStep e=e step=step />
                     </For>
                 </ul>
                 <Show when=move || e.read(true, |p| p.open_steps_by_due().is_empty())>
@@ -317,7 +484,7 @@ fn LaunchEnergyBody(e: Editor) -> impl IntoView {
                 </Show>
             </div>
             <div>
-                <AddStepForm e=e prefix="ws-step"/>
+                <AddStepForm e=e prefix="ws-step" />
             </div>
         </div>
     }
@@ -362,11 +529,28 @@ fn MotionBody(e: Editor) -> impl IntoView {
         <div class="slide-columns">
             <div>
                 <Show when=move || !launched()>
-                    <DateField id="ws-launch-on".to_string() label="Launch date" value=Signal::derive(launch)
-                        on_change=Callback::new(move |v| e.edit(|p| p.pilot.launch_on = v)) problem=no_problem()/>
+                    <DateField
+                        id="ws-launch-on".to_string()
+                        label="Launch date"
+                        value=Signal::derive(launch)
+                        on_change=Callback::new(move |v| e.edit(|p| p.pilot.launch_on = v))
+                        problem=no_problem()
+                    />
                 </Show>
                 <p class="launch-status">{status}</p>
-                <p class="muted">{move || e.read(String::new(), |p| format!("The pilot runs {} days, then the 30-day review decides: scale, iterate or stop.", p.pilot.length_days))}</p>
+                <p class="muted">
+                    {move || {
+                        e.read(
+                            String::new(),
+                            |p| {
+                                format!(
+                                    "The pilot runs {} days, then the 30-day review decides: scale, iterate or stop.",
+                                    p.pilot.length_days,
+                                )
+                            },
+                        )
+                    }}
+                </p>
             </div>
             <div>
                 <h2>"Not in V1"</h2>
@@ -378,13 +562,17 @@ fn MotionBody(e: Editor) -> impl IntoView {
                     button="Leave it out"
                     empty="Nothing ruled out yet."
                     item_name="out-of-scope item"
-                    items=Signal::derive(move || e.read(Vec::new(), |p| p.pilot.out_of_scope.clone()))
+                    items=Signal::derive(move || {
+                        e.read(Vec::new(), |p| p.pilot.out_of_scope.clone())
+                    })
                     on_add=Callback::new(move |text| e.edit(|p| p.pilot.out_of_scope.push(text)))
-                    on_remove=Callback::new(move |i: usize| e.edit(|p| {
-                        if i < p.pilot.out_of_scope.len() {
-                            p.pilot.out_of_scope.remove(i);
-                        }
-                    }))
+                    on_remove=Callback::new(move |i: usize| {
+                        e.edit(|p| {
+                            if i < p.pilot.out_of_scope.len() {
+                                p.pilot.out_of_scope.remove(i);
+                            }
+                        })
+                    })
                 />
             </div>
         </div>
@@ -404,7 +592,7 @@ fn ClosingBody(e: Editor) -> impl IntoView {
         e.read(None, |p| {
             Some((headline(p, today, &MODEL), history(p, today, &MODEL)))
         })
-        .map(|(headline, history)| view! { <ScoreSummary headline=headline history=history/> })
+        .map(|(headline, history)| view! { <ScoreSummary headline=headline history=history /> })
     };
     let next_sync = move || {
         e.read(None, |p| p.foundation.rhythm.next_sync_on)
@@ -430,33 +618,49 @@ fn ClosingBody(e: Editor) -> impl IntoView {
                 {move || {
                     let steps = agreed();
                     if steps.is_empty() {
-                        view! { <p class="muted">"No open steps: go back to Launch energy and secure three."</p> }.into_any()
+                        view! {
+                            <p class="muted">
+                                "No open steps: go back to Launch energy and secure three."
+                            </p>
+                        }
+                            .into_any()
                     } else {
                         view! {
                             <ol class="agreed-steps">
                                 {steps
                                     .into_iter()
                                     .map(|s| {
-                                        let due = s.due_on.map(format::date).unwrap_or_else(|| "no due date".into());
+                                        let due = s
+                                            .due_on
+                                            .map(format::date)
+                                            .unwrap_or_else(|| "no due date".into());
                                         view! {
                                             <li>
                                                 <strong>{s.title}</strong>
-                                                <span>{format!("{} · {} · {due}", s.owner_side.owner_label(), format::text(&s.owner_name))}</span>
+                                                <span>
+                                                    {format!(
+                                                        "{} · {} · {due}",
+                                                        s.owner_side.owner_label(),
+                                                        format::text(&s.owner_name),
+                                                    )}
+                                                </span>
                                             </li>
                                         }
                                     })
                                     .collect_view()}
                             </ol>
                         }
-                        .into_any()
+                            .into_any()
                     }
-                }}
-                <p>{next_sync}</p>
+                }} <p>{next_sync}</p>
             </div>
             <div class="closing-side">
-                {score}
-                <button type="button" class="button primary" on:click=export>"Export plan"</button>
-                <p class="muted">"A JSON file the partner can open in Pilotdeck, in their own browser."</p>
+                {score} <button type="button" class="button primary" on:click=export>
+                    "Export plan"
+                </button>
+                <p class="muted">
+                    "A JSON file the partner can open in Pilotdeck, in their own browser."
+                </p>
             </div>
         </div>
     }

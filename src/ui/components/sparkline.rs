@@ -45,9 +45,21 @@ pub fn Sparkline(points: Vec<HistoryPoint>, weeks: usize) -> impl IntoView {
             role="img"
             aria-label=label
         >
-            <line class="sparkline-threshold" x1="0" x2=width y1=line(MODEL.bands.moving_from) y2=line(MODEL.bands.moving_from)/>
-            <line class="sparkline-threshold" x1="0" x2=width y1=line(MODEL.bands.drifting_from) y2=line(MODEL.bands.drifting_from)/>
-            <polyline class="sparkline-line" points=polyline(&points, weeks)/>
+            <line
+                class="sparkline-threshold"
+                x1="0"
+                x2=width
+                y1=line(MODEL.bands.moving_from)
+                y2=line(MODEL.bands.moving_from)
+            />
+            <line
+                class="sparkline-threshold"
+                x1="0"
+                x2=width
+                y1=line(MODEL.bands.drifting_from)
+                y2=line(MODEL.bands.drifting_from)
+            />
+            <polyline class="sparkline-line" points=polyline(&points, weeks) />
         </svg>
     }
 }

@@ -42,14 +42,36 @@ pub fn AddStepForm(e: Editor, prefix: &'static str) -> impl IntoView {
     };
     view! {
         <form class="add-step" on:submit=add novalidate>
-            <TextField id=format!("{prefix}-title") label="New step" value=Signal::derive(move || title.get())
-                on_change=Callback::new(move |v| title.set(v)) problem=Signal::derive(move || problem.get())/>
-            <SidePicker id=format!("{prefix}-side") value=Signal::derive(move || side.get()) on_change=Callback::new(move |s| side.set(s))/>
-            <TextField id=format!("{prefix}-owner") max=MAX_NAME_CHARS label="Owner's name" value=Signal::derive(move || owner.get())
-                on_change=Callback::new(move |v| owner.set(v)) problem=no_problem()/>
-            <DateField id=format!("{prefix}-due") label="Due" value=Signal::derive(move || due.get())
-                on_change=Callback::new(move |v| due.set(v)) problem=no_problem()/>
-            <button type="submit" class="button primary">"Add step"</button>
+            <TextField
+                id=format!("{prefix}-title")
+                label="New step"
+                value=Signal::derive(move || title.get())
+                on_change=Callback::new(move |v| title.set(v))
+                problem=Signal::derive(move || problem.get())
+            />
+            <SidePicker
+                id=format!("{prefix}-side")
+                value=Signal::derive(move || side.get())
+                on_change=Callback::new(move |s| side.set(s))
+            />
+            <TextField
+                id=format!("{prefix}-owner")
+                max=MAX_NAME_CHARS
+                label="Owner's name"
+                value=Signal::derive(move || owner.get())
+                on_change=Callback::new(move |v| owner.set(v))
+                problem=no_problem()
+            />
+            <DateField
+                id=format!("{prefix}-due")
+                label="Due"
+                value=Signal::derive(move || due.get())
+                on_change=Callback::new(move |v| due.set(v))
+                problem=no_problem()
+            />
+            <button type="submit" class="button primary">
+                "Add step"
+            </button>
         </form>
     }
 }
@@ -78,14 +100,16 @@ pub fn StepsSection(e: Editor) -> impl IntoView {
     view! {
         <section class="panel wide" id="steps" aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Next steps"</h2>
-            <AddStepForm e=e prefix=NEW_STEP/>
+            <AddStepForm e=e prefix=NEW_STEP />
             <ul class="step-list">
                 <For each=ordered key=|s| (s.id.clone(), s.done_on) let:step>
-                    <StepRow e=e step=step/>
+                    <StepRow e=e step=step />
                 </For>
             </ul>
             <Show when=move || e.read(true, |p| p.steps.is_empty())>
-                <p class="muted">"No next steps yet: secure the next three before the energy dips."</p>
+                <p class="muted">
+                    "No next steps yet: secure the next three before the energy dips."
+                </p>
             </Show>
         </section>
     }
@@ -195,55 +219,111 @@ fn StepRow(e: Editor, step: Step) -> impl IntoView {
     };
     let label_title = title.clone();
     view! {
-        <li class=move || format!("step step-{}", status().map_or("open", |s| s.1)) data-testid="step">
+        <li
+            class=move || format!("step step-{}", status().map_or("open", |s| s.1))
+            data-testid="step"
+        >
             <div class="step-main">
                 {if done {
                     view! {
-                        <button type="button" class="button small" on:click=move |_| { e.edit(|p| { p.reopen_step(&id.get_value()); }); }>
-                            "Reopen" <span class="visually-hidden">{format!(" “{title}”")}</span>
+                        <button
+                            type="button"
+                            class="button small"
+                            on:click=move |_| {
+                                e.edit(|p| {
+                                    p.reopen_step(&id.get_value());
+                                });
+                            }
+                        >
+                            "Reopen"
+                            <span class="visually-hidden">{format!(" “{title}”")}</span>
                         </button>
                     }
-                    .into_any()
+                        .into_any()
                 } else {
                     view! {
                         <span class="step-done">
-                            <button type="button" class="button small primary" id=done_button_id(&key) on:click=move |_| complete()>
-                                "Done" <span class="visually-hidden">{format!(": complete “{title}”")}</span>
+                            <button
+                                type="button"
+                                class="button small primary"
+                                id=done_button_id(&key)
+                                on:click=move |_| complete()
+                            >
+                                "Done"
+                                <span class="visually-hidden">
+                                    {format!(": complete “{title}”")}
+                                </span>
                             </button>
-                            <input type="date" class="done-on" id=format!("step-{key}-done-on")
+                            <input
+                                type="date"
+                                class="done-on"
+                                id=format!("step-{key}-done-on")
                                 aria-label=format!("Done on (for “{label_title}”)")
                                 max=move || today.get().to_string()
-                                prop:value=move || done_on.get().map(|d| d.to_string()).unwrap_or_default()
-                                on:change=move |ev| done_on.set(crate::domain::dates::parse_date(&event_target_value(&ev)))
-                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); complete() }/>
+                                prop:value=move || {
+                                    done_on.get().map(|d| d.to_string()).unwrap_or_default()
+                                }
+                                on:change=move |ev| {
+                                    done_on
+                                        .set(
+                                            crate::domain::dates::parse_date(&event_target_value(&ev)),
+                                        )
+                                }
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                    if ev.key() == "Enter" {
+                                        ev.prevent_default();
+                                        complete()
+                                    }
+                                }
+                            />
                         </span>
                     }
-                    .into_any()
+                        .into_any()
                 }}
-                <span class="step-title">{move || current.get().map(|s| s.title).unwrap_or_default()}</span>
+                <span class="step-title">
+                    {move || current.get().map(|s| s.title).unwrap_or_default()}
+                </span>
                 <span class="step-owner">
-                    {move || current.get().map(|s| format!("{} · {}", s.owner_side.label(), format::text(&s.owner_name))).unwrap_or_default()}
+                    {move || {
+                        current
+                            .get()
+                            .map(|s| {
+                                format!(
+                                    "{} · {}",
+                                    s.owner_side.label(),
+                                    format::text(&s.owner_name),
+                                )
+                            })
+                            .unwrap_or_default()
+                    }}
                 </span>
                 <span class="step-status">{move || status().map(|s| s.0).unwrap_or_default()}</span>
-                <button type="button" class="button small quiet" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|x| *x = !*x)>
+                <button
+                    type="button"
+                    class="button small quiet"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|x| *x = !*x)
+                >
                     {move || if editing.get() { "Close" } else { "Edit" }}
                     <span class="visually-hidden">{format!(" “{}”", step.title)}</span>
                 </button>
             </div>
             {move || {
                 let blockers = blocked_by();
-                (!blockers.is_empty()).then(|| view! {
-                    <p class="step-blocked">"Blocked: " {blockers.join("; ")}</p>
-                })
+                (!blockers.is_empty())
+                    .then(|| {
+                        view! { <p class="step-blocked">"Blocked: " {blockers.join("; ")}</p> }
+                    })
             }}
             <Show when=move || editing.get()>
                 <div class="step-edit">
-                    <StepFields form=e.form("edit") at=StepAt::Id(id.get_value())/>
+                    <StepFields form=e.form("edit") at=StepAt::Id(id.get_value()) />
                     <Show when=move || current.get().is_some_and(|s| s.done_on.is_some())>
-                        <DoneOnField e=e id=id.get_value()/>
+                        <DoneOnField e=e id=id.get_value() />
                     </Show>
                     <button type="button" class="button small danger-quiet" on:click=delete>
-                        "Delete step" <span class="visually-hidden">{format!(" “{}”", step.title)}</span>
+                        "Delete step"
+                        <span class="visually-hidden">{format!(" “{}”", step.title)}</span>
                     </button>
                 </div>
             </Show>
@@ -266,13 +346,20 @@ fn DoneOnField(e: Editor, id: String) -> impl IntoView {
     let value =
         Signal::derive(move || e.read(None, |p| p.step(&id.get_value()).and_then(|s| s.done_on)));
     view! {
-        <DateField id=format!("edit-{}-done-on", id.get_value()) label="Done on" value=value
+        <DateField
+            id=format!("edit-{}-done-on", id.get_value())
+            label="Done on"
+            value=value
             on_change=Callback::new(move |v: Option<chrono::NaiveDate>| {
                 typed.set(v);
-                if let Some(on) = v.filter(|on| done_problem(*on, today.get_untracked()).is_none()) {
-                    e.edit(|p| { p.complete_step(&id.get_value(), on); });
+                if let Some(on) = v.filter(|on| done_problem(*on, today.get_untracked()).is_none())
+                {
+                    e.edit(|p| {
+                        p.complete_step(&id.get_value(), on);
+                    });
                 }
             })
-            problem=problem/>
+            problem=problem
+        />
     }
 }

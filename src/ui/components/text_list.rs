@@ -41,24 +41,43 @@ pub fn TextList(
                         {items
                             .into_iter()
                             .enumerate()
-                            .map(|(i, item)| view! {
-                                <li>
-                                    <span>{item}</span>
-                                    <button type="button" class="button small quiet" on:click=move |_| on_remove.run(i)>
-                                        "Remove" <span class="visually-hidden">{format!(" {item_name} {}", i + 1)}</span>
-                                    </button>
-                                </li>
+                            .map(|(i, item)| {
+                                view! {
+                                    <li>
+                                        <span>{item}</span>
+                                        <button
+                                            type="button"
+                                            class="button small quiet"
+                                            on:click=move |_| on_remove.run(i)
+                                        >
+                                            "Remove"
+                                            <span class="visually-hidden">
+                                                {format!(" {item_name} {}", i + 1)}
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
                             })
                             .collect_view()}
                     </ul>
                 }
-                .into_any()
+                    .into_any()
             }
         }}
         <form class="inline-form" on:submit=add>
-            <label for=id class:visually-hidden=!show_label>{label}</label>
-            <input id=id type="text" placeholder=placeholder prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
-            <button type="submit" class="button small">{button}</button>
+            <label for=id class:visually-hidden=!show_label>
+                {label}
+            </label>
+            <input
+                id=id
+                type="text"
+                placeholder=placeholder
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+            />
+            <button type="submit" class="button small">
+                {button}
+            </button>
         </form>
     }
 }

@@ -70,7 +70,10 @@ pub fn TrendChart(points: Vec<HistoryPoint>) -> impl IntoView {
                     </circle>
                 }
             });
-            view! { {x_label} {dot} }
+            view! {
+                {x_label}
+                {dot}
+            }
         })
         .collect_view();
     let rows = points
@@ -93,8 +96,8 @@ pub fn TrendChart(points: Vec<HistoryPoint>) -> impl IntoView {
                 aria-label=summary.clone()
                 data-testid="trend-chart"
             >
-                <BandZones scale=scale grid=true named=true/>
-                <polyline class="chart-line" points=line/>
+                <BandZones scale=scale grid=true named=true />
+                <polyline class="chart-line" points=line />
                 {marks}
             </svg>
             <figcaption>{summary}</figcaption>

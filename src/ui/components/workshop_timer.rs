@@ -29,7 +29,9 @@ pub fn WorkshopTimer(workshop: Workshop) -> impl IntoView {
     view! {
         <div class="timer" class:timer-over=move || phase() == Phase::Over data-testid="timer">
             <div class="timer-readout">
-                <span class="timer-clock" role="timer" aria-label="Time left on this slide">{text}</span>
+                <span class="timer-clock" role="timer" aria-label="Time left on this slide">
+                    {text}
+                </span>
                 <span class="timer-state" aria-live="polite">
                     <span class="timer-icon" aria-hidden="true">
                         {move || match phase() {
@@ -46,14 +48,33 @@ pub fn WorkshopTimer(workshop: Workshop) -> impl IntoView {
                 <span class="timer-bar-fill" style:width=used></span>
             </span>
             <div class="timer-actions">
-                <button type="button" class="button small" aria-keyshortcuts="T" on:click=move |_| workshop.toggle_timer()>
+                <button
+                    type="button"
+                    class="button small"
+                    aria-keyshortcuts="T"
+                    on:click=move |_| workshop.toggle_timer()
+                >
                     {move || if running() { "Pause timer" } else { "Start timer" }}
                 </button>
-                <button type="button" class="button small quiet" aria-label="−1 minute" on:click=move |_| workshop.adjust_minutes(-1)
-                    disabled=move || { minutes() <= 1 }>"−1"</button>
+                <button
+                    type="button"
+                    class="button small quiet"
+                    aria-label="−1 minute"
+                    on:click=move |_| workshop.adjust_minutes(-1)
+                    disabled=move || { minutes() <= 1 }
+                >
+                    "−1"
+                </button>
                 <span class="timer-minutes">{move || format!("{} min", minutes())}</span>
-                <button type="button" class="button small quiet" aria-label="+1 minute" on:click=move |_| workshop.adjust_minutes(1)
-                    disabled=move || { minutes() >= MAX_MINUTES }>"+1"</button>
+                <button
+                    type="button"
+                    class="button small quiet"
+                    aria-label="+1 minute"
+                    on:click=move |_| workshop.adjust_minutes(1)
+                    disabled=move || { minutes() >= MAX_MINUTES }
+                >
+                    "+1"
+                </button>
             </div>
         </div>
     }

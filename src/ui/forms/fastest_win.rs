@@ -18,33 +18,90 @@ pub fn FastestWinForm(form: PlanForm) -> impl IntoView {
         Signal::derive(move || form.read(None, |p| read(&p.pilot.primary_metric)))
     };
     view! {
-        <TextField id=form.id("use-case") label="One use case" hint="One narrow, winnable use case. Prove value, then scale."
-            value=form.text(|p| &p.pilot.use_case) on_change=form.setter(|p, v| p.pilot.use_case = v)
-            problem=form.problem(Field::UseCase) suggestions=form.suggest(|t| t.use_cases) autofocus=form.is_guided()/>
-        <TextField id=form.id("segment") label="Segment" hint="Which customers, region or product line the pilot covers."
-            value=form.text(|p| &p.pilot.segment) on_change=form.setter(|p, v| p.pilot.segment = v)
-            problem=form.problem(Field::Segment) suggestions=form.suggest(|t| t.segments)/>
+        <TextField
+            id=form.id("use-case")
+            label="One use case"
+            hint="One narrow, winnable use case. Prove value, then scale."
+            value=form.text(|p| &p.pilot.use_case)
+            on_change=form.setter(|p, v| p.pilot.use_case = v)
+            problem=form.problem(Field::UseCase)
+            suggestions=form.suggest(|t| t.use_cases)
+            autofocus=form.is_guided()
+        />
+        <TextField
+            id=form.id("segment")
+            label="Segment"
+            hint="Which customers, region or product line the pilot covers."
+            value=form.text(|p| &p.pilot.segment)
+            on_change=form.setter(|p, v| p.pilot.segment = v)
+            problem=form.problem(Field::Segment)
+            suggestions=form.suggest(|t| t.segments)
+        />
         <fieldset class="field-group">
             <legend>"The primary metric"</legend>
-            <TextField id=form.id("metric-name") label="Metric" value=form.text(|p| &p.pilot.primary_metric.name)
-                on_change=form.setter(|p, v| p.pilot.primary_metric.name = v) problem=form.problem(Field::MetricName)/>
+            <TextField
+                id=form.id("metric-name")
+                label="Metric"
+                value=form.text(|p| &p.pilot.primary_metric.name)
+                on_change=form.setter(|p, v| p.pilot.primary_metric.name = v)
+                problem=form.problem(Field::MetricName)
+            />
             <div class="field-row">
-                <NumberField not_numbers=form.not_numbers() id=form.id("metric-baseline") label="Baseline (today)" value=number(|m| m.baseline)
-                    on_change=Callback::new(move |v| form.edit(|p| p.pilot.primary_metric.baseline = v)) problem=form.problem(Field::MetricBaseline)/>
-                <NumberField not_numbers=form.not_numbers() id=form.id("metric-target") label="Target" value=number(|m| m.target)
-                    on_change=Callback::new(move |v| form.edit(|p| p.pilot.primary_metric.target = v)) problem=form.problem(Field::MetricTarget)/>
-                <TextField id=form.id("metric-unit") label="Unit" value=form.text(|p| &p.pilot.primary_metric.unit)
-                    on_change=form.setter(|p, v| p.pilot.primary_metric.unit = v) problem=no_problem()/>
+                <NumberField
+                    not_numbers=form.not_numbers()
+                    id=form.id("metric-baseline")
+                    label="Baseline (today)"
+                    value=number(|m| m.baseline)
+                    on_change=Callback::new(move |v| {
+                        form.edit(|p| p.pilot.primary_metric.baseline = v)
+                    })
+                    problem=form.problem(Field::MetricBaseline)
+                />
+                <NumberField
+                    not_numbers=form.not_numbers()
+                    id=form.id("metric-target")
+                    label="Target"
+                    value=number(|m| m.target)
+                    on_change=Callback::new(move |v| {
+                        form.edit(|p| p.pilot.primary_metric.target = v)
+                    })
+                    problem=form.problem(Field::MetricTarget)
+                />
+                <TextField
+                    id=form.id("metric-unit")
+                    label="Unit"
+                    value=form.text(|p| &p.pilot.primary_metric.unit)
+                    on_change=form.setter(|p, v| p.pilot.primary_metric.unit = v)
+                    problem=no_problem()
+                />
             </div>
-            <Suggestions items=metrics.iter().map(|m| m.name).collect() on_pick=pick_metric label="Metric ideas"/>
+            <Suggestions
+                items=metrics.iter().map(|m| m.name).collect()
+                on_pick=pick_metric
+                label="Metric ideas"
+            />
         </fieldset>
-        <TextField id=form.id("fastest-win") label="The fastest joint win" hint="The first thing both teams can celebrate, within weeks."
-            value=form.text(|p| &p.pilot.fastest_joint_win) on_change=form.setter(|p, v| p.pilot.fastest_joint_win = v)
-            problem=form.problem(Field::FastestWin) suggestions=form.suggest(|t| t.fastest_wins) multiline=true/>
-        <OutOfScopeField form=form/>
-        <TextField id=form.id("stop-condition") label="Stop condition" hint="Agreed now, before you start: when would you stop?"
-            value=form.text(|p| &p.pilot.stop_condition) on_change=form.setter(|p, v| p.pilot.stop_condition = v)
-            problem=form.problem(Field::StopCondition) suggestions=form.suggest(|t| t.stop_conditions) multiline=true/>
+        <TextField
+            id=form.id("fastest-win")
+            label="The fastest joint win"
+            hint="The first thing both teams can celebrate, within weeks."
+            value=form.text(|p| &p.pilot.fastest_joint_win)
+            on_change=form.setter(|p, v| p.pilot.fastest_joint_win = v)
+            problem=form.problem(Field::FastestWin)
+            suggestions=form.suggest(|t| t.fastest_wins)
+            multiline=true
+        />
+        <OutOfScopeField form=form />
+        <TextField
+            id=form.id("stop-condition")
+            label="Stop condition"
+            hint="Agreed now, before you start: when would you stop?"
+            value=form.text(|p| &p.pilot.stop_condition)
+            on_change=form.setter(|p, v| p.pilot.stop_condition = v)
+            problem=form.problem(Field::StopCondition)
+            suggestions=form.suggest(|t| t.stop_conditions)
+            multiline=true
+        />
     }
 }
 
@@ -72,14 +129,20 @@ fn OutOfScopeField(form: PlanForm) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>"Out of scope"</label>
-            <p class="field-hint" id=hint.clone()>"One item per line: what this pilot will not try to do."</p>
-            <textarea id=id rows="3" aria-describedby=hint prop:value=move || held.with(|items| items.join("\n"))
+            <p class="field-hint" id=hint.clone()>
+                "One item per line: what this pilot will not try to do."
+            </p>
+            <textarea
+                id=id
+                rows="3"
+                aria-describedby=hint
+                prop:value=move || held.with(|items| items.join("\n"))
                 on:input=move |ev| {
                     let typed = items(&event_target_value(&ev));
                     form.edit(|p| p.pilot.out_of_scope = typed)
                 }
             ></textarea>
-            <Suggestions items=form.suggest(|t| t.out_of_scope) on_pick=add/>
+            <Suggestions items=form.suggest(|t| t.out_of_scope) on_pick=add />
         </div>
     }
 }

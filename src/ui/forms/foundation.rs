@@ -14,31 +14,96 @@ use leptos::prelude::*;
 pub fn FoundationForm(form: PlanForm) -> impl IntoView {
     let ideas = form.suggestions();
     view! {
-        <TextField id=form.id("objective") label="Shared objective" hint="One sentence both sides would sign."
-            value=form.text(|p| &p.foundation.objective) on_change=form.setter(|p, v| p.foundation.objective = v)
-            problem=form.problem(Field::Objective) multiline=true autofocus=form.is_guided()
-            suggestions=ideas.map(|t| vec![t.objective]).unwrap_or_default()/>
-        <KeyResultsForm form=form/>
+        <TextField
+            id=form.id("objective")
+            label="Shared objective"
+            hint="One sentence both sides would sign."
+            value=form.text(|p| &p.foundation.objective)
+            on_change=form.setter(|p, v| p.foundation.objective = v)
+            problem=form.problem(Field::Objective)
+            multiline=true
+            autofocus=form.is_guided()
+            suggestions=ideas.map(|t| vec![t.objective]).unwrap_or_default()
+        />
+        <KeyResultsForm form=form />
         <fieldset class="field-group">
             <legend>"Governance"</legend>
             <div class="field-row">
-                <TextField id=form.id("gov-our-owner") max=MAX_NAME_CHARS label="Our owner" value=form.text(|p| &p.foundation.governance.our_owner) on_change=form.setter(|p, v| p.foundation.governance.our_owner = v) problem=form.problem(Field::GovernanceOurOwner)/>
-                <TextField id=form.id("gov-their-owner") max=MAX_NAME_CHARS label="Their owner" value=form.text(|p| &p.foundation.governance.their_owner) on_change=form.setter(|p, v| p.foundation.governance.their_owner = v) problem=form.problem(Field::GovernanceTheirOwner)/>
+                <TextField
+                    id=form.id("gov-our-owner")
+                    max=MAX_NAME_CHARS
+                    label="Our owner"
+                    value=form.text(|p| &p.foundation.governance.our_owner)
+                    on_change=form.setter(|p, v| p.foundation.governance.our_owner = v)
+                    problem=form.problem(Field::GovernanceOurOwner)
+                />
+                <TextField
+                    id=form.id("gov-their-owner")
+                    max=MAX_NAME_CHARS
+                    label="Their owner"
+                    value=form.text(|p| &p.foundation.governance.their_owner)
+                    on_change=form.setter(|p, v| p.foundation.governance.their_owner = v)
+                    problem=form.problem(Field::GovernanceTheirOwner)
+                />
             </div>
             <div class="field-row">
-                <TextField id=form.id("gov-our-sponsor") max=MAX_NAME_CHARS label="Our sponsor" value=form.text(|p| &p.foundation.governance.our_sponsor) on_change=form.setter(|p, v| p.foundation.governance.our_sponsor = v) problem=form.problem(Field::OurSponsor)/>
-                <TextField id=form.id("gov-their-sponsor") max=MAX_NAME_CHARS label="Their sponsor" value=form.text(|p| &p.foundation.governance.their_sponsor) on_change=form.setter(|p, v| p.foundation.governance.their_sponsor = v) problem=form.problem(Field::TheirSponsor)/>
+                <TextField
+                    id=form.id("gov-our-sponsor")
+                    max=MAX_NAME_CHARS
+                    label="Our sponsor"
+                    value=form.text(|p| &p.foundation.governance.our_sponsor)
+                    on_change=form.setter(|p, v| p.foundation.governance.our_sponsor = v)
+                    problem=form.problem(Field::OurSponsor)
+                />
+                <TextField
+                    id=form.id("gov-their-sponsor")
+                    max=MAX_NAME_CHARS
+                    label="Their sponsor"
+                    value=form.text(|p| &p.foundation.governance.their_sponsor)
+                    on_change=form.setter(|p, v| p.foundation.governance.their_sponsor = v)
+                    problem=form.problem(Field::TheirSponsor)
+                />
             </div>
-            <TextField id=form.id("decision-rule") label="Decision rule" hint="How joint decisions are made (optional)." value=form.text(|p| &p.foundation.governance.decision_rule) on_change=form.setter(|p, v| p.foundation.governance.decision_rule = v) problem=no_problem()/>
-            <TextField id=form.id("escalation") label="Escalation" hint="Who decides when the owners can't (optional)." value=form.text(|p| &p.foundation.governance.escalation) on_change=form.setter(|p, v| p.foundation.governance.escalation = v) problem=no_problem()/>
+            <TextField
+                id=form.id("decision-rule")
+                label="Decision rule"
+                hint="How joint decisions are made (optional)."
+                value=form.text(|p| &p.foundation.governance.decision_rule)
+                on_change=form.setter(|p, v| p.foundation.governance.decision_rule = v)
+                problem=no_problem()
+            />
+            <TextField
+                id=form.id("escalation")
+                label="Escalation"
+                hint="Who decides when the owners can't (optional)."
+                value=form.text(|p| &p.foundation.governance.escalation)
+                on_change=form.setter(|p, v| p.foundation.governance.escalation = v)
+                problem=no_problem()
+            />
         </fieldset>
         <fieldset class="field-group">
             <legend>"Rhythm"</legend>
             <div class="field-row">
-                <CadenceField id=form.id("cadence") value=Signal::derive(move || form.read(Cadence::default(), |p| p.foundation.rhythm.cadence_days))
-                    on_change=Callback::new(move |c| form.edit(|p| p.foundation.rhythm.cadence_days = c))/>
-                <DateField id=form.id("next-sync") label="Next sync" value=Signal::derive(move || form.read(None, |p| p.foundation.rhythm.next_sync_on))
-                    on_change=Callback::new(move |v| form.edit(|p| p.foundation.rhythm.next_sync_on = v)) problem=form.problem(Field::NextSync)/>
+                <CadenceField
+                    id=form.id("cadence")
+                    value=Signal::derive(move || {
+                        form.read(Cadence::default(), |p| p.foundation.rhythm.cadence_days)
+                    })
+                    on_change=Callback::new(move |c| {
+                        form.edit(|p| p.foundation.rhythm.cadence_days = c)
+                    })
+                />
+                <DateField
+                    id=form.id("next-sync")
+                    label="Next sync"
+                    value=Signal::derive(move || {
+                        form.read(None, |p| p.foundation.rhythm.next_sync_on)
+                    })
+                    on_change=Callback::new(move |v| {
+                        form.edit(|p| p.foundation.rhythm.next_sync_on = v)
+                    })
+                    problem=form.problem(Field::NextSync)
+                />
             </div>
         </fieldset>
     }
@@ -52,8 +117,11 @@ pub fn KeyResultsForm(form: PlanForm) -> impl IntoView {
     let starters = form.suggestions().map(|ideas| {
         let use_starters = move |_| form.edit(|p| ideas.use_starters(&mut p.foundation));
         view! {
-            <p class="field-hint">{format!("Starter key results for {}: ", ideas.kind.a_pilot())}
-                <button type="button" class="chip" on:click=use_starters>"Use the starters"</button>
+            <p class="field-hint">
+                {format!("Starter key results for {}: ", ideas.kind.a_pilot())}
+                <button type="button" class="chip" on:click=use_starters>
+                    "Use the starters"
+                </button>
             </p>
         }
     });
@@ -63,14 +131,22 @@ pub fn KeyResultsForm(form: PlanForm) -> impl IntoView {
             {starters}
             // A row keeps its index: when one is removed, the rows after it show the next one.
             <For each=move || 0..count.get() key=|index| *index let:index>
-                <KeyResultFields form=form index=index/>
+                <KeyResultFields form=form index=index />
             </For>
             // "Add at least one" is said where the first one's name goes.
             <Show when=move || count.get() == 0>
-                <Problem id=form.id("kr-0-name") problem=form.problem(Field::KeyResultName(0))/>
+                <Problem id=form.id("kr-0-name") problem=form.problem(Field::KeyResultName(0)) />
             </Show>
-            <button type="button" class="button small" disabled=move || { count.get() >= MAX_KEY_RESULTS }
-                on:click=move |_| form.edit(|p| { p.foundation.add_key_result(); })>
+            <button
+                type="button"
+                class="button small"
+                disabled=move || { count.get() >= MAX_KEY_RESULTS }
+                on:click=move |_| {
+                    form.edit(|p| {
+                        p.foundation.add_key_result();
+                    })
+                }
+            >
                 "Add key result"
             </button>
         </fieldset>
@@ -90,25 +166,48 @@ fn KeyResultFields(form: PlanForm, index: usize) -> impl IntoView {
     };
     view! {
         <div class="kr-row">
-            <TextField id=form.id(&format!("kr-{index}-name")) label="Key result"
+            <TextField
+                id=form.id(&format!("kr-{index}-name"))
+                label="Key result"
                 value=Signal::derive(move || kr().map(|k| k.name).unwrap_or_default())
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.name = v)))
-                problem=form.problem(Field::KeyResultName(index))/>
-            <NumberField not_numbers=form.not_numbers() id=form.id(&format!("kr-{index}-baseline")) label="Baseline"
+                problem=form.problem(Field::KeyResultName(index))
+            />
+            <NumberField
+                not_numbers=form.not_numbers()
+                id=form.id(&format!("kr-{index}-baseline"))
+                label="Baseline"
                 value=Signal::derive(move || kr().map(|k| k.baseline))
-                on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.baseline = v.unwrap_or(0.0))))
-                problem=no_problem()/>
-            <NumberField not_numbers=form.not_numbers() id=form.id(&format!("kr-{index}-target")) label="Target"
+                on_change=Callback::new(move |v: Option<f64>| write(
+                    Box::new(move |k| k.baseline = v.unwrap_or(0.0)),
+                ))
+                problem=no_problem()
+            />
+            <NumberField
+                not_numbers=form.not_numbers()
+                id=form.id(&format!("kr-{index}-target"))
+                label="Target"
                 value=Signal::derive(move || kr().map(|k| k.target))
-                on_change=Callback::new(move |v: Option<f64>| write(Box::new(move |k| k.target = v.unwrap_or(0.0))))
-                problem=form.problem(Field::KeyResultTarget(index))/>
-            <TextField id=form.id(&format!("kr-{index}-unit")) max=MAX_NAME_CHARS label="Unit"
+                on_change=Callback::new(move |v: Option<f64>| write(
+                    Box::new(move |k| k.target = v.unwrap_or(0.0)),
+                ))
+                problem=form.problem(Field::KeyResultTarget(index))
+            />
+            <TextField
+                id=form.id(&format!("kr-{index}-unit"))
+                max=MAX_NAME_CHARS
+                label="Unit"
                 value=Signal::derive(move || kr().map(|k| k.unit).unwrap_or_default())
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.unit = v)))
-                problem=no_problem()/>
-            <button type="button" class="button small quiet"
-                on:click=move |_| form.edit(|p| p.foundation.remove_key_result(index))>
-                "Remove" <span class="visually-hidden">{format!(" key result {}", index + 1)}</span>
+                problem=no_problem()
+            />
+            <button
+                type="button"
+                class="button small quiet"
+                on:click=move |_| form.edit(|p| p.foundation.remove_key_result(index))
+            >
+                "Remove"
+                <span class="visually-hidden">{format!(" key result {}", index + 1)}</span>
             </button>
         </div>
     }

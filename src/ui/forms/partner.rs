@@ -26,29 +26,71 @@ pub fn PartnerForm(form: PlanForm) -> impl IntoView {
         }
     };
     view! {
-        <TextField id=form.id("partner-name") max=MAX_NAME_CHARS label="Partner name" value=form.text(|p| &p.partner.name)
-            on_change=form.setter(|p, v| p.partner.name = v) problem=form.problem(Field::PartnerName) autofocus=guided/>
+        <TextField
+            id=form.id("partner-name")
+            max=MAX_NAME_CHARS
+            label="Partner name"
+            value=form.text(|p| &p.partner.name)
+            on_change=form.setter(|p, v| p.partner.name = v)
+            problem=form.problem(Field::PartnerName)
+            autofocus=guided
+        />
         <div class="field">
             <label for=kind_id.clone()>"Kind of partnership"</label>
-            {guided.then(|| view! { <p class="field-hint" id=hint_id.clone()>"The kind loads suggestions for the next steps."</p> })}
+            {guided
+                .then(|| {
+                    view! {
+                        <p class="field-hint" id=hint_id.clone()>
+                            "The kind loads suggestions for the next steps."
+                        </p>
+                    }
+                })}
             <select id=kind_id aria-describedby=guided.then_some(hint_id) on:change=pick_kind>
                 {PartnerKind::ALL
                     .into_iter()
-                    .map(|k| view! { <option selected=move || form.kind() == k>{k.label()}</option> })
+                    .map(|k| {
+                        view! { <option selected=move || form.kind() == k>{k.label()}</option> }
+                    })
                     .collect_view()}
             </select>
-            {guided.then(|| view! {
-                <p class="template-summary">{move || template(form.kind()).summary}</p>
-                <details class="risks">
-                    <summary>{move || format!("Typical risks in {}", form.kind().a_pilot())}</summary>
-                    <ul>{move || template(form.kind()).risks.iter().map(|risk| view! { <li>{*risk}</li> }).collect_view()}</ul>
-                </details>
-            })}
+            {guided
+                .then(|| {
+                    view! {
+                        <p class="template-summary">{move || template(form.kind()).summary}</p>
+                        <details class="risks">
+                            <summary>
+                                {move || format!("Typical risks in {}", form.kind().a_pilot())}
+                            </summary>
+                            <ul>
+                                {move || {
+                                    template(form.kind())
+                                        .risks
+                                        .iter()
+                                        .map(|risk| view! { <li>{*risk}</li> })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        </details>
+                    }
+                })}
         </div>
-        <TextField id=form.id("our-owner") max=MAX_NAME_CHARS label="Our owner" hint="Who on our side owns the partnership day to day."
-            value=form.text(|p| &p.partner.our_owner) on_change=form.setter(|p, v| p.partner.our_owner = v) problem=form.problem(Field::OurOwner)/>
-        <TextField id=form.id("their-champion") max=MAX_NAME_CHARS label="Their champion" hint="The person on their side who wants this to work."
-            value=form.text(|p| &p.partner.their_champion) on_change=form.setter(|p, v| p.partner.their_champion = v)
-            problem=form.problem(Field::TheirChampion)/>
+        <TextField
+            id=form.id("our-owner")
+            max=MAX_NAME_CHARS
+            label="Our owner"
+            hint="Who on our side owns the partnership day to day."
+            value=form.text(|p| &p.partner.our_owner)
+            on_change=form.setter(|p, v| p.partner.our_owner = v)
+            problem=form.problem(Field::OurOwner)
+        />
+        <TextField
+            id=form.id("their-champion")
+            max=MAX_NAME_CHARS
+            label="Their champion"
+            hint="The person on their side who wants this to work."
+            value=form.text(|p| &p.partner.their_champion)
+            on_change=form.setter(|p, v| p.partner.their_champion = v)
+            problem=form.problem(Field::TheirChampion)
+        />
     }
 }

@@ -56,13 +56,23 @@ pub fn SidePicker(
     view! {
         <div class="field">
             <label for=id.clone()>"Owned by"</label>
-            <select id=id on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                if let Some(side) = SIDES.into_iter().find(|s| s.owner_label() == picked) {
-                    on_change.run(side);
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(side) = SIDES.into_iter().find(|s| s.owner_label() == picked) {
+                        on_change.run(side);
+                    }
                 }
-            }>
-                {SIDES.into_iter().map(|s| view! { <option selected=move || value.get() == s>{s.owner_label()}</option> }).collect_view()}
+            >
+                {SIDES
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <option selected=move || value.get() == s>{s.owner_label()}</option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -107,26 +117,53 @@ pub fn StepFields(form: PlanForm, at: StepAt) -> impl IntoView {
         })
     };
     view! {
-        <TextField id=format!("{base}-title") label="Step" value=text(|s| &s.title)
-            on_change=Callback::new(move |v: String| edit(Box::new(move |s| {
-                if let Some((_, side)) = ideas.iter().find(|(t, _)| *t == v) {
-                    s.owner_side = *side;
-                }
-                s.title = v;
-            })))
-            problem=problem(Field::StepTitle) autofocus=first
-            suggestions=if first { ideas.iter().map(|(t, _)| *t).collect() } else { Vec::new() }/>
+        <TextField
+            id=format!("{base}-title")
+            label="Step"
+            value=text(|s| &s.title)
+            on_change=Callback::new(move |v: String| edit(
+                Box::new(move |s| {
+                    if let Some((_, side)) = ideas.iter().find(|(t, _)| *t == v) {
+                        s.owner_side = *side;
+                    }
+                    s.title = v;
+                }),
+            ))
+            problem=problem(Field::StepTitle)
+            autofocus=first
+            suggestions=if first { ideas.iter().map(|(t, _)| *t).collect() } else { Vec::new() }
+        />
         <div class="field-row">
-            <SidePicker id=format!("{base}-side")
-                value=Signal::derive(move || step.with(|s| s.as_ref().map_or_else(|| at.with_value(StepAt::side), |s| s.owner_side)))
-                on_change=Callback::new(move |side| edit(Box::new(move |s| s.owner_side = side)))/>
-            <TextField id=format!("{base}-owner") max=MAX_NAME_CHARS label="Owner's name" value=text(|s| &s.owner_name)
-                on_change=Callback::new(move |v: String| edit(Box::new(move |s| s.owner_name = v))) problem=problem(Field::StepOwner)/>
+            <SidePicker
+                id=format!("{base}-side")
+                value=Signal::derive(move || {
+                    step.with(|s| {
+                        s.as_ref().map_or_else(|| at.with_value(StepAt::side), |s| s.owner_side)
+                    })
+                })
+                on_change=Callback::new(move |side| edit(Box::new(move |s| s.owner_side = side)))
+            />
+            <TextField
+                id=format!("{base}-owner")
+                max=MAX_NAME_CHARS
+                label="Owner's name"
+                value=text(|s| &s.owner_name)
+                on_change=Callback::new(move |v: String| edit(Box::new(move |s| s.owner_name = v)))
+                problem=problem(Field::StepOwner)
+            />
             // A step being written has no committed day yet to slip from.
-            <DateField id=format!("{base}-due") label="Due" value=Signal::derive(move || step.with(|s| s.as_ref().and_then(|s| s.due_on)))
-                hint=slot.is_none().then_some("Once the committed day has passed, a later date shows as slipped.")
-                on_change=Callback::new(move |v| edit(Box::new(move |s| s.set_due(v, today.get_untracked()))))
-                problem=problem(Field::StepDue)/>
+            <DateField
+                id=format!("{base}-due")
+                label="Due"
+                value=Signal::derive(move || step.with(|s| s.as_ref().and_then(|s| s.due_on)))
+                hint=slot
+                    .is_none()
+                    .then_some("Once the committed day has passed, a later date shows as slipped.")
+                on_change=Callback::new(move |v| edit(
+                    Box::new(move |s| s.set_due(v, today.get_untracked())),
+                ))
+                problem=problem(Field::StepDue)
+            />
         </div>
     }
 }

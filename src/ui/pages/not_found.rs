@@ -9,7 +9,9 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. Your plans are on the portfolio."</p>
-            <Link to=Route::Portfolio class="button primary">"Go to the portfolio"</Link>
+            <Link to=Route::Portfolio class="button primary">
+                "Go to the portfolio"
+            </Link>
         </section>
     }
 }

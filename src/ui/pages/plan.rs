@@ -60,12 +60,14 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                             "No plan with this address is stored in this browser. "
                             "It may have been deleted, or it lives on another device: import its file to open it here."
                         </p>
-                        <Link to=Route::Portfolio class="button primary">"Go to the portfolio"</Link>
+                        <Link to=Route::Portfolio class="button primary">
+                            "Go to the portfolio"
+                        </Link>
                     </section>
                 }
             }
         >
-            <PlanView plan=plan id=id.clone()/>
+            <PlanView plan=plan id=id.clone() />
         </Show>
     }
 }
@@ -255,24 +257,50 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                 <div>
                     <Show
                         when=move || renaming.get()
-                        fallback=move || view! {
-                            <div class="plan-title">
-                                <h1>{read(|p| p.shown_name().to_string())}</h1>
-                                <button type="button" class="button small quiet" id="rename-button"
-                                    on:click=move |_| {
-                                        renaming.set(true);
-                                        request_animation_frame(|| focus_by_id(RENAME_FIELD));
-                                    }>
-                                    "Rename" <span class="visually-hidden">" the pilot"</span>
-                                </button>
-                            </div>
+                        fallback=move || {
+                            view! {
+                                <div class="plan-title">
+                                    <h1>{read(|p| p.shown_name().to_string())}</h1>
+                                    <button
+                                        type="button"
+                                        class="button small quiet"
+                                        id="rename-button"
+                                        on:click=move |_| {
+                                            renaming.set(true);
+                                            request_animation_frame(|| focus_by_id(RENAME_FIELD));
+                                        }
+                                    >
+                                        "Rename"
+                                        <span class="visually-hidden">" the pilot"</span>
+                                    </button>
+                                </div>
+                            }
                         }
                     >
-                        <div class="plan-title renaming"
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == "Escape" { ev.prevent_default(); done_renaming() }>
-                            <TextField id=RENAME_FIELD max=MAX_NAME_CHARS label="Pilot name" value=e.text(|p| &p.name)
-                                on_change=e.setter(|p, v| p.name = v) problem=name_problem/>
-                            <button type="button" class="button small" on:click=move |_| done_renaming()>"Done"</button>
+                        <div
+                            class="plan-title renaming"
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Enter" || ev.key() == "Escape" {
+                                    ev.prevent_default();
+                                    done_renaming()
+                                }
+                            }
+                        >
+                            <TextField
+                                id=RENAME_FIELD
+                                max=MAX_NAME_CHARS
+                                label="Pilot name"
+                                value=e.text(|p| &p.name)
+                                on_change=e.setter(|p, v| p.name = v)
+                                problem=name_problem
+                            />
+                            <button
+                                type="button"
+                                class="button small"
+                                on:click=move |_| done_renaming()
+                            >
+                                "Done"
+                            </button>
                         </div>
                     </Show>
                     <p class="subtitle">
@@ -283,73 +311,164 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         {move || format!("Printed on {}", format::date(state.today.get()))}
                     </p>
                     <div class="plan-actions">
-                        <button type="button" class="button primary" on:click=move |_| {
-                            state.save_now();
-                            router.go(Route::Workshop { id: workshop_id.get_value(), slide: 0 });
-                        }>
+                        <button
+                            type="button"
+                            class="button primary"
+                            on:click=move |_| {
+                                state.save_now();
+                                router
+                                    .go(Route::Workshop {
+                                        id: workshop_id.get_value(),
+                                        slide: 0,
+                                    });
+                            }
+                        >
                             "Workshop mode"
                         </button>
-                        <button type="button" class="button" on:click=export>"Export plan"</button>
+                        <button type="button" class="button" on:click=export>
+                            "Export plan"
+                        </button>
                     </div>
                     <div class="plan-actions share-actions" role="group" aria-label="Share">
-                        <button type="button" class="button small" on:click=copy_share_link>"Copy share link"</button>
-                        <button type="button" class="button small" on:click=copy_markdown>"Copy as Markdown"</button>
-                        <button type="button" class="button small" on:click=download_markdown>"Download Markdown"</button>
-                        <button type="button" class="button small" on:click=download_calendar>"Download calendar"</button>
+                        <button type="button" class="button small" on:click=copy_share_link>
+                            "Copy share link"
+                        </button>
+                        <button type="button" class="button small" on:click=copy_markdown>
+                            "Copy as Markdown"
+                        </button>
+                        <button type="button" class="button small" on:click=download_markdown>
+                            "Download Markdown"
+                        </button>
+                        <button type="button" class="button small" on:click=download_calendar>
+                            "Download calendar"
+                        </button>
                     </div>
                     <p class="share-note" data-testid="share-note">
-                        <span class="tag tag-internal">"Partner-safe"</span>" "
+                        <span class="tag tag-internal">"Partner-safe"</span>
+                        " "
                         {move || e.read(String::new(), |p| p.withheld().sentence())}
                     </p>
-                    {move || share_link.get().map(|link| view! {
-                        <div class="field share-link">
-                            <label for="share-link">"Share link (the plan travels in the link; nothing is uploaded)"</label>
-                            <input id="share-link" type="text" readonly value=link data-testid="share-link"/>
-                        </div>
-                    })}
+                    {move || {
+                        share_link
+                            .get()
+                            .map(|link| {
+                                view! {
+                                    <div class="field share-link">
+                                        <label for="share-link">
+                                            "Share link (the plan travels in the link; nothing is uploaded)"
+                                        </label>
+                                        <input
+                                            id="share-link"
+                                            type="text"
+                                            readonly
+                                            value=link
+                                            data-testid="share-link"
+                                        />
+                                    </div>
+                                }
+                            })
+                    }}
                 </div>
                 <div class="plan-header-side">
-                    <StageBadge stage=stage/>
+                    <StageBadge stage=stage />
                     <div class="field stage-field">
                         <label for="plan-stage-select">"Stage"</label>
-                        <select id="plan-stage-select" on:change=change_stage prop:value=move || stage.get().label()>
+                        <select
+                            id="plan-stage-select"
+                            on:change=change_stage
+                            prop:value=move || stage.get().label()
+                        >
                             {Stage::ALL
                                 .into_iter()
                                 .map(|s| {
-                                    // A stage that needs a launch date waits for one.
                                     let blocked = move || s.has_launched() && !launched();
-                                    view! { <option selected=move || stage.get() == s disabled=blocked>{s.label()}</option> }
+                                    // A stage that needs a launch date waits for one.
+                                    view! {
+                                        <option selected=move || stage.get() == s disabled=blocked>
+                                            {s.label()}
+                                        </option>
+                                    }
                                 })
                                 .collect_view()}
                         </select>
                     </div>
                     <Show
                         when=move || confirming.get()
-                        fallback=move || view! {
-                            <button type="button" class="button small quiet" id=DELETE_PLAN on:click=move |_| {
-                                confirming.set(true);
-                                request_animation_frame(|| focus_by_id(KEEP_PLAN));
-                            }>"Delete plan"</button>
+                        fallback=move || {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button small quiet"
+                                    id=DELETE_PLAN
+                                    on:click=move |_| {
+                                        confirming.set(true);
+                                        request_animation_frame(|| focus_by_id(KEEP_PLAN));
+                                    }
+                                >
+                                    "Delete plan"
+                                </button>
+                            }
                         }
                     >
-                        <div class="confirm-delete" role="group" aria-label="Confirm deletion"
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel_delete() }>
+                        <div
+                            class="confirm-delete"
+                            role="group"
+                            aria-label="Confirm deletion"
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Escape" {
+                                    cancel_delete()
+                                }
+                            }
+                        >
                             <span>"Move this plan to the trash?"</span>
-                            <button type="button" class="button small danger" on:click=delete.clone()>"Delete"</button>
-                            <button type="button" class="button small" id=KEEP_PLAN on:click=move |_| cancel_delete()>"Cancel"</button>
+                            <button
+                                type="button"
+                                class="button small danger"
+                                on:click=delete.clone()
+                            >
+                                "Delete"
+                            </button>
+                            <button
+                                type="button"
+                                class="button small"
+                                id=KEEP_PLAN
+                                on:click=move |_| cancel_delete()
+                            >
+                                "Cancel"
+                            </button>
                         </div>
                     </Show>
                 </div>
             </header>
             <Show when=move || stopping.get()>
-                <form class="callout stop-question" on:submit=stop novalidate
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel_stop() }>
-                    <p>"Stop this pilot? Say why, for the next team that tries: it goes into the history."</p>
-                    <TextField id=STOP_REASON label="Why it stops" value=Signal::derive(move || stop_reason.get())
-                        on_change=Callback::new(move |v| stop_reason.set(v)) problem=Signal::derive(move || stop_problem.get()) multiline=true/>
+                <form
+                    class="callout stop-question"
+                    on:submit=stop
+                    novalidate
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            cancel_stop()
+                        }
+                    }
+                >
+                    <p>
+                        "Stop this pilot? Say why, for the next team that tries: it goes into the history."
+                    </p>
+                    <TextField
+                        id=STOP_REASON
+                        label="Why it stops"
+                        value=Signal::derive(move || stop_reason.get())
+                        on_change=Callback::new(move |v| stop_reason.set(v))
+                        problem=Signal::derive(move || stop_problem.get())
+                        multiline=true
+                    />
                     <div class="actions">
-                        <button type="submit" class="button danger">"Stop the pilot"</button>
-                        <button type="button" class="button" on:click=move |_| cancel_stop()>"Cancel"</button>
+                        <button type="submit" class="button danger">
+                            "Stop the pilot"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| cancel_stop()>
+                            "Cancel"
+                        </button>
                     </div>
                 </form>
             </Show>
@@ -359,37 +478,44 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                         "Parked until " {read(|p| format::maybe_date(p.revisit_on))}
                         ". The timing was not right; look at it again then."
                     </p>
-                    <DateField id=REVISIT_FIELD.to_string() label="Revisit on" value=revisit_on
-                        on_change=set_revisit problem=revisit_error/>
+                    <DateField
+                        id=REVISIT_FIELD.to_string()
+                        label="Revisit on"
+                        value=revisit_on
+                        on_change=set_revisit
+                        problem=revisit_error
+                    />
                 </div>
             </Show>
-            <TimingBanner e=e/>
-            <ReviewPanel e=e/>
+            <TimingBanner e=e />
+            <ReviewPanel e=e />
             {move || match stage.get() {
                 Stage::Live | Stage::Reviewing | Stage::Scaling => {
-                    view! { <MomentumPanel plan=plan id=id.clone()/> }.into_any()
+                    view! { <MomentumPanel plan=plan id=id.clone() /> }.into_any()
                 }
-                Stage::Stopped => view! {
-                    <p class="callout">"This pilot was stopped. Its history stays here for the next attempt."</p>
-                }
-                .into_any(),
-                _ => {
-                    let today = state.today.get();
-                    plan.get()
-                        .map(|p| view! { <ReadinessPanel plan=p today=today/> })
+                Stage::Stopped => {
+                    view! {
+                        <p class="callout">
+                            "This pilot was stopped. Its history stays here for the next attempt."
+                        </p>
+                    }
                         .into_any()
                 }
+                _ => {
+                    let today = state.today.get();
+                    plan.get().map(|p| view! { <ReadinessPanel plan=p today=today /> }).into_any()
+                }
             }}
-            <BlockersPanel e=e/>
+            <BlockersPanel e=e />
             <div class="plan-sections">
-                <PartnerSection e=e/>
-                <TimingSection e=e/>
-                <PilotSection e=e/>
-                <FoundationSection e=e/>
-                <StepsSection e=e/>
-                <HistorySection e=e/>
-                <CyclesSection e=e/>
-                <ParkingLotSection e=e/>
+                <PartnerSection e=e />
+                <TimingSection e=e />
+                <PilotSection e=e />
+                <FoundationSection e=e />
+                <StepsSection e=e />
+                <HistorySection e=e />
+                <CyclesSection e=e />
+                <ParkingLotSection e=e />
             </div>
         </article>
     }

@@ -138,14 +138,24 @@ pub fn PortfolioPage() -> impl IntoView {
                 >
                     "Load example portfolio"
                 </button>
-                <ImportButton importer=importer/>
+                <ImportButton importer=importer />
                 <Show when=move || !is_empty()>
-                    <button type="button" class="button" on:click=export_all>"Export all"</button>
-                    <button type="button" class="button" on:click=move |_| export_csv(state)>"Export CSV"</button>
-                    <Link to=Route::Report class="button">"Portfolio report"</Link>
+                    <button type="button" class="button" on:click=export_all>
+                        "Export all"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| export_csv(state)>
+                        "Export CSV"
+                    </button>
+                    <Link to=Route::Report class="button">
+                        "Portfolio report"
+                    </Link>
                 </Show>
                 <Show when=move || { examples() > 0 }>
-                    <button type="button" class="button quiet" on:click=move |_| state.remove_examples()>
+                    <button
+                        type="button"
+                        class="button quiet"
+                        on:click=move |_| state.remove_examples()
+                    >
                         "Remove examples"
                     </button>
                 </Show>
@@ -156,17 +166,38 @@ pub fn PortfolioPage() -> impl IntoView {
         asking.get().then(|| {
             let n = examples();
             view! {
-                <div class="callout export-question" role="group" aria-labelledby="export-question"
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { asking.set(false) }>
+                <div
+                    class="callout export-question"
+                    role="group"
+                    aria-labelledby="export-question"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            asking.set(false)
+                        }
+                    }
+                >
                     <p id="export-question">
                         {format!("Include the {} in the file?", plural(n, "example plan"))}
                     </p>
                     <div class="actions">
-                        <button type="button" class="button primary" id=EXPORT_WITHOUT on:click=move |_| export(false)>
+                        <button
+                            type="button"
+                            class="button primary"
+                            id=EXPORT_WITHOUT
+                            on:click=move |_| export(false)
+                        >
                             "Export without examples"
                         </button>
-                        <button type="button" class="button" on:click=move |_| export(true)>"Export with examples"</button>
-                        <button type="button" class="button quiet" on:click=move |_| asking.set(false)>"Cancel"</button>
+                        <button type="button" class="button" on:click=move |_| export(true)>
+                            "Export with examples"
+                        </button>
+                        <button
+                            type="button"
+                            class="button quiet"
+                            on:click=move |_| asking.set(false)
+                        >
+                            "Cancel"
+                        </button>
                     </div>
                 </div>
             }
@@ -191,21 +222,35 @@ pub fn PortfolioPage() -> impl IntoView {
                 <Show when=move || !is_empty()>{actions}</Show>
             </header>
             {export_question}
-            <ImportDialog importer=importer/>
+            <ImportDialog importer=importer />
             {move || {
-                let reminder = state.portfolio.with(|p| {
-                    export_reminder(p.plans(), state.last_export.get(), now())
-                });
+                let reminder = state
+                    .portfolio
+                    .with(|p| { export_reminder(p.plans(), state.last_export.get(), now()) });
                 reminder
                     .filter(|_| !state.reminder_dismissed.get())
-                    .map(|r| view! {
-                        <div class="callout backup-reminder" data-testid="backup-reminder">
-                            <p>{r.message()}</p>
-                            <div class="actions">
-                                <button type="button" class="button small primary" on:click=export_all>"Export a backup"</button>
-                                <button type="button" class="button small quiet" on:click=move |_| state.reminder_dismissed.set(true)>"Not now"</button>
+                    .map(|r| {
+                        view! {
+                            <div class="callout backup-reminder" data-testid="backup-reminder">
+                                <p>{r.message()}</p>
+                                <div class="actions">
+                                    <button
+                                        type="button"
+                                        class="button small primary"
+                                        on:click=export_all
+                                    >
+                                        "Export a backup"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button small quiet"
+                                        on:click=move |_| state.reminder_dismissed.set(true)
+                                    >
+                                        "Not now"
+                                    </button>
+                                </div>
                             </div>
-                        </div>
+                        }
                     })
             }}
             <Show
@@ -219,14 +264,16 @@ pub fn PortfolioPage() -> impl IntoView {
                                 "three owned next steps and a scrappy V1 live within 30 days, then tells you "
                                 "when its momentum fades. Your plans stay in this browser: no account, nothing sent anywhere."
                             </p>
-                            <p class="muted">"Have a Pilotdeck file? Import it, or drop it anywhere on this page."</p>
+                            <p class="muted">
+                                "Have a Pilotdeck file? Import it, or drop it anywhere on this page."
+                            </p>
                             {actions}
                         </div>
                     }
                 }
             >
-                <Overview/>
-                <Filters/>
+                <Overview />
+                <Filters />
                 <Show when=move || { matching() == 0 }>
                     <p class="callout">"No plan matches this search and these filters."</p>
                 </Show>
@@ -237,7 +284,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         let:card
                     >
                         <li>
-                            <PlanCard card=card/>
+                            <PlanCard card=card />
                         </li>
                     </For>
                 </ul>

@@ -18,8 +18,8 @@ pub fn PresenterPage(id: PlanId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let plan = plan_memo(state, id.clone());
     view! {
-        <Show when=move || plan.with(Option::is_some) fallback=|| view! { <WorkshopPlanMissing/> }>
-            <Presenter plan=plan id=id.clone()/>
+        <Show when=move || plan.with(Option::is_some) fallback=|| view! { <WorkshopPlanMissing /> }>
+            <Presenter plan=plan id=id.clone() />
         </Show>
     }
 }
@@ -57,23 +57,33 @@ fn Presenter(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     {move || {
                         let slide = current.get().index() + 1;
                         if workshop.other_left.get() {
-                            format!("Presenter view · slide {slide} of {} · the shared screen has left workshop mode", DECK.len())
+                            format!(
+                                "Presenter view · slide {slide} of {} · the shared screen has left workshop mode",
+                                DECK.len(),
+                            )
                         } else {
-                            format!("Presenter view · slide {slide} of {} · on the shared screen now", DECK.len())
+                            format!(
+                                "Presenter view · slide {slide} of {} · on the shared screen now",
+                                DECK.len(),
+                            )
                         }
                     }}
                 </p>
                 {move || {
                     let slide = current.get();
-                    view! { <SlideView e=e slide=slide test_id="slide"/> }
+                    view! { <SlideView e=e slide=slide test_id="slide" /> }
                 }}
             </div>
             <aside class="presenter-side" aria-label="Presenter tools">
                 <section class="panel" aria-labelledby="presenter-timer-heading">
                     <h2 id="presenter-timer-heading">"Timer"</h2>
-                    <WorkshopTimer workshop=workshop/>
+                    <WorkshopTimer workshop=workshop />
                 </section>
-                <section class="panel presenter-notes" aria-labelledby="presenter-notes-heading" data-testid="presenter-notes">
+                <section
+                    class="panel presenter-notes"
+                    aria-labelledby="presenter-notes-heading"
+                    data-testid="presenter-notes"
+                >
                     <h2 id="presenter-notes-heading">"Notes"</h2>
                     <h3>"Ask"</h3>
                     <p>{move || notes().ask}</p>
@@ -84,33 +94,63 @@ fn Presenter(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                 </section>
                 {move || {
                     let notes = e.read(String::new(), |p| p.partner.notes.trim().to_string());
-                    (!notes.is_empty()).then(|| view! {
-                        <section class="panel presenter-internal" aria-labelledby="presenter-internal-heading" data-testid="presenter-internal">
-                            <h2 id="presenter-internal-heading">
-                                "Our notes " <span class="tag tag-internal">"Internal"</span>
-                            </h2>
-                            <p class="muted small">"Only on this screen: the shared screen never shows them."</p>
-                            <p>{notes}</p>
-                        </section>
-                    })
+                    (!notes.is_empty())
+                        .then(|| {
+                            view! {
+                                <section
+                                    class="panel presenter-internal"
+                                    aria-labelledby="presenter-internal-heading"
+                                    data-testid="presenter-internal"
+                                >
+                                    <h2 id="presenter-internal-heading">
+                                        "Our notes "
+                                        <span class="tag tag-internal">"Internal"</span>
+                                    </h2>
+                                    <p class="muted small">
+                                        "Only on this screen: the shared screen never shows them."
+                                    </p>
+                                    <p>{notes}</p>
+                                </section>
+                            }
+                        })
                 }}
-                <section class="panel" aria-labelledby="presenter-next-heading" data-testid="next-slide">
+                <section
+                    class="panel"
+                    aria-labelledby="presenter-next-heading"
+                    data-testid="next-slide"
+                >
                     <h2 id="presenter-next-heading">"Next slide"</h2>
                     {move || match upcoming.get() {
-                        Some(next) => view! {
-                            <p class="next-title">{next.title()}</p>
-                            <p class="muted">{next.prompt()}</p>
+                        Some(next) => {
+                            view! {
+                                <p class="next-title">{next.title()}</p>
+                                <p class="muted">{next.prompt()}</p>
+                            }
+                                .into_any()
                         }
-                        .into_any(),
                         None => view! { <p class="muted">"This is the last slide."</p> }.into_any(),
                     }}
                 </section>
                 <nav class="presenter-controls" aria-label="Workshop controls">
-                    <button type="button" class="button" disabled=move || workshop.session.with(|s| s.is_first())
-                        on:click=move |_| workshop.previous()>"Previous slide"</button>
-                    <button type="button" class="button primary" disabled=move || workshop.session.with(|s| s.is_last())
-                        on:click=move |_| workshop.next()>"Next slide"</button>
-                    <button type="button" class="button small quiet" on:click=move |_| close()>"Close presenter view"</button>
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=move || workshop.session.with(|s| s.is_first())
+                        on:click=move |_| workshop.previous()
+                    >
+                        "Previous slide"
+                    </button>
+                    <button
+                        type="button"
+                        class="button primary"
+                        disabled=move || workshop.session.with(|s| s.is_last())
+                        on:click=move |_| workshop.next()
+                    >
+                        "Next slide"
+                    </button>
+                    <button type="button" class="button small quiet" on:click=move |_| close()>
+                        "Close presenter view"
+                    </button>
                 </nav>
             </aside>
         </div>

@@ -58,19 +58,33 @@ pub fn ReportPage() -> impl IntoView {
                         {move || format!("Running pilots on {}", format::date(state.today.get()))}
                         <span class="print-only">" · printed from Pilotdeck"</span>
                     </p>
-                    <p class="muted" data-testid="report-stages">{summary}</p>
+                    <p class="muted" data-testid="report-stages">
+                        {summary}
+                    </p>
                 </div>
                 <div class="actions">
-                    <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
-                    <button type="button" class="button" on:click=move |_| export_csv(state)>"Export CSV"</button>
+                    <button type="button" class="button primary" on:click=print>
+                        "Print or save as PDF"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| export_csv(state)>
+                        "Export CSV"
+                    </button>
                 </div>
             </header>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="callout">"No pilot is running yet: the report lists running pilots."</p> }
+                fallback=|| {
+                    view! {
+                        <p class="callout">
+                            "No pilot is running yet: the report lists running pilots."
+                        </p>
+                    }
+                }
             >
                 <table class="report-table" data-testid="report">
-                    <caption class="visually-hidden">"Running pilots, the most urgent first"</caption>
+                    <caption class="visually-hidden">
+                        "Running pilots, the most urgent first"
+                    </caption>
                     <thead>
                         <tr>
                             <th scope="col">"Pilot"</th>
@@ -86,45 +100,99 @@ pub fn ReportPage() -> impl IntoView {
                             rows.get()
                                 .into_iter()
                                 .map(|row| {
-                                    let trend = row.trend.map(|(direction, delta)| {
-                                        format!("{} {}{delta}", direction.arrow(), if delta > 0 { "+" } else { "" })
-                                    });
-                                    let next = row.next_step.map(|step| {
-                                        let owner = if step.owner.trim().is_empty() { "no owner".to_string() } else { step.owner };
-                                        let due = step.due_on.map(|d| format!(", due {}", format::short_date(d))).unwrap_or_default();
-                                        format!("{} ({owner}{due})", step.title)
-                                    });
+                                    let trend = row
+                                        .trend
+                                        .map(|(direction, delta)| {
+                                            format!(
+                                                "{} {}{delta}",
+                                                direction.arrow(),
+                                                if delta > 0 { "+" } else { "" },
+                                            )
+                                        });
+                                    let next = row
+                                        .next_step
+                                        .map(|step| {
+                                            let owner = if step.owner.trim().is_empty() {
+                                                "no owner".to_string()
+                                            } else {
+                                                step.owner
+                                            };
+                                            let due = step
+                                                .due_on
+                                                .map(|d| format!(", due {}", format::short_date(d)))
+                                                .unwrap_or_default();
+                                            format!("{} ({owner}{due})", step.title)
+                                        });
                                     view! {
-                                        <tr data-testid="report-row" data-plan-id=row.id.to_string()>
+                                        <tr
+                                            data-testid="report-row"
+                                            data-plan-id=row.id.to_string()
+                                        >
                                             <th scope="row">
                                                 <Link to=Route::Plan(row.id.clone())>{row.name}</Link>
-                                                <span class="report-partner">{format!("{} · {}", row.partner, row.kind)}</span>
+                                                <span class="report-partner">
+                                                    {format!("{} · {}", row.partner, row.kind)}
+                                                </span>
                                             </th>
                                             <td>
-                                                <span class="report-score">{row.score.map_or_else(|| "Unknown".to_string(), |s| s.to_string())}</span>
+                                                <span class="report-score">
+                                                    {row
+                                                        .score
+                                                        .map_or_else(|| "Unknown".to_string(), |s| s.to_string())}
+                                                </span>
                                                 " "
-                                                {row.band.map(|band| view! { <BandBadge band=band test_id="report-band"/> })}
-                                                {row.band_reason.map(|reason| view! { <span class="band-reason">{reason}</span> })}
+                                                {row
+                                                    .band
+                                                    .map(|band| {
+                                                        view! { <BandBadge band=band test_id="report-band" /> }
+                                                    })}
+                                                {row
+                                                    .band_reason
+                                                    .map(|reason| {
+                                                        view! { <span class="band-reason">{reason}</span> }
+                                                    })}
                                             </td>
                                             <td>{trend.unwrap_or_else(|| "–".to_string())}</td>
-                                            <td>{row.days_since_launch.map(|d| d.to_string()).unwrap_or_default()}</td>
-                                            <td>{next.unwrap_or_else(|| "None planned".to_string())}</td>
+                                            <td>
+                                                {row
+                                                    .days_since_launch
+                                                    .map(|d| d.to_string())
+                                                    .unwrap_or_default()}
+                                            </td>
+                                            <td>
+                                                {next.unwrap_or_else(|| "None planned".to_string())}
+                                            </td>
                                             <td>
                                                 {if row.blockers.is_empty() {
                                                     view! { <span class="muted">"None"</span> }.into_any()
                                                 } else {
                                                     view! {
                                                         <ul class="report-blockers">
-                                                            {row.blockers.into_iter().map(|b| view! {
-                                                                <li>
-                                                                    {b.text}
-                                                                    <span class="muted">
-                                                                        {format!(" ({}{} days)", if b.owner.is_empty() { String::new() } else { format!("{}, ", b.owner) }, b.days_open)}
-                                                                    </span>
-                                                                </li>
-                                                            }).collect_view()}
+                                                            {row
+                                                                .blockers
+                                                                .into_iter()
+                                                                .map(|b| {
+                                                                    view! {
+                                                                        <li>
+                                                                            {b.text}
+                                                                            <span class="muted">
+                                                                                {format!(
+                                                                                    " ({}{} days)",
+                                                                                    if b.owner.is_empty() {
+                                                                                        String::new()
+                                                                                    } else {
+                                                                                        format!("{}, ", b.owner)
+                                                                                    },
+                                                                                    b.days_open,
+                                                                                )}
+                                                                            </span>
+                                                                        </li>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
                                                         </ul>
-                                                    }.into_any()
+                                                    }
+                                                        .into_any()
                                                 }}
                                             </td>
                                         </tr>

@@ -56,7 +56,7 @@ pub fn SettingsPage() -> impl IntoView {
                                         "{} of about {} MB ({}%)",
                                         kilobytes(used),
                                         QUOTA_BYTES / (1024 * 1024),
-                                        (used * 100).div_ceil(QUOTA_BYTES)
+                                        (used * 100).div_ceil(QUOTA_BYTES),
                                     )
                                 }}
                             </dd>
@@ -69,7 +69,9 @@ pub fn SettingsPage() -> impl IntoView {
                                 state
                                     .last_export
                                     .get()
-                                    .map(|at| format::date(at.with_timezone(&chrono::Local).date_naive()))
+                                    .map(|at| format::date(
+                                        at.with_timezone(&chrono::Local).date_naive(),
+                                    ))
                                     .unwrap_or_else(|| "No export yet".into())
                             }}
                         </dd>
@@ -92,9 +94,15 @@ pub fn SettingsPage() -> impl IntoView {
                 <Show when=stored>
                     <p data-testid="persistence">
                         {move || match state.persisted.get() {
-                            Some(true) => "The browser agreed to keep this storage when space runs low. Clearing site data still deletes it.",
-                            Some(false) => "The browser may clear this storage when space runs low: export regularly.",
-                            None => "The browser did not say whether it keeps this storage when space runs low: export regularly.",
+                            Some(true) => {
+                                "The browser agreed to keep this storage when space runs low. Clearing site data still deletes it."
+                            }
+                            Some(false) => {
+                                "The browser may clear this storage when space runs low: export regularly."
+                            }
+                            None => {
+                                "The browser did not say whether it keeps this storage when space runs low: export regularly."
+                            }
                         }}
                     </p>
                 </Show>
@@ -105,26 +113,36 @@ pub fn SettingsPage() -> impl IntoView {
                     <legend>"Theme"</legend>
                     {Theme::ALL
                         .into_iter()
-                        .map(|theme| view! {
-                            <label class="decision-option">
-                                <input type="radio" name="theme" prop:checked=move || theme_choice.0.get() == theme
-                                    on:change=move |_| {
-                                        let may_write = state.storage.with_untracked(|r| !r.read_only && r.unavailable.is_none());
-                                        theme_choice.set(theme, may_write);
-                                    }/>
-                                {theme.label()}
-                            </label>
+                        .map(|theme| {
+                            view! {
+                                <label class="decision-option">
+                                    <input
+                                        type="radio"
+                                        name="theme"
+                                        prop:checked=move || theme_choice.0.get() == theme
+                                        on:change=move |_| {
+                                            let may_write = state
+                                                .storage
+                                                .with_untracked(|r| {
+                                                    !r.read_only && r.unavailable.is_none()
+                                                });
+                                            theme_choice.set(theme, may_write);
+                                        }
+                                    />
+                                    {theme.label()}
+                                </label>
+                            }
                         })
                         .collect_view()}
                 </fieldset>
-                <p class="muted">"Workshop mode always uses the projector theme, made for a shared screen."</p>
+                <p class="muted">
+                    "Workshop mode always uses the projector theme, made for a shared screen."
+                </p>
             </section>
             <section class="panel" aria-labelledby="offline-heading">
                 <h2 id="offline-heading">"Offline use"</h2>
                 <p data-testid="offline-status" aria-live="polite">
-                    {move || {
-                        copy.offline.with(|offline| offline.describe(stored()))
-                    }}
+                    {move || { copy.offline.with(|offline| offline.describe(stored())) }}
                 </p>
                 <p class="muted" data-testid="install-status" aria-live="polite">
                     {move || install.state.get().describe()}
@@ -136,7 +154,9 @@ pub fn SettingsPage() -> impl IntoView {
                 </Show>
             </section>
             <section class="panel" aria-labelledby="trash-heading">
-                <h2 id=TRASH_HEADING tabindex="-1">"Trash"</h2>
+                <h2 id=TRASH_HEADING tabindex="-1">
+                    "Trash"
+                </h2>
                 {move || {
                     let items = state.trash.get();
                     if items.is_empty() {
@@ -150,42 +170,95 @@ pub fn SettingsPage() -> impl IntoView {
                                     let restore_id = t.plan.id.clone();
                                     let id = StoredValue::new(t.plan.id.clone());
                                     let name = t.plan.name.clone();
-                                    let asking = move || confirming.with(|c| c.as_ref() == Some(&id.get_value()));
+                                    let asking = move || {
+                                        confirming.with(|c| c.as_ref() == Some(&id.get_value()))
+                                    };
                                     let ask = move |_| {
                                         confirming.set(Some(id.get_value()));
                                         request_animation_frame(|| focus_by_id(KEEP_IN_TRASH));
                                     };
                                     let back = move || {
                                         confirming.set(None);
-                                        request_animation_frame(move || focus_by_id(&forget_button_id(id.get_value().as_str())));
+                                        request_animation_frame(move || focus_by_id(
+                                            &forget_button_id(id.get_value().as_str()),
+                                        ));
                                     };
                                     let shown_name = StoredValue::new(name.clone());
                                     let forget = move |_| {
                                         confirming.set(None);
                                         state.forget_plan(&id.get_value());
-                                        state.notify(format!("“{}” was deleted for good.", shown_name.get_value()));
+                                        state
+                                            .notify(
+                                                format!(
+                                                    "“{}” was deleted for good.",
+                                                    shown_name.get_value(),
+                                                ),
+                                            );
                                         request_animation_frame(|| focus_by_id(TRASH_HEADING));
                                     };
                                     view! {
                                         <li>
                                             <span class="trash-name">{t.plan.name.clone()}</span>
-                                            <span class="muted">{format!("deleted {}", format::date(t.deleted_at.date_naive()))}</span>
-                                            <button type="button" class="button small" on:click=move |_| state.restore_plan(&restore_id)>
-                                                "Restore" <span class="visually-hidden">{format!(" “{name}”")}</span>
+                                            <span class="muted">
+                                                {format!(
+                                                    "deleted {}",
+                                                    format::date(t.deleted_at.date_naive()),
+                                                )}
+                                            </span>
+                                            <button
+                                                type="button"
+                                                class="button small"
+                                                on:click=move |_| state.restore_plan(&restore_id)
+                                            >
+                                                "Restore"
+                                                <span class="visually-hidden">
+                                                    {format!(" “{name}”")}
+                                                </span>
                                             </button>
                                             <Show
                                                 when=asking
-                                                fallback=move || view! {
-                                                    <button type="button" class="button small quiet" id=forget_button_id(id.get_value().as_str()) on:click=ask>
-                                                        "Delete for good" <span class="visually-hidden">{format!(" “{}”", t.plan.name)}</span>
-                                                    </button>
+                                                fallback=move || {
+                                                    view! {
+                                                        <button
+                                                            type="button"
+                                                            class="button small quiet"
+                                                            id=forget_button_id(id.get_value().as_str())
+                                                            on:click=ask
+                                                        >
+                                                            "Delete for good"
+                                                            <span class="visually-hidden">
+                                                                {format!(" “{}”", t.plan.name)}
+                                                            </span>
+                                                        </button>
+                                                    }
                                                 }
                                             >
-                                                <div class="confirm-delete" role="group" aria-label="Confirm deletion for good"
-                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { back() }>
+                                                <div
+                                                    class="confirm-delete"
+                                                    role="group"
+                                                    aria-label="Confirm deletion for good"
+                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                                        if ev.key() == "Escape" {
+                                                            back()
+                                                        }
+                                                    }
+                                                >
                                                     <span>"Delete it for good? This cannot be undone."</span>
-                                                    <button type="button" class="button small danger" on:click=forget>"Delete for good"</button>
-                                                    <button type="button" class="button small" id=KEEP_IN_TRASH on:click=move |_| back()>"Cancel"</button>
+                                                    <button
+                                                        type="button"
+                                                        class="button small danger"
+                                                        on:click=forget
+                                                    >
+                                                        "Delete for good"
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="button small"
+                                                        id=KEEP_IN_TRASH
+                                                        on:click=move |_| back()
+                                                    >
+                                                        "Cancel"
+                                                    </button>
                                                 </div>
                                             </Show>
                                         </li>
@@ -194,7 +267,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                     }
-                    .into_any()
+                        .into_any()
                 }}
             </section>
             <section class="panel" aria-labelledby="files-heading">
@@ -212,7 +285,9 @@ pub fn SettingsPage() -> impl IntoView {
                     "Nothing leaves this device. Pilotdeck has no account and no server, sends no analytics and loads nothing from anywhere but its own address. The theme follows your system's light or dark setting."
                 </p>
             </section>
-            <Link to=Route::Portfolio class="button">"Back to the portfolio"</Link>
+            <Link to=Route::Portfolio class="button">
+                "Back to the portfolio"
+            </Link>
         </section>
     }
 }

@@ -16,13 +16,17 @@ use leptos::prelude::*;
 pub fn SharePage() -> impl IntoView {
     let fragment = window().location().hash().unwrap_or_default();
     match decode(&fragment) {
-        Ok(plan) => view! { <SharedPlan plan=plan/> }.into_any(),
+        Ok(plan) => view! { <SharedPlan plan=plan /> }.into_any(),
         Err(error) => view! {
             <section class="page narrow">
                 <h1>"This share link cannot be opened"</h1>
-                <p class="banner banner-error" role="alert" data-testid="share-error">{error.to_string()}</p>
+                <p class="banner banner-error" role="alert" data-testid="share-error">
+                    {error.to_string()}
+                </p>
                 <p>"Nothing was saved and your plans are as they were."</p>
-                <Link to=Route::Portfolio class="button primary">"Go to the portfolio"</Link>
+                <Link to=Route::Portfolio class="button primary">
+                    "Go to the portfolio"
+                </Link>
             </section>
         }
         .into_any(),
@@ -85,9 +89,17 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
         .open_steps_by_due()
         .into_iter()
         .map(|s| {
-            let due = s.due_on.map(format::date).unwrap_or_else(|| "no due date".into());
+            let due = s
+                .due_on
+                .map(format::date)
+                .unwrap_or_else(|| "no due date".into());
             view! {
-                <li>{s.title.clone()} <span class="muted">{format!(" · {} · {due}", s.owner_side.owner_label())}</span></li>
+                <li>
+                    {s.title.clone()}
+                    <span class="muted">
+                        {format!(" · {} · {due}", s.owner_side.owner_label())}
+                    </span>
+                </li>
             }
         })
         .collect_view();
@@ -98,47 +110,85 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
             <p class="eyebrow">"A shared plan · read-only until you save it"</p>
             <h1>{plan.name.clone()}</h1>
             <p class="subtitle">
-                {format!("{} · {} · {}", format::text(&plan.partner.name), plan.partner.kind.label(), plan.stage.label())}
+                {format!(
+                    "{} · {} · {}",
+                    format::text(&plan.partner.name),
+                    plan.partner.kind.label(),
+                    plan.stage.label(),
+                )}
             </p>
-            <p class="callout" data-testid="shared-score">{score}</p>
+            <p class="callout" data-testid="shared-score">
+                {score}
+            </p>
             <section class="panel" aria-labelledby="shared-facts-heading">
                 <h2 id="shared-facts-heading">"The pilot"</h2>
                 <dl class="facts">
-                    <Fact label="Use case" value=format::text(&plan.pilot.use_case)/>
-                    <Fact label="Primary metric" value=metric_text/>
-                    <Fact label="Fastest joint win" value=format::text(&plan.pilot.fastest_joint_win)/>
-                    <Fact label="Stop condition" value=format::text(&plan.pilot.stop_condition)/>
-                    <Fact label="Shared objective" value=format::text(&plan.foundation.objective)/>
-                    <Fact label="Launch date" value=format::maybe_date(plan.pilot.launch_on)/>
+                    <Fact label="Use case" value=format::text(&plan.pilot.use_case) />
+                    <Fact label="Primary metric" value=metric_text />
+                    <Fact
+                        label="Fastest joint win"
+                        value=format::text(&plan.pilot.fastest_joint_win)
+                    />
+                    <Fact label="Stop condition" value=format::text(&plan.pilot.stop_condition) />
+                    <Fact label="Shared objective" value=format::text(&plan.foundation.objective) />
+                    <Fact label="Launch date" value=format::maybe_date(plan.pilot.launch_on) />
                 </dl>
                 <h3>"Open steps"</h3>
                 <ul class="shared-steps">{steps}</ul>
             </section>
             {move || match status.get() {
-                Status::New => view! {
-                    <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| save(Choice::TakeTheirs)>"Save to my plans"</button>
-                    </div>
-                }
-                .into_any(),
-                Status::Identical => view! {
-                    <p class="callout">
-                        "This plan is already in your plans, exactly as shared. "
-                        <Link to=Route::Plan(id.clone())>"Open it"</Link>
-                    </p>
-                }
-                .into_any(),
-                Status::Differs => view! {
-                    <div class="callout">
-                        <p>"You have a version of this plan that differs from the shared one."</p>
+                Status::New => {
+                    view! {
                         <div class="actions">
-                            <button type="button" class="button primary" on:click=move |_| save(Choice::TakeTheirs)>"Replace mine with this version"</button>
-                            <button type="button" class="button" on:click=move |_| save(Choice::KeepBoth)>"Save as a copy"</button>
-                            <Link to=Route::Plan(id.clone()) class="button quiet">"Keep mine"</Link>
+                            <button
+                                type="button"
+                                class="button primary"
+                                on:click=move |_| save(Choice::TakeTheirs)
+                            >
+                                "Save to my plans"
+                            </button>
                         </div>
-                    </div>
+                    }
+                        .into_any()
                 }
-                .into_any(),
+                Status::Identical => {
+                    view! {
+                        <p class="callout">
+                            "This plan is already in your plans, exactly as shared. "
+                            <Link to=Route::Plan(id.clone())>"Open it"</Link>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Status::Differs => {
+                    view! {
+                        <div class="callout">
+                            <p>
+                                "You have a version of this plan that differs from the shared one."
+                            </p>
+                            <div class="actions">
+                                <button
+                                    type="button"
+                                    class="button primary"
+                                    on:click=move |_| save(Choice::TakeTheirs)
+                                >
+                                    "Replace mine with this version"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| save(Choice::KeepBoth)
+                                >
+                                    "Save as a copy"
+                                </button>
+                                <Link to=Route::Plan(id.clone()) class="button quiet">
+                                    "Keep mine"
+                                </Link>
+                            </div>
+                        </div>
+                    }
+                        .into_any()
+                }
             }}
         </article>
     }

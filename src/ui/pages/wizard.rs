@@ -129,8 +129,12 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
         return view! {
             <section class="page narrow">
                 <h1>"Draft not found"</h1>
-                <p>"This draft is not stored in this browser. Start a new pilot, or open the plan from the portfolio."</p>
-                <Link to=Route::new_pilot() class="button primary">"Start a pilot"</Link>
+                <p>
+                    "This draft is not stored in this browser. Start a new pilot, or open the plan from the portfolio."
+                </p>
+                <Link to=Route::new_pilot() class="button primary">
+                    "Start a pilot"
+                </Link>
             </section>
         }
         .into_any();
@@ -216,12 +220,12 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
     };
 
     let body = match step {
-        Section::Partner => view! { <PartnerForm form=form/> }.into_any(),
-        Section::Timing => view! { <TimingStep d=d form=form/> }.into_any(),
-        Section::FastestJointWin => view! { <FastestWinForm form=form/> }.into_any(),
-        Section::Foundation => view! { <FoundationStep d=d form=form/> }.into_any(),
-        Section::NextSteps => view! { <NextStepsStep d=d form=form/> }.into_any(),
-        Section::Launch => view! { <LaunchStep d=d/> }.into_any(),
+        Section::Partner => view! { <PartnerForm form=form /> }.into_any(),
+        Section::Timing => view! { <TimingStep d=d form=form /> }.into_any(),
+        Section::FastestJointWin => view! { <FastestWinForm form=form /> }.into_any(),
+        Section::Foundation => view! { <FoundationStep d=d form=form /> }.into_any(),
+        Section::NextSteps => view! { <NextStepsStep d=d form=form /> }.into_any(),
+        Section::Launch => view! { <LaunchStep d=d /> }.into_any(),
     };
 
     view! {
@@ -236,11 +240,13 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
                             let current = s == step;
                             let done = move || {
                                 let today = state.today.get();
-                                d.plan.with(|p| {
-                                    p.as_ref().is_some_and(|p| {
-                                        step_problems(p, s, today, &MODEL).is_empty()
+                                d.plan
+                                    .with(|p| {
+                                        p.as_ref()
+                                            .is_some_and(|p| {
+                                                step_problems(p, s, today, &MODEL).is_empty()
+                                            })
                                     })
-                                })
                             };
                             view! {
                                 <li
@@ -250,7 +256,13 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
                                 >
                                     <span class="wizard-progress-step">
                                         <span class="wizard-progress-number" aria-hidden="true">
-                                            {move || if done() && !current { "✓".to_string() } else { (i + 1).to_string() }}
+                                            {move || {
+                                                if done() && !current {
+                                                    "✓".to_string()
+                                                } else {
+                                                    (i + 1).to_string()
+                                                }
+                                            }}
                                         </span>
                                         <span class="wizard-progress-label">
                                             <span class="visually-hidden">
@@ -271,17 +283,24 @@ pub fn WizardPage(draft: Option<PlanId>, step: Section) -> impl IntoView {
             <form class="wizard-step" on:submit=next novalidate>
                 <h1>{step.label()}</h1>
                 <p class="prompt">
-                    {(step == Section::Timing).then_some("Ask the partner: ")}
-                    {prompt(step)}
+                    {(step == Section::Timing).then_some("Ask the partner: ")} {prompt(step)}
                 </p>
                 {body}
-                <p class="wizard-missing" role="alert">{missing}</p>
+                <p class="wizard-missing" role="alert">
+                    {missing}
+                </p>
                 <div class="wizard-nav">
                     <button type="button" class="button" on:click=back disabled=index == 0>
                         "Back"
                     </button>
                     {(step != Section::Launch)
-                        .then(|| view! { <button type="submit" class="button primary">"Next"</button> })}
+                        .then(|| {
+                            view! {
+                                <button type="submit" class="button primary">
+                                    "Next"
+                                </button>
+                            }
+                        })}
                 </div>
             </form>
         </section>
@@ -333,7 +352,7 @@ fn TimingStep(d: Draft, form: PlanForm) -> impl IntoView {
         }
     };
     view! {
-        <TimingForm form=form/>
+        <TimingForm form=form />
         <Show when=poor>
             <div class="callout callout-warning" role="status">
                 <p>
@@ -373,7 +392,7 @@ fn FoundationStep(d: Draft, form: PlanForm) -> impl IntoView {
             });
         }
     }
-    view! { <FoundationForm form=form/> }
+    view! { <FoundationForm form=form /> }
 }
 
 #[component]
@@ -381,19 +400,27 @@ fn NextStepsStep(d: Draft, form: PlanForm) -> impl IntoView {
     let kind = d.read(|p| p.partner.kind);
     let ideas = template(kind).first_steps;
     view! {
-        <p class="field-hint">"Three owned, dated steps, at least one owned by the partner or jointly: the structure that keeps the energy after launch."</p>
+        <p class="field-hint">
+            "Three owned, dated steps, at least one owned by the partner or jointly: the structure that keeps the energy after launch."
+        </p>
         {(0..NEXT_STEPS)
-            .map(|i| view! {
-                <fieldset class="field-group step-slot">
-                    <legend>{format!("Step {}", i + 1)}</legend>
-                    <StepFields form=form at=StepAt::Slot(i)/>
-                </fieldset>
+            .map(|i| {
+                view! {
+                    <fieldset class="field-group step-slot">
+                        <legend>{format!("Step {}", i + 1)}</legend>
+                        <StepFields form=form at=StepAt::Slot(i) />
+                    </fieldset>
+                }
             })
             .collect_view()}
-        <Problem id="steps".to_string() problem=form.problem(Field::Steps)/>
+        <Problem id="steps".to_string() problem=form.problem(Field::Steps) />
         <p class="field-hint">
             {format!("Ideas for {}: ", kind.a_pilot())}
-            {ideas.iter().map(|(t, s)| format!("{t} ({})", s.label().to_lowercase())).collect::<Vec<_>>().join(" · ")}
+            {ideas
+                .iter()
+                .map(|(t, s)| format!("{t} ({})", s.label().to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" · ")}
         </p>
     }
 }
@@ -476,15 +503,23 @@ fn LaunchStep(d: Draft) -> impl IntoView {
     let summary = move || d.read(|p| p.clone());
     view! {
         <div class="field field-check">
-            <input type="checkbox" id="launched-already" prop:checked=move || already.get()
-                on:change=move |ev| already.set(event_target_checked(&ev))/>
+            <input
+                type="checkbox"
+                id="launched-already"
+                prop:checked=move || already.get()
+                on:change=move |ev| already.set(event_target_checked(&ev))
+            />
             <label for="launched-already">"Launched already"</label>
-            <span class="field-hint">"The pilot is running: record it with the day it went live, up to a year back."</span>
+            <span class="field-hint">
+                "The pilot is running: record it with the day it went live, up to a year back."
+            </span>
         </div>
         <DateField
             id="launch-on".to_string()
             label="Launch date"
-            hint=Some("A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day.")
+            hint=Some(
+                "A scrappy V1 launches soon: within the next 30 days. Running already? Its launch day.",
+            )
             value=Signal::derive(move || d.read(|p| p.pilot.launch_on))
             on_change=Callback::new(move |v| d.edit(|p| p.pilot.launch_on = v))
             problem=date_problem
@@ -496,27 +531,122 @@ fn LaunchStep(d: Draft) -> impl IntoView {
                 <section class="one-pager" aria-labelledby="one-pager-heading">
                     <h2 id="one-pager-heading">"The plan on one page"</h2>
                     <dl class="facts one-pager-facts">
-                        <div class="fact"><dt>"Partner"</dt><dd>{format!("{} · {}", format::text(&p.partner.name), p.partner.kind.label())}</dd></div>
-                        <div class="fact"><dt>"Their priority this quarter"</dt><dd>{format::text(&p.timing.their_priority)}</dd></div>
-                        <div class="fact"><dt>"Use case"</dt><dd>{format::text(&p.pilot.use_case)}</dd></div>
-                        <div class="fact"><dt>"Primary metric"</dt><dd>{match (metric.baseline, metric.target) {
-                            (Some(b), Some(t)) => format!("{}: {} → {}", format::text(&metric.name), format::quantity(b, &metric.unit), format::quantity(t, &metric.unit)),
-                            _ => format::text(&metric.name),
-                        }}</dd></div>
-                        <div class="fact"><dt>"Fastest joint win"</dt><dd>{format::text(&p.pilot.fastest_joint_win)}</dd></div>
-                        <div class="fact"><dt>"Stop condition"</dt><dd>{format::text(&p.pilot.stop_condition)}</dd></div>
-                        <div class="fact"><dt>"Shared objective"</dt><dd>{format::text(&p.foundation.objective)}</dd></div>
-                        <div class="fact"><dt>"Owners"</dt><dd>{format!("{} and {}", format::text(&p.foundation.governance.our_owner), format::text(&p.foundation.governance.their_owner))}</dd></div>
-                        <div class="fact"><dt>"Sponsors"</dt><dd>{format!("{} and {}", format::text(&p.foundation.governance.our_sponsor), format::text(&p.foundation.governance.their_sponsor))}</dd></div>
-                        <div class="fact"><dt>"Rhythm"</dt><dd>{format!("{}; next sync {}", p.foundation.rhythm.cadence_days.label(), format::maybe_date(p.foundation.rhythm.next_sync_on))}</dd></div>
-                        <div class="fact"><dt>"Next three steps"</dt><dd>{next_step_slots(&p).into_iter().map(|i| &p.steps[i]).map(|s| format!("{} ({}, {})", s.title, format::text(&s.owner_name), format::maybe_date(s.due_on))).collect::<Vec<_>>().join("; ")}</dd></div>
-                        <div class="fact"><dt>"Review"</dt><dd>{p.pilot.launch_on.map(|l| format!("{}-day review on {}", p.pilot.length_days, format::date(add_days(l, i64::from(p.pilot.length_days))))).unwrap_or_else(|| "Set when the launch date is chosen".into())}</dd></div>
+                        <div class="fact">
+                            <dt>"Partner"</dt>
+                            <dd>
+                                {format!(
+                                    "{} · {}",
+                                    format::text(&p.partner.name),
+                                    p.partner.kind.label(),
+                                )}
+                            </dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Their priority this quarter"</dt>
+                            <dd>{format::text(&p.timing.their_priority)}</dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Use case"</dt>
+                            <dd>{format::text(&p.pilot.use_case)}</dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Primary metric"</dt>
+                            <dd>
+                                {match (metric.baseline, metric.target) {
+                                    (Some(b), Some(t)) => {
+                                        format!(
+                                            "{}: {} → {}",
+                                            format::text(&metric.name),
+                                            format::quantity(b, &metric.unit),
+                                            format::quantity(t, &metric.unit),
+                                        )
+                                    }
+                                    _ => format::text(&metric.name),
+                                }}
+                            </dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Fastest joint win"</dt>
+                            <dd>{format::text(&p.pilot.fastest_joint_win)}</dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Stop condition"</dt>
+                            <dd>{format::text(&p.pilot.stop_condition)}</dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Shared objective"</dt>
+                            <dd>{format::text(&p.foundation.objective)}</dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Owners"</dt>
+                            <dd>
+                                {format!(
+                                    "{} and {}",
+                                    format::text(&p.foundation.governance.our_owner),
+                                    format::text(&p.foundation.governance.their_owner),
+                                )}
+                            </dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Sponsors"</dt>
+                            <dd>
+                                {format!(
+                                    "{} and {}",
+                                    format::text(&p.foundation.governance.our_sponsor),
+                                    format::text(&p.foundation.governance.their_sponsor),
+                                )}
+                            </dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Rhythm"</dt>
+                            <dd>
+                                {format!(
+                                    "{}; next sync {}",
+                                    p.foundation.rhythm.cadence_days.label(),
+                                    format::maybe_date(p.foundation.rhythm.next_sync_on),
+                                )}
+                            </dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Next three steps"</dt>
+                            <dd>
+                                {next_step_slots(&p)
+                                    .into_iter()
+                                    .map(|i| &p.steps[i])
+                                    .map(|s| {
+                                        format!(
+                                            "{} ({}, {})",
+                                            s.title,
+                                            format::text(&s.owner_name),
+                                            format::maybe_date(s.due_on),
+                                        )
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("; ")}
+                            </dd>
+                        </div>
+                        <div class="fact">
+                            <dt>"Review"</dt>
+                            <dd>
+                                {p
+                                    .pilot
+                                    .launch_on
+                                    .map(|l| {
+                                        format!(
+                                            "{}-day review on {}",
+                                            p.pilot.length_days,
+                                            format::date(add_days(l, i64::from(p.pilot.length_days))),
+                                        )
+                                    })
+                                    .unwrap_or_else(|| "Set when the launch date is chosen".into())}
+                            </dd>
+                        </div>
                     </dl>
                 </section>
             }
         }}
         <h2>"Launch readiness"</h2>
-        {move || view! { <Checklist readiness=checklist.get() fix=fix here=Section::Launch/> }}
+        {move || view! { <Checklist readiness=checklist.get() fix=fix here=Section::Launch /> }}
         <div class="launch">
             <button
                 type="button"

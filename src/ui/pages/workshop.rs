@@ -19,8 +19,12 @@ pub fn WorkshopPlanMissing() -> impl IntoView {
     view! {
         <section class="page narrow">
             <h1>"Plan not found"</h1>
-            <p>"No plan with this address is stored in this browser, so there is no workshop to show."</p>
-            <Link to=Route::Portfolio class="button primary">"Leave workshop"</Link>
+            <p>
+                "No plan with this address is stored in this browser, so there is no workshop to show."
+            </p>
+            <Link to=Route::Portfolio class="button primary">
+                "Leave workshop"
+            </Link>
         </section>
     }
 }
@@ -36,8 +40,8 @@ pub fn WorkshopPage(id: PlanId, slide: usize) -> impl IntoView {
     use_projector_theme();
     let plan = plan_memo(state, id.clone());
     view! {
-        <Show when=move || plan.with(Option::is_some) fallback=|| view! { <WorkshopPlanMissing/> }>
-            <Deck plan=plan id=id.clone() slide=slide/>
+        <Show when=move || plan.with(Option::is_some) fallback=|| view! { <WorkshopPlanMissing /> }>
+            <Deck plan=plan id=id.clone() slide=slide />
         </Show>
     }
 }
@@ -106,31 +110,59 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
         <div class="deck">
             {move || {
                 let slide = current.get();
-                view! { <SlideView e=e slide=slide test_id="slide"/> }
-            }}
-            <nav class="deck-controls" aria-label="Workshop controls">
+                view! { <SlideView e=e slide=slide test_id="slide" /> }
+            }} <nav class="deck-controls" aria-label="Workshop controls">
                 <div class="deck-move">
-                    <button type="button" class="button small" aria-keyshortcuts="ArrowLeft"
+                    <button
+                        type="button"
+                        class="button small"
+                        aria-keyshortcuts="ArrowLeft"
                         disabled=move || workshop.session.with(|s| s.is_first())
-                        on:click=move |_| workshop.previous()>
-                        <span aria-hidden="true">"← "</span>"Previous slide"
+                        on:click=move |_| workshop.previous()
+                    >
+                        <span aria-hidden="true">"← "</span>
+                        "Previous slide"
                     </button>
-                    <span class="visually-hidden" aria-live="polite">{announced}</span>
-                    <button type="button" class="button small primary" aria-keyshortcuts="ArrowRight"
+                    <span class="visually-hidden" aria-live="polite">
+                        {announced}
+                    </span>
+                    <button
+                        type="button"
+                        class="button small primary"
+                        aria-keyshortcuts="ArrowRight"
                         disabled=move || workshop.session.with(|s| s.is_last())
-                        on:click=move |_| workshop.next()>
-                        "Next slide"<span aria-hidden="true">" →"</span>
+                        on:click=move |_| workshop.next()
+                    >
+                        "Next slide"
+                        <span aria-hidden="true">" →"</span>
                     </button>
                 </div>
-                <WorkshopTimer workshop=workshop/>
+                <WorkshopTimer workshop=workshop />
                 <div class="deck-actions">
-                    <button type="button" class="button small fullscreen-button" aria-keyshortcuts="F"
+                    <button
+                        type="button"
+                        class="button small fullscreen-button"
+                        aria-keyshortcuts="F"
                         aria-pressed=move || fullscreen.get().to_string()
-                        on:click=move |_| workshop.toggle_fullscreen()>
+                        on:click=move |_| workshop.toggle_fullscreen()
+                    >
                         "Full screen"
                     </button>
-                    <button type="button" class="button small presenter-button" on:click=open_presenter>"Open presenter view"</button>
-                    <button type="button" class="button small" aria-keyshortcuts="Escape" on:click=move |_| leave()>"Leave workshop"</button>
+                    <button
+                        type="button"
+                        class="button small presenter-button"
+                        on:click=open_presenter
+                    >
+                        "Open presenter view"
+                    </button>
+                    <button
+                        type="button"
+                        class="button small"
+                        aria-keyshortcuts="Escape"
+                        on:click=move |_| leave()
+                    >
+                        "Leave workshop"
+                    </button>
                 </div>
             </nav>
         </div>
