@@ -6,9 +6,10 @@
 mod support;
 
 use chrono::{Duration, NaiveDate};
-use pilotdeck::domain::merge::{compare, Taken};
+use pilotdeck::domain::import::Taken;
 use pilotdeck::domain::*;
 use pilotdeck::exchange::example_plans;
+use pilotdeck::exchange::merge::compare;
 use proptest::prelude::*;
 
 fn today() -> NaiveDate {

@@ -5,7 +5,6 @@
 //!
 //! Nothing here touches storage: the import is worked out in full first, then applied at once.
 
-use super::merge::{compare, Comparison};
 use super::plan::{Plan, PlanId};
 use super::portfolio::Portfolio;
 
@@ -48,6 +47,41 @@ impl Choice {
     }
 }
 
+/// Which side a combined value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    Mine,
+    Theirs,
+    /// An item only one side had: kept, since a list is united.
+    Kept,
+}
+
+/// One thing that differs between my version and theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Where, in words: "partner › our owner", "steps › “Send the deck” › due on".
+    pub place: String,
+    /// My value as shown, or `None` when I do not have it.
+    pub mine: Option<String>,
+    /// Their value as shown, or `None` when they do not have it.
+    pub theirs: Option<String>,
+    /// What combining takes.
+    pub taken: Taken,
+}
+
+/// The two versions compared, and combined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Everything that differs, in the plan's order.
+    pub differences: Vec<Difference>,
+    /// Both versions in one: lists united, a differing field from the side changed later, our
+    /// notes about the partner kept (a partner's copy never has them). `None` when the two
+    /// cannot be combined into a sound plan (a list would pass its limit, say).
+    pub combined: Option<Plan>,
+    /// Whether their version was changed later than mine.
+    pub theirs_later: bool,
+}
+
 /// One plan of the file, as the preview shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Incoming {
@@ -84,7 +118,13 @@ pub fn same_content(a: &Plan, b: &Plan) -> bool {
 }
 
 impl Preview {
-    pub fn of(portfolio: &Portfolio, plans: Vec<Plan>) -> Self {
+    /// The preview of `plans` against `portfolio`; `compare` says what differs between my
+    /// version and theirs of a plan that differs (the file format's `exchange::merge::compare`).
+    pub fn of(
+        portfolio: &Portfolio,
+        plans: Vec<Plan>,
+        compare: impl Fn(&Plan, &Plan) -> Comparison,
+    ) -> Self {
         let incoming = plans
             .into_iter()
             .map(|plan| {
@@ -212,6 +252,15 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A comparison that combines into my version: what these tests need of one.
+    fn keeps_mine(mine: &Plan, _theirs: &Plan) -> Comparison {
+        Comparison {
+            differences: Vec::new(),
+            combined: Some(mine.clone()),
+            theirs_later: false,
+        }
+    }
     use crate::domain::limits::MAX_NAME_CHARS;
     use crate::domain::{Partner, PartnerKind};
     use chrono::{TimeZone, Utc};
@@ -238,6 +287,7 @@ mod tests {
         let preview = Preview::of(
             &portfolio,
             vec![same, plan("b", "Beta, renamed"), plan("c", "Gamma")],
+            keeps_mine,
         );
         let statuses: Vec<Status> = preview.incoming.iter().map(|i| i.status).collect();
         assert_eq!(statuses, [Status::Identical, Status::Differs, Status::New]);
@@ -260,7 +310,7 @@ mod tests {
             (Choice::Combine, Choice::KeepMine),
         ] {
             let mut portfolio = original.clone();
-            let preview = Preview::of(&portfolio, file.clone());
+            let preview = Preview::of(&portfolio, file.clone(), keeps_mine);
             let mut next = 0;
             let import = preview.resolve(
                 |id| if id.0 == "a" { a } else { b },
@@ -299,7 +349,7 @@ mod tests {
         let mut mine = plan("a", "Alpha");
         mine.rev = 64;
         let mut portfolio = Portfolio::new(vec![mine]);
-        let preview = Preview::of(&portfolio, vec![plan("a", "Alpha (theirs)")]);
+        let preview = Preview::of(&portfolio, vec![plan("a", "Alpha (theirs)")], keeps_mine);
         let snapshot = preview
             .resolve(|_| Choice::TakeTheirs, || PlanId("unused".into()))
             .apply(&mut portfolio);
@@ -314,11 +364,11 @@ mod tests {
     fn importing_the_same_file_twice_changes_nothing_the_second_time() {
         let mut portfolio = Portfolio::new(vec![plan("a", "Alpha")]);
         let file = vec![plan("a", "Alpha, renamed"), plan("b", "Beta")];
-        let preview = Preview::of(&portfolio, file.clone());
+        let preview = Preview::of(&portfolio, file.clone(), keeps_mine);
         preview
             .resolve(|_| Choice::TakeTheirs, || PlanId("unused".into()))
             .apply(&mut portfolio);
-        let again = Preview::of(&portfolio, file);
+        let again = Preview::of(&portfolio, file, keeps_mine);
         assert!(again.changes_nothing());
         assert!(again
             .resolve(|_| Choice::KeepBoth, || PlanId("unused".into()))

@@ -6,7 +6,6 @@ pub mod calendar;
 pub mod dates;
 pub mod import;
 pub mod limits;
-pub mod merge;
 pub mod numbers;
 pub mod order;
 pub mod overview;

@@ -11,6 +11,7 @@ pub mod export;
 pub mod json;
 pub mod locate;
 pub mod markdown;
+pub mod merge;
 pub mod migrate;
 pub mod problems;
 pub mod share;

@@ -7,8 +7,9 @@
 //! nothing.
 
 use crate::domain::import::{Choice, Preview, Status};
-use crate::domain::merge::{Comparison, Taken};
+use crate::domain::import::{Comparison, Taken};
 use crate::domain::{Plan, PlanId};
+use crate::exchange::merge::preview;
 use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
 use crate::ui::browser::read_file_text;
 use crate::ui::format;
@@ -75,7 +76,7 @@ impl Importer {
                         let preview = importer
                             .state
                             .portfolio
-                            .with_untracked(|p| Preview::of(p, envelope.plans));
+                            .with_untracked(|p| preview(p, envelope.plans));
                         Step::Previewing {
                             file: name,
                             preview,

@@ -2,9 +2,10 @@
 //! (which browsers never send anywhere), checked like an imported file, and shown read-only
 //! until "Save to my plans". A damaged or oversized link says what is wrong and changes nothing.
 
-use crate::domain::import::{Choice, Preview, Status};
+use crate::domain::import::{Choice, Status};
 use crate::domain::scoring::{headline, Headline, MODEL};
 use crate::domain::{Plan, PlanId};
+use crate::exchange::merge::preview;
 use crate::exchange::share::decode;
 use crate::ui::components::plan_sections::Fact;
 use crate::ui::format;
@@ -42,7 +43,7 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
         let plan = plan.clone();
         move |_| {
             state.portfolio.with(|p| {
-                Preview::of(p, vec![plan.clone()])
+                preview(p, vec![plan.clone()])
                     .incoming
                     .first()
                     .map_or(Status::New, |i| i.status)
@@ -54,7 +55,7 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
         let plan = stored.get_value();
         let preview = state
             .portfolio
-            .with_untracked(|p| Preview::of(p, vec![plan.clone()]));
+            .with_untracked(|p| preview(p, vec![plan.clone()]));
         let import = preview.resolve(|_| choice, PlanId::random);
         if import.is_empty() {
             return;

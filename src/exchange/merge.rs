@@ -1,37 +1,18 @@
 //! Two versions of one plan, side by side: what differs, field by field and item by item, and
 //! the two combined — lists united by item, and a field that differs taken from the side
 //! changed later. Used by the import preview ("Combine"), so a partner's newer edit to a plan
-//! is neither dropped unseen nor written over ours wholesale.
+//! is neither dropped unseen nor written over ours wholesale. The preview's types are the
+//! domain's (`domain::import`); the comparison lives here because it reads the file format.
 //!
 //! The comparison walks the plans' JSON (the file format), so every field of the format is
 //! covered without a list of fields to keep up to date. Items of a list are matched by what
 //! identifies them: steps and log entries by id, key results by name, cycles by the day they
 //! started, parking-lot ideas and out-of-scope items by their text.
 
-use super::plan::Plan;
+use super::json::{read_json, write_json, Layout};
+use crate::domain::import::{Comparison, Difference, Taken};
+use crate::domain::{validate_plan, Plan};
 use serde_json::{Map, Value};
-
-/// Which side a combined value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Taken {
-    Mine,
-    Theirs,
-    /// An item only one side had: kept, since a list is united.
-    Kept,
-}
-
-/// One thing that differs between my version and theirs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Difference {
-    /// Where, in words: "partner › our owner", "steps › “Send the deck” › due on".
-    pub place: String,
-    /// My value as shown, or `None` when I do not have it.
-    pub mine: Option<String>,
-    /// Their value as shown, or `None` when they do not have it.
-    pub theirs: Option<String>,
-    /// What combining takes.
-    pub taken: Taken,
-}
 
 /// What to compare and combine: everything but the bookkeeping of saves.
 const BOOKKEEPING: [&str; 3] = ["rev", "updated_at", "created_at"];
@@ -57,7 +38,7 @@ fn item_name(item: &Value) -> String {
         .find_map(|field| item.get(field).and_then(Value::as_str))
         .or_else(|| item.as_str())
         .unwrap_or("an item");
-    format!("“{}”", super::written::cut(text, 50))
+    format!("“{}”", crate::domain::written::cut(text, 50))
 }
 
 /// A value as the preview shows it.
@@ -65,10 +46,10 @@ fn shown(value: &Value) -> String {
     match value {
         Value::Null => "—".to_string(),
         Value::String(text) if text.is_empty() => "(empty)".to_string(),
-        Value::String(text) => format!("“{}”", super::written::cut(text, 60)),
+        Value::String(text) => format!("“{}”", crate::domain::written::cut(text, 60)),
         Value::Bool(true) => "yes".to_string(),
         Value::Bool(false) => "no".to_string(),
-        other => super::written::cut(&other.to_string(), 60),
+        other => crate::domain::written::cut(&other.to_string(), 60),
     }
 }
 
@@ -199,23 +180,12 @@ fn default_of(value: &Value) -> Value {
     }
 }
 
-/// The two versions compared, and combined.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    /// Everything that differs, in the plan's order.
-    pub differences: Vec<Difference>,
-    /// Both versions in one: lists united, a differing field from the side changed later, our
-    /// notes about the partner kept (a partner's copy never has them). `None` when the two
-    /// cannot be combined into a sound plan (a list would pass its limit, say).
-    pub combined: Option<Plan>,
-    /// Whether their version was changed later than mine.
-    pub theirs_later: bool,
-}
-
 /// Compares my version of a plan with theirs and combines them.
 pub fn compare(mine: &Plan, theirs: &Plan) -> Comparison {
     let theirs_later = theirs.updated_at > mine.updated_at;
-    let (Ok(a), Ok(b)) = (serde_json::to_value(mine), serde_json::to_value(theirs)) else {
+    // Through the file format's own writer and reader: the plan's JSON is what is compared.
+    let value = |plan: &Plan| read_json::<Value>(&write_json(plan, Layout::Compact)).ok();
+    let (Some(a), Some(b)) = (value(mine), value(theirs)) else {
         return Comparison {
             differences: Vec::new(),
             combined: None,
@@ -236,15 +206,23 @@ pub fn compare(mine: &Plan, theirs: &Plan) -> Comparison {
             }
         }
     }
-    let combined = serde_json::from_value::<Plan>(merged).ok().map(|mut plan| {
+    let combined = read_json::<Plan>(&merged.to_string()).ok().map(|mut plan| {
         plan.updated_at = mine.updated_at.max(theirs.updated_at);
         plan.rev = mine.rev;
         plan
     });
-    let combined = combined.filter(|plan| super::validate_plan(plan).is_empty());
+    let combined = combined.filter(|plan| validate_plan(plan).is_empty());
     Comparison {
         differences: walk.differences,
         combined,
         theirs_later,
     }
+}
+
+/// The preview of an import, each plan that differs compared with mine.
+pub fn preview(
+    portfolio: &crate::domain::Portfolio,
+    plans: Vec<Plan>,
+) -> crate::domain::import::Preview {
+    crate::domain::import::Preview::of(portfolio, plans, compare)
 }
