@@ -250,7 +250,6 @@ pub fn complete_review(
     decision: Decision,
     stop_reason: &str,
     today: NaiveDate,
-    new_id: &str,
 ) -> Result<(), ReviewError> {
     if !plan.stage.is_running() {
         return Err(ReviewError::NotRunning);
@@ -279,8 +278,7 @@ pub fn complete_review(
         Decision::Stop => {
             plan.stage = Stage::Stopped;
             plan.foundation.rhythm.review_on = None;
-            plan.record(LogEntry::with_id(
-                new_id,
+            plan.record(LogEntry::new(
                 LogKind::Note,
                 today,
                 format!("Pilot stopped: {}", stop_reason.trim()),

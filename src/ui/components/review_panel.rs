@@ -109,10 +109,9 @@ pub fn ReviewPanel(e: Editor) -> impl IntoView {
         };
         let mut outcome = Ok(());
         let on = today.get_untracked();
-        let note_id = uuid::Uuid::new_v4().to_string();
         e.edit(|p| {
             let answers = review_draft(p);
-            outcome = complete_review(p, answers, chosen, &reason.get_untracked(), on, &note_id)
+            outcome = complete_review(p, answers, chosen, &reason.get_untracked(), on)
         });
         match outcome {
             Ok(()) => {
