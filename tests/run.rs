@@ -552,7 +552,7 @@ proptest! {
         let mut reviewed = plan.clone();
         let answers = ReviewAnswers { keep: keep.clone(), change: String::new(), stop: String::new() };
         prop_assert_eq!(
-            complete_review(&mut reviewed, answers, decision, &reason, today, "review-note"),
+            complete_review(&mut reviewed, answers, decision, &reason, today),
             Ok(())
         );
         prop_assert_eq!(validate_plan(&reviewed), vec![]);
@@ -631,7 +631,7 @@ fn review_answers_are_kept_in_the_cycle_under_review_as_typed() {
     );
     assert_valid(&plan);
 
-    complete_review(&mut plan, draft, Decision::Iterate, "", today(), "n1").expect("recorded");
+    complete_review(&mut plan, draft, Decision::Iterate, "", today()).expect("recorded");
     assert_eq!(plan.cycles[0].keep, "The weekly sync");
     assert_eq!(
         review_draft(&plan),
