@@ -202,9 +202,23 @@ impl Router {
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&route.href()));
         }
         self.route.set(route);
-        // Like a page load: start at the top, and let screen readers start at the content.
+        // Like a page load: start at the top, and let screen readers start at the content, or
+        // at the field the new screen asks for first (an `autofocus` only works on a load).
         focus_main(false);
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        request_animation_frame(focus_autofocus);
+    }
+}
+
+/// Focuses the field of the screen that asks to be first (`autofocus`), if there is one.
+fn focus_autofocus() {
+    let field = document()
+        .query_selector("main [autofocus]")
+        .ok()
+        .flatten()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    if let Some(field) = field {
+        let _ = field.focus();
     }
 }
 

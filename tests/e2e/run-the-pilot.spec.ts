@@ -157,6 +157,7 @@ test("deleting asks first, by keyboard too, and deleting for good cannot happen 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("button", { name: "Delete plan" })).toBeFocused();
   await page.keyboard.press("Enter");
+  await expect(keep).toBeFocused();
   await page.keyboard.press("Shift+Tab");
   await expect(question.getByRole("button", { name: "Delete", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -266,6 +267,13 @@ test("sections edit in place, key results check in, and both survive a reload", 
   await kr.getByRole("button", { name: "Save check-in" }).click();
   await expect(page.getByRole("status")).toHaveText("Key result checked in.");
   await expect(page.locator("#foundation .kr").first()).toContainText("now 1400");
+  // The keyboard is back on the row's button, not lost on the page; Esc closes the panel too.
+  await expect(kr.getByRole("button", { name: /^Check in/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(kr.getByLabel("Value now")).toBeVisible();
+  await kr.getByLabel("Value now").press("Escape");
+  await expect(kr.getByLabel("Value now")).toHaveCount(0);
+  await expect(kr.getByRole("button", { name: /^Check in/ })).toBeFocused();
   await kr.getByRole("button", { name: /^Check in/ }).click();
   await kr.getByLabel("Value now").fill("14");
   await kr.getByLabel("Confidence").selectOption("At risk");

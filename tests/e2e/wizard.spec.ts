@@ -199,7 +199,7 @@ test("a number that is not a number holds the step, after Back and after a reloa
   await expect(wizard.missing).toHaveText("2 numbers on this step are not numbers yet: see the messages next to the fields.");
   await expect(page.getByLabel("Baseline (today)")).toBeFocused();
   await expect(target).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#metric-target-problem")).toHaveText("Type a number, like 120 or 4.5.");
+  await expect(page.locator("#metric-target-problem")).toHaveText("Not a number: type one like 120, 4.5 or 15%.");
 
   // Fixed, it moves on with the numbers shown, typed as people type them: a percentage with
   // its sign, a decimal comma.
@@ -302,4 +302,14 @@ test("a past next sync is a thing to fix, said as such, and the Timing prompt is
   await wizard.expectStep("Foundation");
   await expect(wizard.missing).toHaveText("One thing on this step needs an answer or a fix: see the message next to the field.");
   await expect(page.locator("#next-sync-problem")).toHaveText("The next sync can't be in the past.");
+});
+
+test("opening New pilot from inside the app puts the keyboard in its first field", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await page.getByRole("link", { name: "New pilot" }).click();
+  await new WizardPage(page).expectStep("Partner");
+  await expect(page.getByLabel("Partner name")).toBeFocused();
+  await page.keyboard.type("Orbit Payments");
+  await expect(page.getByLabel("Partner name")).toHaveValue("Orbit Payments");
 });

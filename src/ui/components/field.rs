@@ -228,7 +228,11 @@ pub fn NumberField(
                     match parse_number(&text) {
                         Some(number) => report(Some(number)),
                         None if text.trim().is_empty() => report(None),
-                        None => set_typed_problem(Some("Type a number, like 120 or 4.5.".into())),
+                        None => {
+                            set_typed_problem(
+                                Some("Not a number: type one like 120, 4.5 or 15%.".into()),
+                            )
+                        }
                     }
                 }
                 aria-invalid=move || shown.get().is_some().then_some("true")

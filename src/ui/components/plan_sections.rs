@@ -403,6 +403,13 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
             );
         });
         e.state.notify("Key result checked in.");
+        // The row is drawn again with the new value: the keyboard goes back to its button.
+        open.set(false);
+        request_animation_frame(move || focus_by_id(&format!("checkin-{index}-open")));
+    };
+    let close = move || {
+        open.set(false);
+        request_animation_frame(move || focus_by_id(&format!("checkin-{index}-open")));
     };
     view! {
         <li class="kr">
@@ -429,6 +436,7 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
                 <button
                     type="button"
                     class="button small"
+                    id=format!("checkin-{index}-open")
                     aria-expanded=move || open.get().to_string()
                     on:click=move |_| open.update(|o| *o = !*o)
                 >
@@ -437,7 +445,15 @@ fn KeyResultRow(e: Editor, index: usize, kr: KeyResult) -> impl IntoView {
                 </button>
             </p>
             <Show when=move || open.get()>
-                <form class="checkin-form" on:submit=save>
+                <form
+                    class="checkin-form"
+                    on:submit=save
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            close();
+                        }
+                    }
+                >
                     <NumberField
                         id=format!("checkin-{index}-value")
                         label="Value now"
