@@ -433,3 +433,23 @@ test("the pilot is renamed where its name is shown", async ({ page }) => {
   await page.getByRole("link", { name: "Portfolio", exact: true }).click();
   await expect(portfolio.card("SalonBiz weekly newsletter trials")).toHaveCount(1);
 });
+
+test("the foundation's review date and key results' due dates are edited on the plan, and a quick step is ours", async ({ page }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.openPlan(salonbiz);
+  await page.getByRole("button", { name: "Edit foundation" }).click();
+  const review = page.getByLabel("30-day review on");
+  await expect(review).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await review.fill("2031-02-14");
+  await page.locator("#edit-kr-0-due").fill("2031-03-01");
+  await page.getByRole("button", { name: "Done foundation" }).click();
+  await expect(page.locator("#foundation .kr").first()).toContainText("due 1 Mar 2031");
+  await portfolio.waitForStored('"review_on":"2031-02-14"');
+
+  await page.getByLabel("New step").fill("Send Marcus the Q1 placement dates");
+  await page.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByTestId("step").filter({ hasText: "Send Marcus the Q1 placement dates" })).toContainText("Ours");
+  // The chart's title counts the weeks it shows.
+  const weeks = await page.locator(".trend-chart table tbody tr").count();
+  await expect(page.locator(".momentum-panel h3", { hasText: /^Last \d+ weeks$/ })).toHaveText(`Last ${weeks} weeks`);
+});

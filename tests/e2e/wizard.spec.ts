@@ -91,6 +91,9 @@ test("a telco pilot from /new to launched, with labels and the keyboard only", a
   await expect(plan.section("Next steps")).toContainText("Train the 28 telesales agents");
   await expect(plan.section("30-day cycles")).toContainText("Cycle 1");
   await expect(page.getByRole("status")).toContainText("Launched");
+  // On the portfolio it counts as running; the radar says it joins on its launch day.
+  await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+  await expect(page.locator("#radar-caption")).toContainText("One running pilot launches later; it joins the radar on its launch day.");
 });
 
 test("a reload at step 4 comes back with every answer", async ({ page }) => {

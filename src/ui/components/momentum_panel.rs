@@ -394,7 +394,12 @@ pub fn MomentumPanel(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     }}
                 </div>
             </div>
-            <h3>{format!("Last {} weeks", MODEL.history_weeks)}</h3>
+            <h3>
+                {move || match weekly.with(Vec::len) {
+                    1 => "This week".to_string(),
+                    n => format!("Last {n} weeks"),
+                }}
+            </h3>
             {move || view! { <TrendChart points=weekly.get() /> }}
             <OverrideControl plan=plan id=id.clone() />
         </section>

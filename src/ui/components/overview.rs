@@ -30,6 +30,16 @@ pub fn Overview() -> impl IntoView {
             state.portfolio.with(|p| radar(p.plans(), today, &MODEL))
         })
     });
+    let starting_later = move || {
+        let today = state.today.get();
+        state.portfolio.with(|p| {
+            p.plans()
+                .iter()
+                .filter(|plan| plan.stage.is_running())
+                .filter(|plan| plan.days_since_launch(today).is_some_and(|d| d < 0))
+                .count()
+        })
+    };
     let all = RwSignal::new(false);
     view! {
         <div class="overview">
@@ -99,7 +109,7 @@ pub fn Overview() -> impl IntoView {
             </section>
             <section class="panel radar-panel" aria-labelledby="radar-heading">
                 <h2 id="radar-heading">"Ghost-town radar"</h2>
-                {move || view! { <Radar points=points.get() /> }}
+                {move || view! { <Radar points=points.get() starting_later=starting_later() /> }}
             </section>
         </div>
     }

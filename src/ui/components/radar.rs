@@ -109,7 +109,12 @@ fn plain_dots_markup(dots: impl ExactSizeIterator<Item = (Band, i64, i64)>) -> S
 }
 
 #[component]
-pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
+pub fn Radar(
+    points: Vec<RadarPoint>,
+    /// Running pilots whose launch date is still to come: not plotted yet, but said.
+    #[prop(optional)]
+    starting_later: usize,
+) -> impl IntoView {
     let router = use_router();
     let span = points
         .iter()
@@ -260,6 +265,18 @@ pub fn Radar(points: Vec<RadarPoint>) -> impl IntoView {
                 {tooltip}
             </svg>
             <figcaption id="radar-caption">
+                {match starting_later {
+                    0 => String::new(),
+                    1 => {
+                        "One running pilot launches later; it joins the radar on its launch day. "
+                            .to_string()
+                    }
+                    n => {
+                        format!(
+                            "{n} running pilots launch later; each joins the radar on its launch day. ",
+                        )
+                    }
+                }}
                 {if count == 0 {
                     "No running pilot to plot yet.".to_string()
                 } else {

@@ -18,7 +18,8 @@ pub fn AddStepForm(e: Editor, prefix: &'static str) -> impl IntoView {
     let today = e.state.today;
     let title = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
-    let side = RwSignal::new(Side::Theirs);
+    // A step typed in one line is ours until someone says otherwise.
+    let side = RwSignal::new(Side::Ours);
     let due = RwSignal::new(None);
     let problem = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -104,6 +104,20 @@ pub fn FoundationForm(form: PlanForm) -> impl IntoView {
                     })
                     problem=form.problem(Field::NextSync)
                 />
+                // The wizard sets the review date at launch; a running plan moves it here.
+                <Show when=move || !form.is_guided()>
+                    <DateField
+                        id=form.id("review-on")
+                        label="30-day review on"
+                        value=Signal::derive(move || {
+                            form.read(None, |p| p.foundation.rhythm.review_on)
+                        })
+                        on_change=Callback::new(move |v| {
+                            form.edit(|p| p.foundation.rhythm.review_on = v)
+                        })
+                        problem=no_problem()
+                    />
+                </Show>
             </div>
         </fieldset>
     }
@@ -164,8 +178,9 @@ fn KeyResultFields(form: PlanForm, index: usize) -> impl IntoView {
             }
         })
     };
+    let with_due = !form.is_guided();
     view! {
-        <div class="kr-row">
+        <div class="kr-row" class:with-due=with_due>
             <TextField
                 id=form.id(&format!("kr-{index}-name"))
                 label="Key result"
@@ -201,6 +216,19 @@ fn KeyResultFields(form: PlanForm, index: usize) -> impl IntoView {
                 on_change=Callback::new(move |v: String| write(Box::new(move |k| k.unit = v)))
                 problem=no_problem()
             />
+            // Without a date of its own, a key result is due when the pilot's cycle ends.
+            {with_due
+                .then(|| {
+                    view! {
+                        <DateField
+                            id=form.id(&format!("kr-{index}-due"))
+                            label="Due"
+                            value=Signal::derive(move || kr().and_then(|k| k.due_on))
+                            on_change=Callback::new(move |v| write(Box::new(move |k| k.due_on = v)))
+                            problem=no_problem()
+                        />
+                    }
+                })}
             <button
                 type="button"
                 class="button small quiet"
