@@ -160,3 +160,25 @@ fn the_workshop_windows_save_each_others_edits_without_a_conflict() {
     assert!(saved.parking_lot.iter().any(|t| t == "From the deck"));
     assert!(saved.rev > presenter.plan(&id).rev);
 }
+
+#[test]
+fn a_plan_deleted_in_one_tab_while_edited_in_another_stays_once_and_leaves_the_trash() {
+    let store = shared_store();
+    let id = Portfolio::new(example()).ids()[0].clone();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    edit(&mut b, &id, |p| p.name = "Still being edited in B".into());
+    a.delete(&id, Utc::now()).expect("deleted in A");
+    assert!(save(&mut a).is_empty());
+    // B hears the plan's key go, and its trash copy arrive.
+    let trash_key = pilotdeck::storage::keys::trash_key(&id);
+    let trashed = store.get(&trash_key).expect("get").expect("in the trash");
+    assert!(matches!(b.hear(&plan_key(&id), None), External::Nothing));
+    b.hear(&trash_key, Some(&trashed));
+    assert!(b.trash.iter().all(|t| t.plan.id != id), "not in B's trash");
+    assert!(save(&mut b).is_empty());
+    // Stored once, as B's edit, and no longer in the trash.
+    assert_eq!(stored(&store, &id).name, "Still being edited in B");
+    let loaded = load(&*store).expect("loads");
+    assert!(loaded.trash.iter().all(|t| t.plan.id != id), "the trash copy went");
+    assert_eq!(loaded.plans.iter().filter(|p| p.id == id).count(), 1);
+}

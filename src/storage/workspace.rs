@@ -499,6 +499,14 @@ impl Workspace {
             External::Gone(id) => {
                 portfolio.remove(id);
             }
+            // Deleted in another tab while this one holds unsaved edits of it: the edits keep
+            // the plan, so it is restored, not listed in the trash as well.
+            External::TrashAdded(trashed)
+                if portfolio.contains(&trashed.plan.id)
+                    && self.autosave.is_unsaved(&trashed.plan.id) =>
+            {
+                self.autosave.plan_restored(&trashed.plan.id);
+            }
             External::TrashAdded(trashed) => {
                 if !trash.iter().any(|t| t.plan.id == trashed.plan.id) {
                     trash.insert(0, trashed.clone());
