@@ -179,6 +179,9 @@ fn a_plan_deleted_in_one_tab_while_edited_in_another_stays_once_and_leaves_the_t
     // Stored once, as B's edit, and no longer in the trash.
     assert_eq!(stored(&store, &id).name, "Still being edited in B");
     let loaded = load(&*store).expect("loads");
-    assert!(loaded.trash.iter().all(|t| t.plan.id != id), "the trash copy went");
+    assert!(
+        loaded.trash.iter().all(|t| t.plan.id != id),
+        "the trash copy went"
+    );
     assert_eq!(loaded.plans.iter().filter(|p| p.id == id).count(), 1);
 }
