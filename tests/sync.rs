@@ -842,7 +842,7 @@ fn an_oversized_or_damaged_update_is_refused_and_changes_nothing() {
     }
     // A batch with one bad update in it is refused whole.
     assert!(shared.apply_updates(&[&update, b"bad"]).is_err());
-    assert_eq!(shared.encode_state(), before);
+    assert!(shared.encode_state() == before, "the document changed");
     assert!(shared.apply_update(&update).expect("a good update"));
     assert_eq!(
         shared.read_plan(None).expect("sound").name,
@@ -850,6 +850,55 @@ fn an_oversized_or_damaged_update_is_refused_and_changes_nothing() {
     );
     // The same update again changes nothing.
     assert!(!shared.apply_update(&update).expect("a good update"));
+}
+
+#[test]
+fn an_update_refused_half_way_changes_nothing() {
+    use yrs::{Map, MapPrelim, Transact};
+    let plan = example_with_everything();
+    let shared = shared_from(&plan);
+    // Two writers under one client id (which Yjs forbids): the first change of each has the
+    // same id, a value for one and a map for the other, so the map's field has a parent that
+    // is not a map where the value was taken.
+    let first = yrs::Doc::with_client_id(7);
+    let second = yrs::Doc::with_client_id(7);
+    let value = {
+        let fields = first.get_or_insert_map("plan");
+        let mut txn = first.transact_mut();
+        fields.insert(&mut txn, "segment", "Retail");
+        txn.encode_update_v1()
+    };
+    let nested = {
+        let fields = second.get_or_insert_map("plan");
+        let mut txn = second.transact_mut();
+        let inner = fields.insert(&mut txn, "segment", MapPrelim::default());
+        inner.insert(&mut txn, "field", "inside");
+        txn.encode_update_v1()
+    };
+    // In the same update, sound changes from other writers, taken before and after the bad one.
+    let others: Vec<Vec<u8>> = [1, 1_000]
+        .into_iter()
+        .map(|client| {
+            let other = yrs::Doc::with_client_id(client);
+            let fields = other.get_or_insert_map("plan");
+            let mut txn = other.transact_mut();
+            fields.insert(&mut txn, "name", format!("Renamed by writer {client}"));
+            txn.encode_update_v1()
+        })
+        .collect();
+    let nested = yrs::merge_updates_v1([&nested, &others[0], &others[1]]).expect("merged");
+    shared.apply_update(&value).expect("a value is taken");
+    let before = shared.encode_state();
+    let Err(SyncError::Malformed(why)) = shared.apply_update(&nested) else {
+        panic!("the update is refused");
+    };
+    assert!(why.contains("parent"), "{why}");
+    assert!(shared.encode_state() == before, "the document changed");
+    // What comes next is still taken.
+    let mut renamed = plan.clone();
+    renamed.name = "Renamed here".into();
+    shared.apply_plan(&renamed).expect("written");
+    assert_eq!(shared.read_plan(None).unwrap().name, "Renamed here");
 }
 
 proptest! {
@@ -880,11 +929,14 @@ proptest! {
 fn a_document_from_a_newer_pilotdeck_is_read_only() {
     let plan = example_with_everything();
     let shared = shared_from(&plan);
-    // A newer Pilotdeck's document: a later schema version in its meta.
+    // A newer Pilotdeck has written a later schema version into the meta.
     {
+        use yrs::updates::decoder::Decode;
         use yrs::{Map, Transact};
         let doc = yrs::Doc::new();
         let meta = doc.get_or_insert_map("meta");
+        let state = yrs::Update::decode_v1(&shared.encode_state()).unwrap();
+        doc.transact_mut().apply_update(state).unwrap();
         let mut txn = doc.transact_mut();
         meta.insert(&mut txn, "schema_version", i64::from(SCHEMA_VERSION) + 1);
         let update = txn.encode_update_v1();
@@ -918,11 +970,10 @@ fn another_plan_is_not_merged_into_this_one() {
 fn what_a_peer_writes_into_local_fields_is_ignored() {
     let plan = example_with_everything();
     let shared = shared_from(&plan);
-    let peer = SharedPlan::from_state(&shared.encode_state()).unwrap();
     // A peer writing where only this device writes: its notes, its save count, "internal".
     let update = {
         use yrs::{Map, Transact};
-        let doc = peer.encode_state();
+        let doc = shared.encode_state();
         let raw = yrs::Doc::new();
         let fields = raw.get_or_insert_map("plan");
         let log = raw.get_or_insert_map("log");
@@ -1052,7 +1103,10 @@ fn a_session_refuses_what_it_cannot_read_and_changes_nothing() {
         ours.receive(&large),
         Err(SyncError::TooLarge { .. })
     ));
-    assert_eq!(ours.shared().encode_state(), before);
+    assert!(
+        ours.shared().encode_state() == before,
+        "the document changed"
+    );
     assert!(ours.receive(&message).expect("taken").plan_changed);
     // A server that denies access says why.
     let denied = [vec![2u8, 0], varint(4), b"nope".to_vec()].concat();

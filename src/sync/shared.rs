@@ -10,6 +10,7 @@ use crate::exchange::json::{read_json, JsonError};
 use crate::exchange::problems::{plan_problems, READ_AGAIN_BYTES};
 use crate::exchange::MAX_FILE_BYTES;
 use serde_json::Value;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use yrs::updates::decoder::Decode;
 use yrs::{
@@ -39,19 +40,15 @@ struct Roots {
 pub struct SharedPlan {
     doc: Doc,
     roots: Roots,
+    /// A second document holding the same changes, where a change from another device is
+    /// rehearsed first: an update that reads can still be refused half-way (a block whose
+    /// parent is not a type), after part of it is in. Rebuilt from `doc` when that happens.
+    rehearsal: RefCell<Doc>,
 }
 
-impl Default for SharedPlan {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl SharedPlan {
-    /// An empty document, with a fresh random client id (never reused across devices or tabs).
-    pub fn new() -> Self {
-        let doc = Doc::new();
-        let roots = Roots {
+impl Roots {
+    fn of(doc: &Doc) -> Self {
+        Roots {
             meta: doc.get_or_insert_map(META),
             fields: doc.get_or_insert_map(FIELDS),
             texts: TEXTS
@@ -68,8 +65,33 @@ impl SharedPlan {
                     )
                 })
                 .collect(),
-        };
-        Self { doc, roots }
+        }
+    }
+}
+
+/// An empty document with the plan's root types.
+fn empty_doc() -> Doc {
+    let doc = Doc::new();
+    Roots::of(&doc);
+    doc
+}
+
+impl Default for SharedPlan {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SharedPlan {
+    /// An empty document, with a fresh random client id (never reused across devices or tabs).
+    pub fn new() -> Self {
+        let doc = Doc::new();
+        let roots = Roots::of(&doc);
+        Self {
+            doc,
+            roots,
+            rehearsal: RefCell::new(empty_doc()),
+        }
     }
 
     /// A document from a state saved by [`SharedPlan::encode_state`], under a new client id.
@@ -81,12 +103,7 @@ impl SharedPlan {
             });
         }
         let shared = Self::new();
-        let update = decode(state)?;
-        shared
-            .doc
-            .transact_mut()
-            .apply_update(update)
-            .map_err(|error| SyncError::Malformed(error.to_string()))?;
+        shared.apply_updates_unchecked(&[state])?;
         Ok(shared)
     }
 
@@ -179,7 +196,21 @@ impl SharedPlan {
             }
         }
 
-        Ok(txn.has_changes().then(|| txn.encode_update_v1()))
+        if !txn.has_changes() {
+            return Ok(None);
+        }
+        let update = txn.encode_update_v1();
+        drop(txn);
+        let mirrored = decode(&update).and_then(|update| {
+            let rehearsal = self.rehearsal.borrow();
+            let mut txn = rehearsal.transact_mut();
+            txn.apply_update(update)
+                .map_err(|error| SyncError::Malformed(error.to_string()))
+        });
+        if mirrored.is_err() {
+            self.rebuild_rehearsal();
+        }
+        Ok(Some(update))
     }
 
     /// The plan the document holds, checked like an imported plan.
@@ -318,6 +349,11 @@ impl SharedPlan {
                 });
             }
         }
+        self.apply_updates_unchecked(updates)
+    }
+
+    /// Takes changes of any size: all of them, or, when one is refused, none.
+    fn apply_updates_unchecked(&self, updates: &[&[u8]]) -> Result<bool, SyncError> {
         let decoded = updates
             .iter()
             .map(|update| decode(update))
@@ -325,19 +361,16 @@ impl SharedPlan {
         if decoded.is_empty() {
             return Ok(false);
         }
-        // An update that reads can still be refused half-way (a block whose parent is not a
-        // type), after part of it is in: it is rehearsed on a copy first.
-        let copy = Doc::new();
-        {
-            let mut rehearsal = copy.transact_mut();
-            rehearsal
-                .apply_update(decode(&self.encode_state())?)
-                .map_err(|error| SyncError::Malformed(error.to_string()))?;
-            for update in decoded {
-                rehearsal
-                    .apply_update(update)
-                    .map_err(|error| SyncError::Malformed(error.to_string()))?;
-            }
+        let rehearsed = {
+            let rehearsal = self.rehearsal.borrow();
+            let mut txn = rehearsal.transact_mut();
+            decoded
+                .into_iter()
+                .try_for_each(|update| txn.apply_update(update))
+        };
+        if let Err(error) = rehearsed {
+            self.rebuild_rehearsal();
+            return Err(SyncError::Malformed(error.to_string()));
         }
         let mut txn = self.doc.transact_mut();
         for update in updates {
@@ -345,6 +378,16 @@ impl SharedPlan {
                 .map_err(|error| SyncError::Malformed(error.to_string()))?;
         }
         Ok(txn.has_changes())
+    }
+
+    /// Makes the rehearsal document anew from the document itself.
+    fn rebuild_rehearsal(&self) {
+        let copy = empty_doc();
+        if let Ok(state) = decode(&self.encode_state()) {
+            // The document's own state always applies to an empty document.
+            let _ = copy.transact_mut().apply_update(state);
+        }
+        *self.rehearsal.borrow_mut() = copy;
     }
 }
 
