@@ -1041,7 +1041,7 @@ fn two_sessions_passing_messages_converge() {
     let mut ours = Session::new(SharedPlan::new());
     let mut theirs = Session::new(SharedPlan::new());
     ours.local_change(&plan).unwrap().expect("the plan goes in");
-    let hello_ana = ours.set_display_name("  Ana  ");
+    let hello_ana = ours.set_display_name("  Ana \"Nana\"  ");
     let hello_bo = theirs.set_display_name("Bo");
     assert!(!theirs.is_synced());
     let (to_theirs, to_ours) = (ours.start(), theirs.start());
@@ -1051,7 +1051,7 @@ fn two_sessions_passing_messages_converge() {
     assert_eq!(their_plan, as_seen_elsewhere(&plan));
     assert!(!hello_ana.is_empty() && !hello_bo.is_empty());
     assert_eq!(theirs.peers().len(), 1);
-    assert_eq!(theirs.peers()[0].name, "Ana");
+    assert_eq!(theirs.peers()[0].name, "Ana \"Nana\"");
     assert_eq!(theirs.peers()[0].client_id, ours.shared().client_id());
     assert_eq!(ours.peers()[0].name, "Bo");
 

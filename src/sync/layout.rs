@@ -239,12 +239,14 @@ pub fn to_json(any: &Any) -> Option<Value> {
         Any::String(text) => Value::String(text.to_string()),
         Any::Buffer(_) => return None,
         Any::Array(items) => Value::Array(items.iter().map(to_json).collect::<Option<_>>()?),
-        Any::Map(fields) => Value::Object(
-            fields
-                .iter()
-                .map(|(key, value)| Some((key.clone(), to_json(value)?)))
-                .collect::<Option<_>>()?,
-        ),
+        Any::Map(fields) => {
+            // One insert at a time: collecting would sort, a sort the bundle does not need.
+            let mut object = Object::new();
+            for (key, value) in fields.iter() {
+                object.insert(key.clone(), to_json(value)?);
+            }
+            Value::Object(object)
+        }
     })
 }
 

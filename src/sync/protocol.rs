@@ -12,8 +12,8 @@ use super::error::SyncError;
 use super::shared::{SharedPlan, MAX_UPDATE_BYTES};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::Plan;
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use crate::exchange::json::{read_json, write_json, Layout};
+use serde_json::Value;
 use yrs::encoding::read::Cursor;
 use yrs::sync::{Awareness, AwarenessUpdate, Message, MessageReader, SyncMessage};
 use yrs::updates::decoder::DecoderV1;
@@ -163,9 +163,10 @@ impl Session {
 
     /// Sets the name others see, and returns the message that tells them.
     pub fn set_display_name(&mut self, name: &str) -> Vec<u8> {
-        let name = clean_name(name);
-        let state = serde_json::json!({ "user": { "name": name } });
-        self.awareness.set_local_state_raw(state.to_string());
+        // `{"user":{"name":…}}`, written by the app's one JSON writer.
+        let name = write_json(&clean_name(name), Layout::Compact);
+        self.awareness
+            .set_local_state_raw(format!("{{\"user\":{{\"name\":{name}}}}}"));
         self.presence().unwrap_or_default()
     }
 
@@ -190,32 +191,33 @@ impl Session {
 
     /// Everyone else who has the plan open and was heard from lately, by client id.
     pub fn peers(&self) -> Vec<Peer> {
-        #[derive(Deserialize)]
-        struct State {
-            user: User,
-        }
-        #[derive(Deserialize)]
-        struct User {
-            #[serde(default)]
-            name: String,
-        }
         let own = self.awareness.client_id();
         let now = now_ms();
-        let mut peers = BTreeMap::new();
+        let mut peers: Vec<Peer> = Vec::new();
         for (client, state) in self.awareness.iter() {
             if client == own || now.saturating_sub(state.last_updated) > PRESENCE_TIMEOUT_MS {
                 continue;
             }
             let Some(json) = state.data else { continue };
-            let name = serde_json::from_str::<State>(&json)
-                .map(|state| clean_name(&state.user.name))
+            let state: Option<Value> = read_json(&json).ok();
+            let name = state
+                .as_ref()
+                .and_then(|state| state.pointer("/user/name"))
+                .and_then(Value::as_str)
+                .map(clean_name)
                 .unwrap_or_default();
-            peers.insert(client.get(), name);
+            // In order of client id, by insertion: a handful of people, and no sort in the
+            // bundle for it.
+            let at = peers.partition_point(|peer| peer.client_id < client.get());
+            peers.insert(
+                at,
+                Peer {
+                    client_id: client.get(),
+                    name,
+                },
+            );
         }
         peers
-            .into_iter()
-            .map(|(client_id, name)| Peer { client_id, name })
-            .collect()
     }
 
     /// Every presence this side knows, in answer to a query.

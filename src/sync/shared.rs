@@ -6,7 +6,7 @@ use super::error::SyncError;
 use super::layout::{self, Identity, List, Object, FIELDS, FORMAT, LISTS, META, TEXTS};
 use super::text;
 use crate::domain::{new_record_id, validate_plan, LogEntry, Plan, Problem, SCHEMA_VERSION};
-use crate::exchange::json::{read_json, JsonError};
+use crate::exchange::json::{read_json, write_json, JsonError, Layout};
 use crate::exchange::problems::{plan_problems, READ_AGAIN_BYTES};
 use crate::exchange::MAX_FILE_BYTES;
 use serde_json::Value;
@@ -139,11 +139,11 @@ impl SharedPlan {
     ///
     /// Refused for a document written by a newer Pilotdeck, which this one must not rewrite.
     pub fn apply_plan(&self, plan: &Plan) -> Result<Option<Vec<u8>>, SyncError> {
-        let shared = serde_json::to_value(plan.for_partner())
-            .map_err(|error| SyncError::Malformed(error.to_string()))?;
-        let Value::Object(shared) = shared else {
-            return Err(SyncError::Malformed("a plan is not an object".into()));
-        };
+        // Through the text the app's JSON writer and reader already make (rather than
+        // `serde_json::to_value`, a second copy of every type's writer in the browser bundle).
+        let text = write_json(&plan.for_partner(), Layout::Compact);
+        let shared: Object =
+            read_json(&text).map_err(|_| SyncError::Malformed("a plan is not an object".into()))?;
         let mut txn = self.doc.transact_mut();
         if let Some(found) = schema_version(&txn, &self.roots.meta) {
             if found > u64::from(SCHEMA_VERSION) {
@@ -235,23 +235,19 @@ impl SharedPlan {
         let mut problems = Vec::new();
         let mut plan = Object::new();
 
-        let mut fields: Vec<(String, Out)> = roots
-            .fields
-            .iter(&txn)
-            .map(|(key, value)| (key.to_string(), value))
-            .collect();
-        fields.sort_by(|a, b| a.0.cmp(&b.0));
-        for (path, value) in fields {
-            if layout::is_local(&path) {
+        // In the map's own order: fields that clash (a value and an object at one path) are
+        // refused whichever comes first.
+        for (path, value) in roots.fields.iter(&txn) {
+            if layout::is_local(path) {
                 continue;
             }
             let value = match value {
                 Out::Any(any) => layout::to_json(&any),
                 _ => None,
             };
-            let placed = value.is_some_and(|value| layout::put(&mut plan, &path, value));
+            let placed = value.is_some_and(|value| layout::put(&mut plan, path, value));
             if !placed {
-                problems.push(problem(&path, "not a value a plan holds here"));
+                problems.push(problem(path, "not a value a plan holds here"));
             }
         }
         for (path, shared_text) in &roots.texts {
@@ -308,7 +304,7 @@ impl SharedPlan {
         }
         fill_local(&mut plan);
 
-        let text = Value::Object(plan).to_string();
+        let text = write_json(&plan, Layout::Compact);
         let mut plan: Plan = match read_json(&text) {
             Ok(plan) => plan,
             Err(JsonError::Data(first)) => {
@@ -446,7 +442,8 @@ fn read_item<T: ReadTxn>(txn: &T, item: Out) -> Option<Value> {
 }
 
 /// The keys of a list's items in order: as the order array has them, each once and only if
-/// the item is there, then any item the array misses, by key (so every device agrees).
+/// the item is there. An item is added with its place in one change, so an item the array does
+/// not name is not part of the plan (only a faulty peer makes one; the next save removes it).
 fn ordered_keys<T: ReadTxn>(txn: &T, items: &MapRef, order: &ArrayRef) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut keys = Vec::new();
@@ -457,14 +454,20 @@ fn ordered_keys<T: ReadTxn>(txn: &T, items: &MapRef, order: &ArrayRef) -> Vec<St
             }
         }
     }
-    let mut missed: Vec<String> = items
+    keys
+}
+
+/// Removes the items whose key is not in `keys`.
+fn keep_only(txn: &mut TransactionMut, items: &MapRef, keys: &[String]) {
+    let kept: HashSet<&str> = keys.iter().map(String::as_str).collect();
+    let gone: Vec<String> = items
         .keys(txn)
-        .filter(|key| !seen.contains(*key))
+        .filter(|key| !kept.contains(key))
         .map(str::to_string)
         .collect();
-    missed.sort();
-    keys.extend(missed);
-    keys
+    for key in gone {
+        items.remove(txn, &key);
+    }
 }
 
 /// Brings one item to `value`: a map changed field by field, or a single value.
@@ -555,15 +558,7 @@ fn write_by_id(
         write_item(txn, list, items, id, value);
         keys.push(id.to_string());
     }
-    let kept: HashSet<&str> = keys.iter().map(String::as_str).collect();
-    let gone: Vec<String> = items
-        .keys(txn)
-        .filter(|key| !kept.contains(key))
-        .map(str::to_string)
-        .collect();
-    for key in gone {
-        items.remove(txn, &key);
-    }
+    keep_only(txn, items, &keys);
     write_order(txn, order, &keys);
 }
 
@@ -606,10 +601,9 @@ fn write_by_key(
         write_item(txn, list, items, &key, value);
         keys.push(key);
     }
-    for key in held_middle.iter().skip(wanted_middle.len()) {
-        items.remove(txn, key);
-    }
     keys.extend_from_slice(&held_keys[held_keys.len() - suffix..]);
+    // The items left over in the middle, and any the order does not name.
+    keep_only(txn, items, &keys);
     write_order(txn, order, &keys);
 }
 
@@ -645,23 +639,29 @@ fn keep_local(plan: &mut Plan, local: &Plan) {
     // An entry this device has marked internal stays internal, whatever the document holds.
     plan.log
         .retain(|entry| !internal.contains(entry.id.as_str()));
-    let shared: HashSet<&str> = plan.log.iter().map(|entry| entry.id.as_str()).collect();
-    let mut after: HashMap<Option<String>, Vec<LogEntry>> = HashMap::new();
-    let mut anchor: Option<String> = None;
+    // Where each shared entry is in the plan read back; `after[0]` holds what comes first,
+    // `after[i + 1]` what follows entry `i`.
+    let at: HashMap<&str, usize> = plan
+        .log
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (entry.id.as_str(), index))
+        .collect();
+    let mut after: Vec<Vec<LogEntry>> = vec![Vec::new(); plan.log.len() + 1];
+    let mut anchor = 0;
     for entry in &local.log {
         if entry.internal {
-            after.entry(anchor.clone()).or_default().push(entry.clone());
-        } else if shared.contains(entry.id.as_str()) {
-            anchor = Some(entry.id.clone());
+            after[anchor].push(entry.clone());
+        } else if let Some(index) = at.get(entry.id.as_str()) {
+            anchor = index + 1;
         }
     }
-    drop(shared);
-    let mut merged = after.remove(&None).unwrap_or_default();
+    drop(at);
+    let mut merged = std::mem::take(&mut after[0]);
     merged.reserve(plan.log.len());
-    for entry in std::mem::take(&mut plan.log) {
-        let following = after.remove(&Some(entry.id.clone()));
+    for (index, entry) in std::mem::take(&mut plan.log).into_iter().enumerate() {
         merged.push(entry);
-        merged.extend(following.into_iter().flatten());
+        merged.append(&mut after[index + 1]);
     }
     plan.log = merged;
 }
