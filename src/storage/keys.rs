@@ -12,6 +12,12 @@ pub const PLAN_PREFIX: &str = "pilotdeck/v1/plans/";
 pub const TRASH_PREFIX: &str = "pilotdeck/v1/trash/";
 /// The portfolio's search, filters and order.
 pub const VIEW_KEY: &str = "pilotdeck/v1/view";
+/// Plans shared live: how each is shared, and its document's state, one key each.
+pub const SHARED_PREFIX: &str = "pilotdeck/v1/shared/";
+/// The sync server's address given in Settings.
+pub const SYNC_SERVER_KEY: &str = "pilotdeck/v1/sync-server";
+/// The name others see on a shared plan.
+pub const DISPLAY_NAME_KEY: &str = "pilotdeck/v1/display-name";
 /// The theme chosen in Settings: "light", "dark" or "system".
 pub const THEME_KEY: &str = "pilotdeck/v1/theme";
 /// When the user last exported plans to a file (RFC 3339).
@@ -28,6 +34,10 @@ pub fn plan_id_of(key: &str) -> Option<PlanId> {
     key.strip_prefix(PLAN_PREFIX)
         .filter(|id| !id.is_empty())
         .map(|id| PlanId(id.to_string()))
+}
+
+pub fn shared_key(id: &PlanId) -> String {
+    format!("{SHARED_PREFIX}{id}")
 }
 
 pub fn trash_key(id: &PlanId) -> String {

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod keys;
 pub mod load;
 pub mod record;
+pub mod shared;
 pub mod store;
 pub mod tabs;
 pub mod view;

@@ -563,6 +563,33 @@ impl Workspace {
         portfolio.get(&plan.id) != Some(&plan) && portfolio.replace(plan)
     }
 
+    /// Takes a plan as the shared document now says it is (a merge of everyone's edits), and
+    /// marks it to be saved: it replaces this device's version, or joins the portfolio when
+    /// this device did not have it. A shared plan is kept in step by its document, so another
+    /// tab's save of it is no conflict. False when nothing changed.
+    pub fn apply_shared(&mut self, portfolio: &mut Portfolio, plan: Plan) -> bool {
+        let id = plan.id.clone();
+        self.autosave.plan_live(&id);
+        let changed = match portfolio.get(&id) {
+            Some(mine) if *mine == plan => false,
+            Some(mine) => {
+                let mut plan = plan;
+                plan.rev = mine.rev;
+                portfolio.replace(plan)
+            }
+            None => !portfolio.add_new(vec![plan]).added.is_empty(),
+        };
+        if changed {
+            self.autosave.plan_changed(&id);
+        }
+        changed
+    }
+
+    /// Marks a plan as shared live: another tab's save of it merges through the document.
+    pub fn shared(&mut self, id: &PlanId) {
+        self.autosave.plan_live(id);
+    }
+
     /// Whether closing now would lose edits: a save that cannot be written (a full store, data
     /// from a newer version), a plan that would not load again, a version kept here while
     /// another tab's newer one waits for the user's choice, or edits made while the browser's

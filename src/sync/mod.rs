@@ -8,6 +8,7 @@
 
 pub mod error;
 pub mod layout;
+pub mod link;
 pub mod protocol;
 pub mod shared;
 pub mod text;

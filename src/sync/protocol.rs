@@ -81,6 +81,12 @@ impl Session {
         }
     }
 
+    /// Starts the protocol afresh on a new connection: the other side is not in step with
+    /// this document until it answers [`Session::start`] again.
+    pub fn restart(&mut self) {
+        self.synced = false;
+    }
+
     pub fn shared(&self) -> &SharedPlan {
         &self.shared
     }

@@ -7,12 +7,13 @@ use super::components::notices::Notices;
 use super::install::Install;
 use super::offline::KeptCopy;
 use super::pages::{
-    not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
+    join::JoinPage, not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
     report::ReportPage, settings::SettingsPage, share::SharePage, wizard::WizardPage,
     workshop::WorkshopPage,
 };
 use super::router::{Link, Route, Router, SkipLink};
 use super::state::AppState;
+use super::live::Live;
 use super::theme::ThemeChoice;
 use super::timing;
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::load(router);
     provide_context(state);
     provide_context(ThemeChoice::load());
+    provide_context(Live::start(state));
     timing::mark(timing::LOADED);
     // "Ready" is the first frame after the first render: what the benchmark reports. The whole
     // first render happens in this task, so the frame is the one that shows it. Asked for before
@@ -79,6 +81,7 @@ pub fn App() -> impl IntoView {
             Route::Settings => "Settings".to_string(),
             Route::Report => "Portfolio report".to_string(),
             Route::Share => "A shared plan".to_string(),
+            Route::Join => "Joining a shared plan".to_string(),
             Route::NotFound => "Page not found".to_string(),
         };
         document().set_title(&format!("{screen} · Pilotdeck"));
@@ -93,6 +96,7 @@ pub fn App() -> impl IntoView {
         Route::Settings => view! { <SettingsPage /> }.into_any(),
         Route::Report => view! { <ReportPage /> }.into_any(),
         Route::Share => view! { <SharePage /> }.into_any(),
+        Route::Join => view! { <JoinPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     // Workshop mode is on a shared screen: no navigation, nothing about any other plan.

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod format;
 pub mod forms;
 pub mod install;
+pub mod live;
 pub mod offline;
 pub mod pages;
 pub mod router;

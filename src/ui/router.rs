@@ -34,6 +34,8 @@ pub enum Route {
     Report,
     /// `/share#<data>`: a plan shared as a link, shown read-only until saved.
     Share,
+    /// `/join#<server>/<room>`: a plan shared live, joined from its link.
+    Join,
     /// Anything else.
     NotFound,
 }
@@ -86,6 +88,7 @@ impl Route {
             ["settings"] => Route::Settings,
             ["report"] => Route::Report,
             ["share"] => Route::Share,
+            ["join"] => Route::Join,
             _ => Route::NotFound,
         }
     }
@@ -109,6 +112,7 @@ impl Route {
             Route::Settings => "settings".into(),
             Route::Report => "report".into(),
             Route::Share => "share".into(),
+            Route::Join => "join".into(),
         }
     }
 

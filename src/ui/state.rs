@@ -476,6 +476,19 @@ impl AppState {
         }
     }
 
+    /// Takes a shared plan as its document now says (everyone's edits merged), and saves it.
+    pub fn apply_shared(&self, plan: Plan) {
+        if self.work(|w, portfolio, _| w.apply_shared(portfolio, plan)) == Some(true) {
+            self.portfolio.notify();
+            self.schedule_save();
+        }
+    }
+
+    /// Marks a plan as shared live: another tab's save of it is merged, not asked about.
+    pub fn mark_shared(&self, id: &PlanId) {
+        self.work(|w, _, _| w.shared(id));
+    }
+
     /// Saves about 300 ms after the last change.
     fn schedule_save(&self) {
         let state = *self;

@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod field;
 pub mod filters;
 pub mod importer;
+pub mod live_panel;
 pub mod log_panel;
 pub mod momentum_panel;
 pub mod notices;

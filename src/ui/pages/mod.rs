@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod join;
 pub mod not_found;
 pub mod plan;
 pub mod portfolio;

@@ -10,6 +10,7 @@ use crate::exchange::markdown::{markdown_file, plan_markdown};
 use crate::exchange::share;
 use crate::ui::browser::{copy_text, download, focus_by_id};
 use crate::ui::components::blockers_panel::BlockersPanel;
+use crate::ui::components::live_panel::LivePanel;
 use crate::ui::components::field::{DateField, TextField};
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
@@ -243,8 +244,11 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
         request_animation_frame(|| focus_by_id(DELETE_PLAN));
     };
     let delete_id = id.clone();
+    let live = expect_context::<crate::ui::live::Live>();
     let delete = move |_| {
         router.go(Route::Portfolio);
+        // A deleted plan leaves the shared plan too; the others keep theirs.
+        live.stop(&delete_id);
         state.delete_plan(&delete_id);
     };
 
@@ -507,6 +511,7 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                 }
             }}
             <BlockersPanel e=e />
+            <LivePanel e=e />
             <div class="plan-sections">
                 <PartnerSection e=e />
                 <TimingSection e=e />

@@ -1,0 +1,608 @@
+//! Plans shared live: one WebSocket per shared plan to the sync server it is shared through,
+//! speaking the standard Yjs protocols (`crate::sync`). Local edits become document updates as
+//! they are typed; the others' updates are merged by Yjs, read back, checked like an import and
+//! handed to the workspace. Offline, edits go into the document only, which is kept with the
+//! plan, and merge when the connection comes back. A status is always shown: synced, offline
+//! with the changes waiting, or the server that cannot be reached.
+
+use crate::domain::{Plan, PlanId};
+use crate::storage::shared::{load_display_name, load_shares, remove_share, save_share, Share};
+use crate::storage::BrowserStore;
+use crate::sync::link::LiveLink;
+use crate::sync::protocol::PRESENCE_RENEW_MS;
+use crate::sync::{Peer, Session, SharedPlan, SyncError};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{BinaryType, MessageEvent, WebSocket};
+
+/// How long to wait before trying a lost connection again, growing up to the last.
+const RETRY_SECONDS: [u64; 5] = [1, 2, 4, 8, 15];
+/// How soon after a change the document's state is kept with the plan.
+const KEEP_STATE_AFTER: Duration = Duration::from_millis(500);
+
+/// Where one shared plan's connection stands, as its status line says it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Connecting,
+    /// Connected, and every change is on both sides.
+    Synced,
+    /// No network: changes wait on this device.
+    Offline { waiting: usize },
+    /// The network is there, but the server is not answering.
+    Unreachable { server: String, waiting: usize },
+    /// A change from another device was refused, or the merged plan breaks a rule; the last
+    /// sound version stays.
+    Refused(String),
+}
+
+impl Status {
+    pub fn text(&self) -> String {
+        let waiting = |n: usize| match n {
+            0 => String::new(),
+            1 => " — 1 change waiting".to_string(),
+            n => format!(" — {n} changes waiting"),
+        };
+        match self {
+            Status::Connecting => "Connecting…".to_string(),
+            Status::Synced => "Synced".to_string(),
+            Status::Offline { waiting: n } => format!("Offline{}", waiting(*n)),
+            Status::Unreachable {
+                server,
+                waiting: n,
+            } => format!("Can't reach the sync server at {server}{}", waiting(*n)),
+            Status::Refused(why) => why.clone(),
+        }
+    }
+}
+
+/// One shared plan's connection and document.
+struct Conn {
+    plan: PlanId,
+    link: LiveLink,
+    session: Session,
+    socket: Option<WebSocket>,
+    /// The plan as last written to or read from the document: what needs no update.
+    known: Option<Plan>,
+    /// Local changes made since the last time both sides were in step.
+    waiting: usize,
+    attempt: usize,
+    /// Joining: the plan is not on this device until the server has sent it.
+    joining: bool,
+    keep_timer: Option<TimeoutHandle>,
+}
+
+/// The live connections, provided as context.
+#[derive(Clone, Copy)]
+pub struct Live {
+    state: AppState,
+    conns: StoredValue<Vec<Conn>, LocalStorage>,
+    /// Each shared plan's status.
+    pub statuses: RwSignal<Vec<(PlanId, Status)>>,
+    /// Who else has each shared plan open.
+    pub peers: RwSignal<Vec<(PlanId, Vec<Peer>)>>,
+    /// Rooms joined from a link, and the plan each turned out to be once it arrived.
+    pub joined: RwSignal<Vec<(String, PlanId)>>,
+}
+
+impl Live {
+    /// Opens every plan this device shares, and follows local edits into their documents.
+    pub fn start(state: AppState) -> Self {
+        let live = Self {
+            state,
+            conns: StoredValue::new_local(Vec::new()),
+            statuses: RwSignal::new(Vec::new()),
+            peers: RwSignal::new(Vec::new()),
+            joined: RwSignal::new(Vec::new()),
+        };
+        let shares = BrowserStore::open()
+            .map(|store| load_shares(&store))
+            .unwrap_or_default();
+        for share in shares {
+            // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
+            match SharedPlan::from_state(&share.state) {
+                Ok(shared) => live.open(share.plan, share.link, shared, false),
+                Err(error) => live.set_status(&share.plan, Status::Refused(error.to_string())),
+            }
+        }
+        // Every edit here goes into its document as it is typed.
+        Effect::new(move |_| {
+            let ids: Vec<PlanId> = live.conns.with_value(|c| c.iter().map(|c| c.plan.clone()).collect());
+            state.portfolio.with(|portfolio| {
+                for id in ids {
+                    if let Some(plan) = portfolio.get(&id) {
+                        live.local_change(plan);
+                    }
+                }
+            });
+        });
+        let renew = set_interval_with_handle(
+            move || live.renew_presence(),
+            Duration::from_millis(PRESENCE_RENEW_MS),
+        )
+        .ok();
+        let online = window_event_listener_untyped("online", move |_| live.reconnect_all());
+        on_cleanup(move || {
+            if let Some(renew) = renew {
+                renew.clear();
+            }
+            online.remove();
+        });
+        live
+    }
+
+    pub fn is_shared(&self, id: &PlanId) -> bool {
+        self.statuses.with(|s| s.iter().any(|(p, _)| p == id))
+    }
+
+    pub fn status(&self, id: &PlanId) -> Option<Status> {
+        self.statuses
+            .with(|s| s.iter().find(|(p, _)| p == id).map(|(_, s)| s.clone()))
+    }
+
+    pub fn peers_of(&self, id: &PlanId) -> Vec<Peer> {
+        self.peers.with(|p| {
+            p.iter()
+                .find(|(plan, _)| plan == id)
+                .map(|(_, peers)| peers.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The link of a plan shared from this device.
+    pub fn link(&self, id: &PlanId) -> Option<LiveLink> {
+        self.conns
+            .with_value(|c| c.iter().find(|c| &c.plan == id).map(|c| c.link.clone()))
+    }
+
+    /// Shares `plan` live in a new room on the link's server: its document is filled from the
+    /// plan (without what is internal), kept, and sent once the server answers.
+    pub fn share(&self, plan: &Plan, link: LiveLink) -> Result<(), SyncError> {
+        let shared = SharedPlan::new();
+        shared.apply_plan(plan)?;
+        self.open(plan.id.clone(), link, shared, false);
+        self.keep_state(&plan.id);
+        Ok(())
+    }
+
+    /// Joins the plan shared at `link`: it joins the portfolio once the server has sent it, and
+    /// [`Live::joined`] then names it. A room this device is in already is not joined twice.
+    pub fn join(&self, link: LiveLink) -> PlanId {
+        let here = self.conns.with_value(|c| {
+            c.iter()
+                .find(|c| c.link.room == link.room)
+                .map(|c| (c.plan.clone(), c.joining))
+        });
+        match here {
+            Some((plan, false)) => {
+                self.joined.update(|j| j.push((link.room.clone(), plan.clone())));
+                plan
+            }
+            Some((plan, true)) => plan,
+            None => {
+                let id = PlanId(format!("joining-{}", link.room));
+                self.open(id.clone(), link, SharedPlan::new(), true);
+                id
+            }
+        }
+    }
+
+    /// The room of a joining connection filed under `id`.
+    fn joining_room(&self, id: &PlanId) -> Option<String> {
+        self.conns.with_value(|c| {
+            c.iter()
+                .find(|c| &c.plan == id && c.joining)
+                .map(|c| c.link.room.clone())
+        })
+    }
+
+    /// Stops sharing a plan on this device: the others are told, the connection closes, and
+    /// the plan stays here as an ordinary plan.
+    pub fn stop(&self, id: &PlanId) {
+        self.conns.update_value(|conns| {
+            if let Some(at) = conns.iter().position(|c| &c.plan == id) {
+                let mut conn = conns.remove(at);
+                let leave = conn.session.leave();
+                if let Some(socket) = conn.socket.take() {
+                    let _ = socket.send_with_u8_array(&leave);
+                    close(&socket);
+                }
+                if let Some(timer) = conn.keep_timer.take() {
+                    timer.clear();
+                }
+            }
+        });
+        if let Ok(store) = BrowserStore::open() {
+            let _ = remove_share(&store, id);
+        }
+        self.statuses.update(|s| s.retain(|(p, _)| p != id));
+        self.peers.update(|p| p.retain(|(plan, _)| plan != id));
+    }
+
+    fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, joining: bool) {
+        self.state.mark_shared(&plan);
+        let known = if joining { None } else { self.state.plan(&plan) };
+        self.conns.update_value(|conns| {
+            conns.push(Conn {
+                plan: plan.clone(),
+                link,
+                session: Session::new(shared),
+                socket: None,
+                known,
+                waiting: 0,
+                attempt: 0,
+                joining,
+                keep_timer: None,
+            })
+        });
+        self.set_status(&plan, Status::Connecting);
+        self.connect(&plan);
+    }
+
+    fn set_status(&self, id: &PlanId, status: Status) {
+        let same = self
+            .statuses
+            .with_untracked(|s| s.iter().any(|(p, now)| p == id && *now == status));
+        if same {
+            return;
+        }
+        self.statuses.update(|s| match s.iter_mut().find(|(p, _)| p == id) {
+            Some(slot) => slot.1 = status,
+            None => s.push((id.clone(), status)),
+        });
+    }
+
+    fn connect(&self, id: &PlanId) {
+        let Some(url) = self
+            .conns
+            .with_value(|c| c.iter().find(|c| &c.plan == id).map(|c| c.link.socket_url()))
+        else {
+            return;
+        };
+        let socket = match WebSocket::new(&url) {
+            Ok(socket) => socket,
+            Err(_) => {
+                self.lost(id, false);
+                return;
+            }
+        };
+        socket.set_binary_type(BinaryType::Arraybuffer);
+        let live = *self;
+        let plan = id.clone();
+        let on_open = Closure::<dyn FnMut()>::new({
+            let plan = plan.clone();
+            move || live.opened(&plan)
+        });
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+            let plan = plan.clone();
+            move |event: MessageEvent| {
+                if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    live.received(&plan, &bytes);
+                }
+            }
+        });
+        let on_close = Closure::<dyn FnMut()>::new({
+            let plan = plan.clone();
+            move || live.lost(&plan, true)
+        });
+        socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        // The handlers live as long as the page: a socket replaced later drops its handlers
+        // by being closed (they do nothing for a connection that is gone).
+        on_open.forget();
+        on_message.forget();
+        on_close.forget();
+        self.conns.update_value(|conns| {
+            if let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) {
+                if let Some(old) = conn.socket.replace(socket) {
+                    close(&old);
+                }
+            }
+        });
+    }
+
+    fn opened(&self, id: &PlanId) {
+        let name = BrowserStore::open()
+            .map(|store| load_display_name(&store))
+            .unwrap_or_default();
+        self.conns.update_value(|conns| {
+            if let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) {
+                conn.attempt = 0;
+                // A new connection starts the protocol afresh, from the document as it is.
+                conn.session.restart();
+                let mut messages = Vec::new();
+                if !name.trim().is_empty() {
+                    messages.push(conn.session.set_display_name(&name));
+                }
+                messages.extend(conn.session.start());
+                if let Some(socket) = &conn.socket {
+                    for message in messages {
+                        let _ = socket.send_with_u8_array(&message);
+                    }
+                }
+            }
+        });
+    }
+
+    fn received(&self, id: &PlanId, bytes: &[u8]) {
+        let mut outcome = None;
+        self.conns.update_value(|conns| {
+            let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) else {
+                return;
+            };
+            // Edits typed since the last update go into the document before the others' do.
+            if !conn.joining {
+                if let Some(plan) = self.state.plan(id) {
+                    send_local(conn, &plan);
+                }
+            }
+            match conn.session.receive(bytes) {
+                Ok(received) => {
+                    if let Some(socket) = &conn.socket {
+                        for reply in &received.replies {
+                            let _ = socket.send_with_u8_array(reply);
+                        }
+                    }
+                    let synced = conn.session.is_synced();
+                    if synced {
+                        conn.waiting = 0;
+                    }
+                    let read = (received.plan_changed || (conn.joining && synced)).then(|| {
+                        let shared = conn.session.shared();
+                        match shared.read_plan(self.state.plan(id).as_ref()) {
+                            // Joining a plan this device has: what it keeps to itself stays.
+                            Ok(plan) if conn.joining => match self.state.plan(&plan.id) {
+                                Some(local) => shared.read_plan(Some(&local)),
+                                None => Ok(plan),
+                            },
+                            other => other,
+                        }
+                    });
+                    outcome = Some((synced, read, received.peers_changed, conn.session.peers()));
+                }
+                Err(error) => outcome = Some((false, Some(Err(error)), false, Vec::new())),
+            }
+        });
+        let Some((synced, read, peers_changed, peers)) = outcome else {
+            return;
+        };
+        if peers_changed {
+            self.peers.update(|p| match p.iter_mut().find(|(plan, _)| plan == id) {
+                Some(slot) => slot.1 = peers,
+                None => p.push((id.clone(), peers)),
+            });
+        }
+        match read {
+            Some(Ok(plan)) => self.take(id, plan),
+            Some(Err(SyncError::Empty)) if synced => {
+                self.set_status(id, Status::Refused("The shared plan holds nothing: ask for the link again, or share the plan anew.".into()));
+                return;
+            }
+            Some(Err(error)) => {
+                self.set_status(
+                    id,
+                    Status::Refused(format!(
+                        "Not taken from the shared plan, which keeps its last sound version here: {error}"
+                    )),
+                );
+                return;
+            }
+            None => {}
+        }
+        if synced {
+            self.set_status(id, Status::Synced);
+        }
+    }
+
+    /// Takes the plan the document now holds.
+    fn take(&self, id: &PlanId, plan: Plan) {
+        let room = self.joining_room(id);
+        let joined = room.is_some();
+        let real = plan.id.clone();
+        if joined && &real != id {
+            // The plan's own id is known now: the connection is filed under it.
+            self.conns.update_value(|conns| {
+                if let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) {
+                    conn.plan = real.clone();
+                }
+            });
+            self.statuses.update(|s| s.retain(|(p, _)| p != id));
+            self.peers.update(|p| p.retain(|(plan, _)| plan != id));
+            self.state.mark_shared(&real);
+        }
+        self.conns.update_value(|conns| {
+            if let Some(conn) = conns.iter_mut().find(|c| c.plan == real) {
+                conn.known = Some(plan.clone());
+                conn.joining = false;
+            }
+        });
+        self.state.apply_shared(plan);
+        self.set_status(&real, Status::Synced);
+        self.keep_state(&real);
+        if let Some(room) = room {
+            self.joined.update(|j| j.push((room, real)));
+        }
+    }
+
+    fn local_change(&self, plan: &Plan) {
+        let mut changed = false;
+        self.conns.update_value(|conns| {
+            if let Some(conn) = conns.iter_mut().find(|c| c.plan == plan.id && !c.joining) {
+                changed = send_local(conn, plan);
+            }
+        });
+        if changed {
+            let waiting = self.conns.with_value(|c| {
+                c.iter()
+                    .find(|c| c.plan == plan.id)
+                    .filter(|c| c.socket.as_ref().is_none_or(|s| s.ready_state() != WebSocket::OPEN))
+                    .map(|c| c.waiting)
+            });
+            if let Some(waiting) = waiting {
+                let status = match self.status(&plan.id) {
+                    Some(Status::Unreachable { server, .. }) => Status::Unreachable { server, waiting },
+                    _ => Status::Offline { waiting },
+                };
+                self.set_status(&plan.id, status);
+            }
+            self.keep_state(&plan.id);
+        }
+    }
+
+    /// The connection went (or could not be made): say so, and try again a little later.
+    fn lost(&self, id: &PlanId, was_socket: bool) {
+        let mut retry = None;
+        let mut waiting = 0;
+        let mut server = String::new();
+        self.conns.update_value(|conns| {
+            if let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) {
+                if was_socket {
+                    conn.socket = None;
+                }
+                waiting = conn.waiting;
+                server = conn.link.server.to_string();
+                retry = Some(RETRY_SECONDS[conn.attempt.min(RETRY_SECONDS.len() - 1)]);
+                conn.attempt += 1;
+            }
+        });
+        let Some(seconds) = retry else { return };
+        let online = window().navigator().on_line();
+        self.set_status(
+            id,
+            if online {
+                Status::Unreachable { server, waiting }
+            } else {
+                Status::Offline { waiting }
+            },
+        );
+        self.peers.update(|p| p.retain(|(plan, _)| plan != id));
+        let live = *self;
+        let id = id.clone();
+        set_timeout(
+            move || {
+                let still = live
+                    .conns
+                    .try_with_value(|c| c.iter().any(|c| c.plan == id && c.socket.is_none()))
+                    .unwrap_or(false);
+                if still {
+                    live.connect(&id);
+                }
+            },
+            Duration::from_secs(seconds),
+        );
+    }
+
+    fn reconnect_all(&self) {
+        let lost: Vec<PlanId> = self.conns.with_value(|c| {
+            c.iter()
+                .filter(|c| c.socket.is_none())
+                .map(|c| c.plan.clone())
+                .collect()
+        });
+        for id in lost {
+            self.connect(&id);
+        }
+    }
+
+    fn renew_presence(&self) {
+        let mut changes = Vec::new();
+        self.conns.update_value(|conns| {
+            for conn in conns.iter_mut() {
+                if let (Some(socket), Some(message)) = (&conn.socket, conn.session.presence()) {
+                    if socket.ready_state() == WebSocket::OPEN {
+                        let _ = socket.send_with_u8_array(&message);
+                    }
+                }
+                changes.push((conn.plan.clone(), conn.session.peers()));
+            }
+        });
+        // Someone silent for long enough is gone.
+        for (id, peers) in changes {
+            if self.peers_of(&id) != peers {
+                self.peers.update(|p| match p.iter_mut().find(|(plan, _)| plan == &id) {
+                    Some(slot) => slot.1 = peers,
+                    None => p.push((id, peers)),
+                });
+            }
+        }
+    }
+
+    /// Sends the display name to every open connection (after it changed in Settings).
+    pub fn rename(&self, name: &str) {
+        self.conns.update_value(|conns| {
+            for conn in conns.iter_mut() {
+                let message = conn.session.set_display_name(name);
+                if let Some(socket) = &conn.socket {
+                    if socket.ready_state() == WebSocket::OPEN {
+                        let _ = socket.send_with_u8_array(&message);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Keeps the document's state with the plan, a moment after the last change.
+    fn keep_state(&self, id: &PlanId) {
+        let live = *self;
+        let plan = id.clone();
+        self.conns.update_value(|conns| {
+            if let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) {
+                if let Some(timer) = conn.keep_timer.take() {
+                    timer.clear();
+                }
+                conn.keep_timer = set_timeout_with_handle(move || live.write_state(&plan), KEEP_STATE_AFTER).ok();
+            }
+        });
+    }
+
+    fn write_state(&self, id: &PlanId) {
+        let share = self.conns.try_with_value(|conns| {
+            conns.iter().find(|c| &c.plan == id && !c.joining).map(|c| Share {
+                plan: c.plan.clone(),
+                link: c.link.clone(),
+                state: c.session.shared().encode_state(),
+            })
+        });
+        if let (Some(Some(share)), Ok(store)) = (share, BrowserStore::open()) {
+            let _ = save_share(&store, &share);
+        }
+    }
+}
+
+/// Writes a local plan into the connection's document and sends the update, or counts it as
+/// waiting; true when the document changed.
+fn send_local(conn: &mut Conn, plan: &Plan) -> bool {
+    if conn.known.as_ref() == Some(plan) {
+        return false;
+    }
+    match conn.session.local_change(plan) {
+        Ok(Some(message)) => {
+            conn.known = Some(plan.clone());
+            let sent = conn
+                .socket
+                .as_ref()
+                .filter(|s| s.ready_state() == WebSocket::OPEN && conn.session.is_synced())
+                .is_some_and(|socket| socket.send_with_u8_array(&message).is_ok());
+            if !sent {
+                conn.waiting += 1;
+            }
+            true
+        }
+        Ok(None) => {
+            conn.known = Some(plan.clone());
+            false
+        }
+        Err(_) => false,
+    }
+}
+
+fn close(socket: &WebSocket) {
+    socket.set_onopen(None);
+    socket.set_onmessage(None);
+    socket.set_onclose(None);
+    let _ = socket.close();
+}
