@@ -280,7 +280,7 @@ pub fn FoundationSection(e: Editor) -> impl IntoView {
             <SectionHead id="foundation" title="Foundation" editing=editing />
             <Show when=move || editing.get() fallback=move || view! { <FoundationSummary e=e /> }>
                 <div class="edit-form">
-                    <FoundationForm form=e.form("edit") />
+                    <FoundationForm form=e.form("edit").dated() />
                 </div>
             </Show>
         </section>

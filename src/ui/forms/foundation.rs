@@ -105,7 +105,7 @@ pub fn FoundationForm(form: PlanForm) -> impl IntoView {
                     problem=form.problem(Field::NextSync)
                 />
                 // The wizard sets the review date at launch; a running plan moves it here.
-                <Show when=move || !form.is_guided()>
+                <Show when=move || form.is_dated()>
                     <DateField
                         id=form.id("review-on")
                         label="30-day review on"
@@ -178,7 +178,7 @@ fn KeyResultFields(form: PlanForm, index: usize) -> impl IntoView {
             }
         })
     };
-    let with_due = !form.is_guided();
+    let with_due = form.is_dated();
     view! {
         <div class="kr-row" class:with-due=with_due>
             <TextField

@@ -39,6 +39,9 @@ pub struct PlanForm {
     /// The number fields whose text is not a number, when the wizard guides the form: the plan
     /// still holds their last number, so "Next" waits for them.
     not_numbers: Option<RwSignal<Vec<String>>>,
+    /// The dates a running plan moves by hand (the review, a key result's own due date): on
+    /// the plan page, not in the wizard (it sets them at launch) nor on a slide.
+    dated: bool,
 }
 
 impl PlanForm {
@@ -56,7 +59,20 @@ impl PlanForm {
             today,
             prefix: "",
             not_numbers: None,
+            dated: false,
         }
+    }
+
+    /// Shows the dates a running plan moves by hand.
+    pub fn dated(self) -> Self {
+        Self {
+            dated: true,
+            ..self
+        }
+    }
+
+    pub fn is_dated(&self) -> bool {
+        self.dated
     }
 
     /// Field ids start with `prefix` and a hyphen, for a page that shows the same form twice.
