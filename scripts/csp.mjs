@@ -46,12 +46,22 @@ if (hashes.length === 0) fail(`no inline <script> found in ${file}: is Trunk's b
 // to the page's own URL, and a deep link such as /plans/<id> no longer routes.
 // frame-ancestors is left out: browsers ignore it in a <meta> policy (a host must send it as a
 // header).
+// The sync servers plans may be shared live through: given when building, as the origins the
+// deployment runs (PILOTDECK_SYNC_SERVERS="wss://sync.example.org"; a port may be "*"). None by
+// default: a build that shares nothing talks to nothing but its own origin.
+const syncServers = (process.env.PILOTDECK_SYNC_SERVERS ?? "").split(/\s+/).filter(Boolean);
+for (const server of syncServers) {
+  if (!/^wss?:\/\/[A-Za-z0-9.\-[\]]+(:(\d+|\*))?$/.test(server)) {
+    fail(`PILOTDECK_SYNC_SERVERS holds "${server}": give origins like wss://sync.example.org or ws://127.0.0.1:1234`);
+  }
+}
+
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(hashes)].join(" ")}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...syncServers].join(" "),
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -35,7 +35,9 @@ pub fn load_shares(store: &dyn KeyValueStore) -> Vec<Share> {
     let keys = store.keys().unwrap_or_default();
     keys.iter()
         .filter_map(|key| {
-            let id = key.strip_prefix(SHARED_PREFIX).filter(|id| !id.is_empty())?;
+            let id = key
+                .strip_prefix(SHARED_PREFIX)
+                .filter(|id| !id.is_empty())?;
             let raw = store.get(key).ok().flatten()?;
             decode(&PlanId(id.to_string()), &raw)
         })
@@ -111,7 +113,11 @@ mod tests {
         store
             .set(&shared_key(&PlanId("broken".into())), "{not json")
             .expect("set");
-        assert_eq!(load_shares(&store), vec![share.clone()], "an unreadable one is left out");
+        assert_eq!(
+            load_shares(&store),
+            vec![share.clone()],
+            "an unreadable one is left out"
+        );
         remove_share(&store, &share.plan).expect("removed");
         assert_eq!(load_shares(&store), vec![]);
     }

@@ -121,7 +121,10 @@ impl LiveLink {
 }
 
 fn is_room(room: &str) -> bool {
-    room.len() == ROOM_CHARS && room.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    room.len() == ROOM_CHARS
+        && room
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
 /// 128 random bits as hex, from the operating system's (or the browser's) secure random source:
@@ -147,19 +150,32 @@ mod tests {
         for (typed, read) in [
             ("wss://sync.example.org", "wss://sync.example.org"),
             ("  wss://sync.example.org/ ", "wss://sync.example.org"),
-            ("https://sync.example.org/pilotdeck", "wss://sync.example.org/pilotdeck"),
+            (
+                "https://sync.example.org/pilotdeck",
+                "wss://sync.example.org/pilotdeck",
+            ),
             ("ws://127.0.0.1:1234", "ws://127.0.0.1:1234"),
             ("http://localhost:1234", "ws://localhost:1234"),
             ("WSS://Sync.example.org", "wss://Sync.example.org"),
         ] {
-            assert_eq!(Server::parse(typed).map(|s| s.0), Ok(read.to_string()), "{typed}");
+            assert_eq!(
+                Server::parse(typed).map(|s| s.0),
+                Ok(read.to_string()),
+                "{typed}"
+            );
         }
         assert_eq!(Server::parse(""), Err(LinkError::NoServer));
-        assert_eq!(Server::parse("sync.example.org"), Err(LinkError::NotWebSocket));
+        assert_eq!(
+            Server::parse("sync.example.org"),
+            Err(LinkError::NotWebSocket)
+        );
         assert_eq!(Server::parse("ftp://x"), Err(LinkError::NotWebSocket));
         assert_eq!(Server::parse("wss://"), Err(LinkError::NoServer));
         assert_eq!(Server::parse("wss://a b"), Err(LinkError::BadCharacter));
-        assert_eq!(Server::parse("wss://a/\"><script>"), Err(LinkError::BadCharacter));
+        assert_eq!(
+            Server::parse("wss://a/\"><script>"),
+            Err(LinkError::BadCharacter)
+        );
         assert_eq!(Server::parse("wss://a?x=1"), Err(LinkError::BadCharacter));
         let long = format!("wss://{}", "a".repeat(MAX_SERVER_CHARS));
         assert_eq!(Server::parse(&long), Err(LinkError::TooLong));
@@ -169,7 +185,10 @@ mod tests {
     fn the_origin_is_what_a_policy_allows() {
         let server = Server::parse("wss://sync.example.org:8443/pilotdeck").unwrap();
         assert_eq!(server.origin(), "wss://sync.example.org:8443");
-        assert_eq!(Server::parse("ws://127.0.0.1:1234").unwrap().origin(), "ws://127.0.0.1:1234");
+        assert_eq!(
+            Server::parse("ws://127.0.0.1:1234").unwrap().origin(),
+            "ws://127.0.0.1:1234"
+        );
     }
 
     #[test]
@@ -180,7 +199,10 @@ mod tests {
         assert!(is_room(&link.room));
         assert_ne!(LiveLink::new_room(server).room, link.room);
         let fragment = link.fragment();
-        assert_eq!(fragment, format!("wss://sync.example.org/pilotdeck/{}", link.room));
+        assert_eq!(
+            fragment,
+            format!("wss://sync.example.org/pilotdeck/{}", link.room)
+        );
         assert_eq!(LiveLink::parse(&fragment), Ok(link.clone()));
         assert_eq!(LiveLink::parse(&format!("#{fragment}")), Ok(link.clone()));
         assert_eq!(link.socket_url(), fragment);
@@ -198,7 +220,11 @@ mod tests {
             "wss://sync.example.org/NOTAROOMNOTAROOMNOTAROOMNOTAROOM",
             "notaserver/0123456789abcdef0123456789abcdef",
         ] {
-            assert_eq!(LiveLink::parse(damaged), Err(LinkError::Damaged), "{damaged}");
+            assert_eq!(
+                LiveLink::parse(damaged),
+                Err(LinkError::Damaged),
+                "{damaged}"
+            );
         }
     }
 }

@@ -5,15 +5,15 @@
 use super::components::banners::StorageBanners;
 use super::components::notices::Notices;
 use super::install::Install;
+use super::live::Live;
 use super::offline::KeptCopy;
 use super::pages::{
-    join::JoinPage, not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage, presenter::PresenterPage,
-    report::ReportPage, settings::SettingsPage, share::SharePage, wizard::WizardPage,
-    workshop::WorkshopPage,
+    join::JoinPage, not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage,
+    presenter::PresenterPage, report::ReportPage, settings::SettingsPage, share::SharePage,
+    wizard::WizardPage, workshop::WorkshopPage,
 };
 use super::router::{Link, Route, Router, SkipLink};
 use super::state::AppState;
-use super::live::Live;
 use super::theme::ThemeChoice;
 use super::timing;
 use leptos::prelude::*;

@@ -30,9 +30,14 @@ pub enum Status {
     /// Connected, and every change is on both sides.
     Synced,
     /// No network: changes wait on this device.
-    Offline { waiting: usize },
+    Offline {
+        waiting: usize,
+    },
     /// The network is there, but the server is not answering.
-    Unreachable { server: String, waiting: usize },
+    Unreachable {
+        server: String,
+        waiting: usize,
+    },
     /// A change from another device was refused, or the merged plan breaks a rule; the last
     /// sound version stays.
     Refused(String),
@@ -49,10 +54,9 @@ impl Status {
             Status::Connecting => "Connecting…".to_string(),
             Status::Synced => "Synced".to_string(),
             Status::Offline { waiting: n } => format!("Offline{}", waiting(*n)),
-            Status::Unreachable {
-                server,
-                waiting: n,
-            } => format!("Can't reach the sync server at {server}{}", waiting(*n)),
+            Status::Unreachable { server, waiting: n } => {
+                format!("Can't reach the sync server at {server}{}", waiting(*n))
+            }
             Status::Refused(why) => why.clone(),
         }
     }
@@ -109,7 +113,9 @@ impl Live {
         }
         // Every edit here goes into its document as it is typed.
         Effect::new(move |_| {
-            let ids: Vec<PlanId> = live.conns.with_value(|c| c.iter().map(|c| c.plan.clone()).collect());
+            let ids: Vec<PlanId> = live
+                .conns
+                .with_value(|c| c.iter().map(|c| c.plan.clone()).collect());
             state.portfolio.with(|portfolio| {
                 for id in ids {
                     if let Some(plan) = portfolio.get(&id) {
@@ -177,7 +183,8 @@ impl Live {
         });
         match here {
             Some((plan, false)) => {
-                self.joined.update(|j| j.push((link.room.clone(), plan.clone())));
+                self.joined
+                    .update(|j| j.push((link.room.clone(), plan.clone())));
                 plan
             }
             Some((plan, true)) => plan,
@@ -223,7 +230,11 @@ impl Live {
 
     fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, joining: bool) {
         self.state.mark_shared(&plan);
-        let known = if joining { None } else { self.state.plan(&plan) };
+        let known = if joining {
+            None
+        } else {
+            self.state.plan(&plan)
+        };
         self.conns.update_value(|conns| {
             conns.push(Conn {
                 plan: plan.clone(),
@@ -248,17 +259,19 @@ impl Live {
         if same {
             return;
         }
-        self.statuses.update(|s| match s.iter_mut().find(|(p, _)| p == id) {
-            Some(slot) => slot.1 = status,
-            None => s.push((id.clone(), status)),
-        });
+        self.statuses
+            .update(|s| match s.iter_mut().find(|(p, _)| p == id) {
+                Some(slot) => slot.1 = status,
+                None => s.push((id.clone(), status)),
+            });
     }
 
     fn connect(&self, id: &PlanId) {
-        let Some(url) = self
-            .conns
-            .with_value(|c| c.iter().find(|c| &c.plan == id).map(|c| c.link.socket_url()))
-        else {
+        let Some(url) = self.conns.with_value(|c| {
+            c.iter()
+                .find(|c| &c.plan == id)
+                .map(|c| c.link.socket_url())
+        }) else {
             return;
         };
         let socket = match WebSocket::new(&url) {
@@ -371,10 +384,11 @@ impl Live {
             return;
         };
         if peers_changed {
-            self.peers.update(|p| match p.iter_mut().find(|(plan, _)| plan == id) {
-                Some(slot) => slot.1 = peers,
-                None => p.push((id.clone(), peers)),
-            });
+            self.peers
+                .update(|p| match p.iter_mut().find(|(plan, _)| plan == id) {
+                    Some(slot) => slot.1 = peers,
+                    None => p.push((id.clone(), peers)),
+                });
         }
         match read {
             Some(Ok(plan)) => self.take(id, plan),
@@ -439,12 +453,18 @@ impl Live {
             let waiting = self.conns.with_value(|c| {
                 c.iter()
                     .find(|c| c.plan == plan.id)
-                    .filter(|c| c.socket.as_ref().is_none_or(|s| s.ready_state() != WebSocket::OPEN))
+                    .filter(|c| {
+                        c.socket
+                            .as_ref()
+                            .is_none_or(|s| s.ready_state() != WebSocket::OPEN)
+                    })
                     .map(|c| c.waiting)
             });
             if let Some(waiting) = waiting {
                 let status = match self.status(&plan.id) {
-                    Some(Status::Unreachable { server, .. }) => Status::Unreachable { server, waiting },
+                    Some(Status::Unreachable { server, .. }) => {
+                        Status::Unreachable { server, waiting }
+                    }
                     _ => Status::Offline { waiting },
                 };
                 self.set_status(&plan.id, status);
@@ -523,10 +543,11 @@ impl Live {
         // Someone silent for long enough is gone.
         for (id, peers) in changes {
             if self.peers_of(&id) != peers {
-                self.peers.update(|p| match p.iter_mut().find(|(plan, _)| plan == &id) {
-                    Some(slot) => slot.1 = peers,
-                    None => p.push((id, peers)),
-                });
+                self.peers
+                    .update(|p| match p.iter_mut().find(|(plan, _)| plan == &id) {
+                        Some(slot) => slot.1 = peers,
+                        None => p.push((id, peers)),
+                    });
             }
         }
     }
@@ -554,18 +575,22 @@ impl Live {
                 if let Some(timer) = conn.keep_timer.take() {
                     timer.clear();
                 }
-                conn.keep_timer = set_timeout_with_handle(move || live.write_state(&plan), KEEP_STATE_AFTER).ok();
+                conn.keep_timer =
+                    set_timeout_with_handle(move || live.write_state(&plan), KEEP_STATE_AFTER).ok();
             }
         });
     }
 
     fn write_state(&self, id: &PlanId) {
         let share = self.conns.try_with_value(|conns| {
-            conns.iter().find(|c| &c.plan == id && !c.joining).map(|c| Share {
-                plan: c.plan.clone(),
-                link: c.link.clone(),
-                state: c.session.shared().encode_state(),
-            })
+            conns
+                .iter()
+                .find(|c| &c.plan == id && !c.joining)
+                .map(|c| Share {
+                    plan: c.plan.clone(),
+                    link: c.link.clone(),
+                    state: c.session.shared().encode_state(),
+                })
         });
         if let (Some(Some(share)), Ok(store)) = (share, BrowserStore::open()) {
             let _ = save_share(&store, &share);

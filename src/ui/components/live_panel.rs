@@ -61,16 +61,23 @@ pub fn LivePanel(e: Editor) -> impl IntoView {
         spawn_local(async move {
             match copy_text(&link).await {
                 Ok(()) => e.state.notify("The link is on the clipboard."),
-                Err(_) => e.state.notify("The browser did not allow copying: copy the link from its field."),
+                Err(_) => e
+                    .state
+                    .notify("The browser did not allow copying: copy the link from its field."),
             }
         });
     };
     let stop = move |_| {
         live.stop(&id.get_value());
-        e.state.notify("Stopped sharing: this copy stays here as an ordinary plan.");
+        e.state
+            .notify("Stopped sharing: this copy stays here as an ordinary plan.");
     };
     let partner_sees = move || e.read(String::new(), |p| p.withheld().sentence());
-    let status = move || live.status(&id.get_value()).map(|s| s.text()).unwrap_or_default();
+    let status = move || {
+        live.status(&id.get_value())
+            .map(|s| s.text())
+            .unwrap_or_default()
+    };
     let here = move || {
         let peers = live.peers_of(&id.get_value());
         if peers.is_empty() {
@@ -78,7 +85,13 @@ pub fn LivePanel(e: Editor) -> impl IntoView {
         } else {
             let names: Vec<String> = peers
                 .into_iter()
-                .map(|p| if p.name.is_empty() { "Someone without a name".to_string() } else { p.name })
+                .map(|p| {
+                    if p.name.is_empty() {
+                        "Someone without a name".to_string()
+                    } else {
+                        p.name
+                    }
+                })
                 .collect();
             format!("Here now: {}", names.join(", "))
         }

@@ -20,6 +20,8 @@ pub struct CardSummary {
     pub stage: Stage,
     /// Added by "Load example portfolio".
     pub example: bool,
+    /// Shared live from this device.
+    pub shared: bool,
     pub headline: Headline,
     pub history: Vec<HistoryPoint>,
     pub launch: Option<String>,
@@ -45,6 +47,7 @@ impl CardSummary {
             kind: plan.partner.kind.label(),
             stage: plan.stage,
             example: plan.example,
+            shared: false,
             headline: headline(plan, today, &MODEL),
             history: if plan.stage.is_running() {
                 history(plan, today, &MODEL)
@@ -76,6 +79,12 @@ impl CardSummary {
             shown: 0,
         }
         .with_digest()
+    }
+
+    /// Marks the card of a plan shared live.
+    pub fn shared(mut self, shared: bool) -> Self {
+        self.shared = shared;
+        self.with_digest()
     }
 
     fn with_digest(mut self) -> Self {
@@ -111,6 +120,7 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
         kind,
         stage,
         example,
+        shared,
         headline,
         history,
         launch,
@@ -138,6 +148,18 @@ pub fn PlanCard(card: CardSummary) -> impl IntoView {
                                 title="From the example portfolio"
                             >
                                 "Example"
+                            </span>
+                        }
+                    })}
+                {shared
+                    .then(|| {
+                        view! {
+                            <span
+                                class="tag tag-shared"
+                                data-testid="shared-tag"
+                                title="Shared live: edits from the others merge in"
+                            >
+                                "Shared"
                             </span>
                         }
                     })}

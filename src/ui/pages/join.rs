@@ -35,9 +35,11 @@ pub fn JoinPage() -> impl IntoView {
     let waiting = live.join(link);
     // Once the plan has arrived, open it.
     Effect::new(move |_| {
-        let arrived = live
-            .joined
-            .with(|j| j.iter().find(|(r, _)| *r == room).map(|(_, plan)| plan.clone()));
+        let arrived = live.joined.with(|j| {
+            j.iter()
+                .find(|(r, _)| *r == room)
+                .map(|(_, plan)| plan.clone())
+        });
         if let Some(plan) = arrived {
             router.go(Route::Plan(plan));
         }

@@ -10,8 +10,8 @@ use crate::exchange::markdown::{markdown_file, plan_markdown};
 use crate::exchange::share;
 use crate::ui::browser::{copy_text, download, focus_by_id};
 use crate::ui::components::blockers_panel::BlockersPanel;
-use crate::ui::components::live_panel::LivePanel;
 use crate::ui::components::field::{DateField, TextField};
+use crate::ui::components::live_panel::LivePanel;
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
 use crate::ui::components::plan_sections::{

@@ -21,6 +21,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let live = expect_context::<crate::ui::live::Live>();
     let loading = RwSignal::new(false);
     let is_empty = move || state.portfolio.with(|p| p.is_empty());
     let count = move || state.portfolio.with(|p| p.len());
@@ -54,7 +55,10 @@ pub fn PortfolioPage() -> impl IntoView {
                 order
                     .iter()
                     .take(limit)
-                    .map(|&i| CardSummary::of(&p.plans()[i], today))
+                    .map(|&i| {
+                        let plan = &p.plans()[i];
+                        CardSummary::of(plan, today).shared(live.is_shared(&plan.id))
+                    })
                     .collect::<Vec<_>>()
             })
         })

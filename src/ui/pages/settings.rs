@@ -2,10 +2,15 @@
 //! whether it works offline and how to install it, the trash of deleted plans, the file format,
 //! and what happens to your data.
 
+use crate::storage::shared::{load_display_name, load_server, save_display_name, save_server};
 use crate::storage::view::Theme;
+use crate::storage::BrowserStore;
+use crate::sync::link::Server;
 use crate::ui::browser::focus_by_id;
+use crate::ui::components::field::TextField;
 use crate::ui::format;
 use crate::ui::install::{Install, Installing};
+use crate::ui::live::Live;
 use crate::ui::offline::KeptCopy;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
@@ -27,6 +32,20 @@ fn forget_button_id(plan_id: &str) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let theme_choice = expect_context::<ThemeChoice>();
+    let live = expect_context::<Live>();
+    let kept = BrowserStore::open().ok();
+    let server = RwSignal::new(
+        kept.as_ref()
+            .and_then(|store| load_server(store))
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
+    let server_problem = RwSignal::new(None::<String>);
+    let display_name = RwSignal::new(
+        kept.as_ref()
+            .map(|store| load_display_name(store))
+            .unwrap_or_default(),
+    );
     // The trashed plan whose "Delete for good" waits for a confirmation.
     let confirming = RwSignal::new(None::<crate::domain::PlanId>);
     let copy = expect_context::<KeptCopy>();
@@ -106,6 +125,47 @@ pub fn SettingsPage() -> impl IntoView {
                         }}
                     </p>
                 </Show>
+            </section>
+            <section class="panel" aria-labelledby="live-settings-heading">
+                <h2 id="live-settings-heading">"Working together"</h2>
+                <p class="muted">
+                    "Plans shared live go through a sync server your team runs (see the README's “Working together”). Nothing is shared until you press “Share live” on a plan."
+                </p>
+                <TextField
+                    id="sync-server"
+                    label="Sync server address"
+                    hint="Like wss://sync.example.org. Used for the next plan you share."
+                    value=Signal::derive(move || server.get())
+                    on_change=Callback::new(move |v: String| {
+                        server.set(v.clone());
+                        match Server::parse(&v) {
+                            Ok(parsed) => {
+                                server_problem.set(None);
+                                if let Ok(store) = BrowserStore::open() {
+                                    let _ = save_server(&store, &parsed);
+                                }
+                            }
+                            Err(_) if v.trim().is_empty() => server_problem.set(None),
+                            Err(error) => server_problem.set(Some(error.to_string())),
+                        }
+                    })
+                    problem=Signal::derive(move || server_problem.get())
+                />
+                <TextField
+                    id="display-name"
+                    label="Display name"
+                    hint="What the others see beside a plan you both have open."
+                    max=crate::domain::limits::MAX_NAME_CHARS
+                    value=Signal::derive(move || display_name.get())
+                    on_change=Callback::new(move |v: String| {
+                        display_name.set(v.clone());
+                        if let Ok(store) = BrowserStore::open() {
+                            let _ = save_display_name(&store, &v);
+                        }
+                        live.rename(&v);
+                    })
+                    problem=crate::ui::components::field::no_problem()
+                />
             </section>
             <section class="panel" aria-labelledby="theme-heading">
                 <h2 id="theme-heading">"Appearance"</h2>
