@@ -1073,6 +1073,49 @@ fn two_sessions_passing_messages_converge() {
 }
 
 #[test]
+fn a_facilitators_workshop_reaches_the_others_in_their_presence() {
+    let plan = example_with_everything();
+    let mut facilitator = Session::new(shared_from(&plan));
+    let mut participant = Session::new(SharedPlan::new());
+    facilitator.set_display_name("Maya");
+    let (to_participant, to_facilitator) = (facilitator.start(), participant.start());
+    settle(
+        &mut facilitator,
+        &mut participant,
+        to_facilitator.into(),
+        to_participant.into(),
+    );
+    assert_eq!(participant.peers()[0].workshop, None, "no workshop yet");
+
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock")
+        .as_millis() as f64;
+    let mut deck = workshop::Session::at(0);
+    assert!(deck.go_to(3, now));
+    assert!(deck.adjust_minutes(2));
+    deck.timer.toggle(now - 30_000.0);
+    let message = facilitator.set_workshop(Some(deck.clone()));
+    assert!(participant.receive(&message).expect("taken").peers_changed);
+    let peers = participant.peers();
+    let seen = peers[0].workshop.clone().expect("the workshop is seen");
+    assert_eq!(peers[0].name, "Maya");
+    assert_eq!((seen.slide, &seen.minutes), (3, &deck.minutes));
+    // Same clock on both sides here: the countdown is where it was, within the message's trip.
+    let drift = (seen.timer.remaining_ms(now) - deck.timer.remaining_ms(now)).abs();
+    assert!(drift < 5_000, "the countdown drifted {drift} ms");
+
+    // Renewed presence keeps the workshop; leaving the deck takes it away.
+    let renewed = facilitator.presence().expect("a presence");
+    participant.receive(&renewed).expect("taken");
+    assert_eq!(participant.peers()[0].workshop.as_ref().map(|w| w.slide), Some(3));
+    let left = facilitator.set_workshop(None);
+    participant.receive(&left).expect("taken");
+    assert_eq!(participant.peers()[0].workshop, None);
+    assert_eq!(participant.peers()[0].name, "Maya");
+}
+
+#[test]
 fn a_session_refuses_what_it_cannot_read_and_changes_nothing() {
     let plan = example_with_everything();
     let mut ours = Session::new(shared_from(&plan));

@@ -373,6 +373,16 @@ impl Session {
         true
     }
 
+    /// The session as read on another device's clock, `offset_ms` ahead of the sender's: a
+    /// running countdown started at the same moment there, so both show the same time left
+    /// however far apart the two clocks are.
+    pub fn rebased(mut self, offset_ms: f64) -> Self {
+        if let Some(since) = self.timer.running_since {
+            self.timer.running_since = Some((since + offset_ms).max(0.0));
+        }
+        self
+    }
+
     /// Whether a session received from another window makes sense for this deck.
     pub fn is_valid(&self) -> bool {
         self.slide < DECK.len()
@@ -599,6 +609,25 @@ mod tests {
         assert!(s.is_last() && !s.next(0.0));
         assert_eq!(s.upcoming(), None);
         assert!(s.is_valid());
+    }
+
+    #[test]
+    fn a_session_from_another_clock_shows_the_same_time_left() {
+        let mut theirs = Session::at(2);
+        // Started on their clock at 1,000,000; 90 s later on theirs, they send it.
+        theirs.timer.toggle(1_000_000.0);
+        let sent_at = 1_090_000.0;
+        // Our clock runs 7 minutes behind theirs: we read it at what is their sent_at.
+        let received_at = sent_at - 420_000.0;
+        let ours = theirs.clone().rebased(received_at - sent_at);
+        assert_eq!(
+            ours.timer.remaining_ms(received_at),
+            theirs.timer.remaining_ms(sent_at)
+        );
+        assert!(ours.is_valid());
+        // A paused countdown has no instant to move.
+        let paused = Session::at(2);
+        assert_eq!(paused.clone().rebased(-5_000.0), paused);
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Share {
     pub link: LiveLink,
     /// The Yjs document's state (update format 1), empty before the first sync.
     pub state: Vec<u8>,
+    /// Joined from someone else's link (rather than shared from here): such a device follows
+    /// the facilitator's workshop by default.
+    pub joined: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -27,6 +30,8 @@ struct Stored {
     room: String,
     #[serde(default)]
     state: String,
+    #[serde(default)]
+    joined: bool,
 }
 
 /// Every plan shared live from this device. A value that cannot be read is left out (and left
@@ -52,6 +57,7 @@ fn decode(plan: &PlanId, raw: &str) -> Option<Share> {
         plan: plan.clone(),
         link,
         state,
+        joined: stored.joined,
     })
 }
 
@@ -61,6 +67,7 @@ pub fn save_share(store: &dyn KeyValueStore, share: &Share) -> Result<(), Storag
         server: share.link.server.to_string(),
         room: share.link.room.clone(),
         state: STANDARD_NO_PAD.encode(&share.state),
+        joined: share.joined,
     };
     let raw = serde_json::to_string(&stored).unwrap_or_default();
     store.set(&shared_key(&share.plan), &raw)
@@ -107,6 +114,7 @@ mod tests {
             plan: PlanId("p1".into()),
             link,
             state: vec![1, 2, 3, 250],
+            joined: true,
         };
         save_share(&store, &share).expect("saved");
         assert_eq!(load_shares(&store), vec![share.clone()]);

@@ -73,6 +73,64 @@ impl Server {
     }
 }
 
+/// Whether the page's Content-Security-Policy (`policy`, as its meta tag holds it) lets the
+/// page open a WebSocket to `server`, and if not, the sync servers it does allow. A page is
+/// built for the servers its host runs (`PILOTDECK_SYNC_SERVERS`); asking beforehand turns a
+/// connection the browser would refuse in silence into a sentence. `page_origin` is the page's
+/// own origin (`https://plans.example.org`), which `'self'` stands for.
+pub fn policy_allows(policy: &str, page_origin: &str, server: &Server) -> Result<(), Vec<String>> {
+    let Some(sources) = policy.split(';').find_map(|directive| {
+        let mut words = directive.split_whitespace();
+        words
+            .next()
+            .filter(|name| name.eq_ignore_ascii_case("connect-src"))
+            .map(|_| words.collect::<Vec<&str>>())
+    }) else {
+        // No connect-src: nothing in the policy limits connections.
+        return Ok(());
+    };
+    let (scheme, host, port) = parts(server.origin());
+    let same_origin = {
+        let (page_scheme, page_host, page_port) = parts(page_origin);
+        let secure = matches!(page_scheme.as_str(), "https" | "wss");
+        page_host == host && page_port == port && (scheme == "wss" || !secure)
+    };
+    let allowed = sources.iter().any(|source| match *source {
+        "'self'" => same_origin,
+        source => {
+            let (s, h, p) = parts(source);
+            s == scheme && h == host && (p == "*" || p == port)
+        }
+    });
+    if allowed {
+        return Ok(());
+    }
+    Err(sources
+        .iter()
+        .filter(|s| s.starts_with("ws://") || s.starts_with("wss://"))
+        .map(|s| s.to_string())
+        .collect())
+}
+
+/// Scheme, host and port of an origin, lower case, the port given even when it is the default.
+fn parts(origin: &str) -> (String, String, String) {
+    let origin = origin.to_ascii_lowercase();
+    let (scheme, rest) = origin.split_once("://").unwrap_or(("", &origin));
+    let authority = rest.split('/').next().unwrap_or_default();
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) if !port.contains(']') => (host, port.to_string()),
+        _ => (
+            authority,
+            match scheme {
+                "https" | "wss" => "443",
+                _ => "80",
+            }
+            .to_string(),
+        ),
+    };
+    (scheme.to_string(), host.to_string(), port)
+}
+
 impl fmt::Display for Server {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -189,6 +247,32 @@ mod tests {
             Server::parse("ws://127.0.0.1:1234").unwrap().origin(),
             "ws://127.0.0.1:1234"
         );
+    }
+
+    #[test]
+    fn the_page_policy_says_which_servers_it_may_reach() {
+        let policy = "default-src 'self'; connect-src 'self' ws://127.0.0.1:* wss://sync.example.org; img-src 'self'";
+        let page = "https://plans.example.org";
+        let allows = |server: &str| policy_allows(policy, page, &Server::parse(server).unwrap());
+        assert_eq!(allows("ws://127.0.0.1:1234"), Ok(()));
+        assert_eq!(allows("wss://sync.example.org/pilotdeck"), Ok(()));
+        assert_eq!(allows("wss://SYNC.example.org:443"), Ok(()));
+        // The page's own host, through a path of its reverse proxy.
+        assert_eq!(allows("wss://plans.example.org/sync"), Ok(()));
+        let listed = vec![
+            "ws://127.0.0.1:*".to_string(),
+            "wss://sync.example.org".to_string(),
+        ];
+        assert_eq!(allows("wss://sync.example.org:8443"), Err(listed.clone()));
+        assert_eq!(allows("ws://sync.example.org"), Err(listed.clone()));
+        assert_eq!(allows("ws://localhost:1234"), Err(listed.clone()));
+        assert_eq!(allows("ws://plans.example.org"), Err(listed));
+        // A build that lists no sync server allows none but its own origin.
+        let none = "connect-src 'self'";
+        let elsewhere = Server::parse("wss://sync.example.org").unwrap();
+        assert_eq!(policy_allows(none, page, &elsewhere), Err(vec![]));
+        // No policy, no limit.
+        assert_eq!(policy_allows("", page, &elsewhere), Ok(()));
     }
 
     #[test]

@@ -6,13 +6,16 @@
 //! The client starts with [`Session::start`]; the server answers with its state vector and
 //! what the client lacks, and asks for what it lacks in turn. Afterwards every local change is
 //! one update message ([`Session::local_change`]). Awareness carries who else has the plan
-//! open: a display name, under `user.name` as other Yjs tools write it.
+//! open: a display name, under `user.name` as other Yjs tools write it, and, while a device runs
+//! the plan's workshop, its slide and timer under `workshop`, for the others to follow.
 
 use super::error::SyncError;
 use super::shared::{SharedPlan, MAX_UPDATE_BYTES};
 use crate::domain::limits::MAX_NAME_CHARS;
+use crate::domain::workshop::Session as Workshop;
 use crate::domain::Plan;
 use crate::exchange::json::{read_json, write_json, Layout};
+use serde::Serialize;
 use serde_json::Value;
 use yrs::encoding::read::Cursor;
 use yrs::sync::{Awareness, AwarenessUpdate, Message, MessageReader, SyncMessage};
@@ -38,11 +41,14 @@ pub struct Received {
 }
 
 /// Someone else who has the plan open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Peer {
     pub client_id: u64,
     /// Their display name, trimmed and cut to a name's length; empty when they gave none.
     pub name: String,
+    /// The workshop they are running on this plan, on this device's clock (see
+    /// [`Workshop::rebased`]): slide, timeboxes and countdown.
+    pub workshop: Option<Workshop>,
 }
 
 /// One connection's view of a shared plan: the document and who else is there.
@@ -50,6 +56,29 @@ pub struct Session {
     shared: SharedPlan,
     awareness: Awareness,
     synced: bool,
+    /// What this device tells the others about itself.
+    name: String,
+    workshop: Option<Workshop>,
+}
+
+/// This device's presence as others read it.
+#[derive(Serialize)]
+struct LocalState<'a> {
+    user: User<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workshop: Option<Presenting<'a>>,
+}
+
+#[derive(Serialize)]
+struct User<'a> {
+    name: &'a str,
+}
+
+/// A workshop being run, with the sender's clock when it was sent.
+#[derive(Serialize)]
+struct Presenting<'a> {
+    session: &'a Workshop,
+    sent_at: f64,
 }
 
 /// Milliseconds since 1970, for presence: the browser's clock in a browser build.
@@ -78,6 +107,8 @@ impl Session {
             shared,
             awareness,
             synced: false,
+            name: String::new(),
+            workshop: None,
         }
     }
 
@@ -102,8 +133,8 @@ impl Session {
     }
 
     /// The messages that open a connection: this document's state vector (the other side
-    /// answers with what it lacks), and this device's presence if it has set a name.
-    pub fn start(&self) -> Vec<Vec<u8>> {
+    /// answers with what it lacks), and this device's presence.
+    pub fn start(&mut self) -> Vec<Vec<u8>> {
         let state = self.shared.state_vector();
         let mut messages = vec![encode(Message::Sync(SyncMessage::SyncStep1(state)))];
         messages.extend(self.presence());
@@ -169,17 +200,34 @@ impl Session {
 
     /// Sets the name others see, and returns the message that tells them.
     pub fn set_display_name(&mut self, name: &str) -> Vec<u8> {
-        // `{"user":{"name":…}}`, written by the app's one JSON writer.
-        let name = write_json(&clean_name(name), Layout::Compact);
-        self.awareness
-            .set_local_state_raw(format!("{{\"user\":{{\"name\":{name}}}}}"));
+        self.name = clean_name(name);
         self.presence().unwrap_or_default()
     }
 
-    /// This device's presence, to send again every [`PRESENCE_RENEW_MS`] so others keep it;
-    /// `None` before a name is set.
-    pub fn presence(&self) -> Option<Vec<u8>> {
-        self.awareness.local_state_raw()?;
+    /// Says that this device runs the plan's workshop at `session` (or no longer does), and
+    /// returns the message that tells the others.
+    pub fn set_workshop(&mut self, session: Option<Workshop>) -> Vec<u8> {
+        self.workshop = session;
+        self.presence().unwrap_or_default()
+    }
+
+    /// The workshop this device says it runs.
+    pub fn workshop(&self) -> Option<&Workshop> {
+        self.workshop.as_ref()
+    }
+
+    /// This device's presence, to send again every [`PRESENCE_RENEW_MS`] so others keep it.
+    /// Written afresh each time, with the clock it is sent at.
+    pub fn presence(&mut self) -> Option<Vec<u8>> {
+        let state = LocalState {
+            user: User { name: &self.name },
+            workshop: self.workshop.as_ref().map(|session| Presenting {
+                session,
+                sent_at: now_ms() as f64,
+            }),
+        };
+        self.awareness
+            .set_local_state_raw(write_json(&state, Layout::Compact));
         let own = self.awareness.client_id();
         let update = self.awareness.update_with_clients([own]).ok()?;
         Some(encode(Message::Awareness(update)))
@@ -204,6 +252,7 @@ impl Session {
             if client == own || now.saturating_sub(state.last_updated) > PRESENCE_TIMEOUT_MS {
                 continue;
             }
+            let received_at = state.last_updated as f64;
             let Some(json) = state.data else { continue };
             let state: Option<Value> = read_json(&json).ok();
             let name = state
@@ -212,14 +261,20 @@ impl Session {
                 .and_then(Value::as_str)
                 .map(clean_name)
                 .unwrap_or_default();
-            // In order of client id, by insertion: a handful of people, and no sort in the
-            // bundle for it.
-            let at = peers.partition_point(|peer| peer.client_id < client.get());
+            let workshop = state
+                .as_ref()
+                .and_then(|state| read_workshop(state, received_at));
+            // In order of name, then of client id, by insertion: a handful of people, and no
+            // sort in the bundle for it.
+            let at = peers.partition_point(|peer| {
+                (peer.name.as_str(), peer.client_id) < (name.as_str(), client.get())
+            });
             peers.insert(
                 at,
                 Peer {
                     client_id: client.get(),
                     name,
+                    workshop,
                 },
             );
         }
@@ -231,6 +286,16 @@ impl Session {
         let update = self.awareness.update().ok()?;
         Some(encode(Message::Awareness(update)))
     }
+}
+
+/// The workshop a peer runs, from their presence received at `received_at` (this device's
+/// clock); nothing unless it is a session this deck can show.
+fn read_workshop(state: &Value, received_at: f64) -> Option<Workshop> {
+    let presenting = state.get("workshop")?;
+    let sent_at = presenting.get("sent_at")?.as_f64()?;
+    let session: Workshop = serde_json::from_value(presenting.get("session")?.clone()).ok()?;
+    let session = session.rebased(received_at - sent_at);
+    session.is_valid().then_some(session)
 }
 
 fn clean_name(name: &str) -> String {

@@ -5,10 +5,11 @@
 //! plan, and merge when the connection comes back. A status is always shown: synced, offline
 //! with the changes waiting, or the server that cannot be reached.
 
+use crate::domain::workshop::Session as WorkshopSession;
 use crate::domain::{Plan, PlanId};
 use crate::storage::shared::{load_display_name, load_shares, remove_share, save_share, Share};
 use crate::storage::BrowserStore;
-use crate::sync::link::LiveLink;
+use crate::sync::link::{policy_allows, LiveLink, Server};
 use crate::sync::protocol::PRESENCE_RENEW_MS;
 use crate::sync::{Peer, Session, SharedPlan, SyncError};
 use crate::ui::state::AppState;
@@ -62,12 +63,62 @@ impl Status {
     }
 }
 
+/// Who else has a shared plan open, in words: "Here now: Sam Reyes, Ana Lima".
+pub fn here_now(peers: &[Peer]) -> String {
+    if peers.is_empty() {
+        return "Nobody else has it open right now.".to_string();
+    }
+    let names: Vec<&str> = peers
+        .iter()
+        .map(|p| {
+            if p.name.is_empty() {
+                "someone without a name"
+            } else {
+                p.name.as_str()
+            }
+        })
+        .collect();
+    format!("Here now: {}", names.join(", "))
+}
+
+/// Whether this page may open a connection to `server`, as its Content-Security-Policy says;
+/// if not, a sentence saying which servers it may reach and how that is changed.
+pub fn reachable(server: &Server) -> Result<(), String> {
+    let policy = document()
+        .query_selector(r#"meta[http-equiv="Content-Security-Policy"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let origin = window().location().origin().unwrap_or_default();
+    policy_allows(&policy, &origin, server).map_err(|listed| {
+        let how = "Whoever hosts Pilotdeck names the sync servers when building it (PILOTDECK_SYNC_SERVERS, in the README's “Working together”).";
+        if listed.is_empty() {
+            format!("This copy of Pilotdeck may not reach any sync server, so not {}. {how}", server.origin())
+        } else {
+            format!(
+                "This copy of Pilotdeck may reach only {}, not {}. {how}",
+                listed.join(" and "),
+                server.origin()
+            )
+        }
+    })
+}
+
+/// A socket's event handlers, kept as long as the socket is.
+struct Handlers {
+    _open: Closure<dyn FnMut()>,
+    _message: Closure<dyn FnMut(MessageEvent)>,
+    _close: Closure<dyn FnMut()>,
+}
+
 /// One shared plan's connection and document.
 struct Conn {
     plan: PlanId,
     link: LiveLink,
     session: Session,
     socket: Option<WebSocket>,
+    handlers: Option<Handlers>,
     /// The plan as last written to or read from the document: what needs no update.
     known: Option<Plan>,
     /// Local changes made since the last time both sides were in step.
@@ -75,6 +126,8 @@ struct Conn {
     attempt: usize,
     /// Joining: the plan is not on this device until the server has sent it.
     joining: bool,
+    /// Joined from someone else's link, not shared from here.
+    joined: bool,
     keep_timer: Option<TimeoutHandle>,
 }
 
@@ -107,7 +160,7 @@ impl Live {
         for share in shares {
             // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
             match SharedPlan::from_state(&share.state) {
-                Ok(shared) => live.open(share.plan, share.link, shared, false),
+                Ok(shared) => live.open(share.plan, share.link, shared, false, share.joined),
                 Err(error) => live.set_status(&share.plan, Status::Refused(error.to_string())),
             }
         }
@@ -130,11 +183,15 @@ impl Live {
         )
         .ok();
         let online = window_event_listener_untyped("online", move |_| live.reconnect_all());
+        // The browser says the network is gone: a socket it has not closed yet is not trusted
+        // (nothing would arrive through it), so edits wait here until it comes back.
+        let offline = window_event_listener_untyped("offline", move |_| live.disconnect_all());
         on_cleanup(move || {
             if let Some(renew) = renew {
                 renew.clear();
             }
             online.remove();
+            offline.remove();
         });
         live
     }
@@ -157,6 +214,12 @@ impl Live {
         })
     }
 
+    /// Whether this device joined the plan from someone else's link.
+    pub fn joined_here(&self, id: &PlanId) -> bool {
+        self.conns
+            .with_value(|c| c.iter().any(|c| &c.plan == id && c.joined))
+    }
+
     /// The link of a plan shared from this device.
     pub fn link(&self, id: &PlanId) -> Option<LiveLink> {
         self.conns
@@ -168,7 +231,7 @@ impl Live {
     pub fn share(&self, plan: &Plan, link: LiveLink) -> Result<(), SyncError> {
         let shared = SharedPlan::new();
         shared.apply_plan(plan)?;
-        self.open(plan.id.clone(), link, shared, false);
+        self.open(plan.id.clone(), link, shared, false, false);
         self.keep_state(&plan.id);
         Ok(())
     }
@@ -190,10 +253,21 @@ impl Live {
             Some((plan, true)) => plan,
             None => {
                 let id = PlanId(format!("joining-{}", link.room));
-                self.open(id.clone(), link, SharedPlan::new(), true);
+                self.open(id.clone(), link, SharedPlan::new(), true, true);
                 id
             }
         }
+    }
+
+    /// The plan a connection to `room` is filed under now.
+    fn plan_in(&self, room: &str) -> Option<PlanId> {
+        self.conns
+            .try_with_value(|c| {
+                c.iter()
+                    .find(|c| c.link.room == room)
+                    .map(|c| c.plan.clone())
+            })
+            .flatten()
     }
 
     /// The room of a joining connection filed under `id`.
@@ -228,7 +302,7 @@ impl Live {
         self.peers.update(|p| p.retain(|(plan, _)| plan != id));
     }
 
-    fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, joining: bool) {
+    fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, joining: bool, joined: bool) {
         self.state.mark_shared(&plan);
         let known = if joining {
             None
@@ -241,10 +315,12 @@ impl Live {
                 link,
                 session: Session::new(shared),
                 socket: None,
+                handlers: None,
                 known,
                 waiting: 0,
                 attempt: 0,
                 joining,
+                joined,
                 keep_timer: None,
             })
         });
@@ -267,10 +343,14 @@ impl Live {
     }
 
     fn connect(&self, id: &PlanId) {
-        let Some(url) = self.conns.with_value(|c| {
+        if !window().navigator().on_line() {
+            self.lost(id, false);
+            return;
+        }
+        let Some((url, room)) = self.conns.with_value(|c| {
             c.iter()
                 .find(|c| &c.plan == id)
-                .map(|c| c.link.socket_url())
+                .map(|c| (c.link.socket_url(), c.link.room.clone()))
         }) else {
             return;
         };
@@ -283,37 +363,47 @@ impl Live {
         };
         socket.set_binary_type(BinaryType::Arraybuffer);
         let live = *self;
-        let plan = id.clone();
+        // The handlers find their connection by its room: a joined plan's connection is filed
+        // under a new id once the plan has arrived.
         let on_open = Closure::<dyn FnMut()>::new({
-            let plan = plan.clone();
-            move || live.opened(&plan)
+            let room = room.clone();
+            move || {
+                if let Some(plan) = live.plan_in(&room) {
+                    live.opened(&plan)
+                }
+            }
         });
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
-            let plan = plan.clone();
+            let room = room.clone();
             move |event: MessageEvent| {
-                if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
+                if let (Ok(buffer), Some(plan)) = (
+                    event.data().dyn_into::<js_sys::ArrayBuffer>(),
+                    live.plan_in(&room),
+                ) {
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                     live.received(&plan, &bytes);
                 }
             }
         });
-        let on_close = Closure::<dyn FnMut()>::new({
-            let plan = plan.clone();
-            move || live.lost(&plan, true)
+        let on_close = Closure::<dyn FnMut()>::new(move || {
+            if let Some(plan) = live.plan_in(&room) {
+                live.lost(&plan, true)
+            }
         });
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-        // The handlers live as long as the page: a socket replaced later drops its handlers
-        // by being closed (they do nothing for a connection that is gone).
-        on_open.forget();
-        on_message.forget();
-        on_close.forget();
         self.conns.update_value(|conns| {
             if let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) {
                 if let Some(old) = conn.socket.replace(socket) {
                     close(&old);
                 }
+                // The old socket's handlers are unset: they may go.
+                conn.handlers = Some(Handlers {
+                    _open: on_open,
+                    _message: on_message,
+                    _close: on_close,
+                });
             }
         });
     }
@@ -327,11 +417,9 @@ impl Live {
                 conn.attempt = 0;
                 // A new connection starts the protocol afresh, from the document as it is.
                 conn.session.restart();
-                let mut messages = Vec::new();
-                if !name.trim().is_empty() {
-                    messages.push(conn.session.set_display_name(&name));
-                }
-                messages.extend(conn.session.start());
+                // The name goes out with the presence `start` sends.
+                conn.session.set_display_name(&name);
+                let messages = conn.session.start();
                 if let Some(socket) = &conn.socket {
                     for message in messages {
                         let _ = socket.send_with_u8_array(&message);
@@ -425,7 +513,12 @@ impl Live {
                 }
             });
             self.statuses.update(|s| s.retain(|(p, _)| p != id));
-            self.peers.update(|p| p.retain(|(plan, _)| plan != id));
+            // Whoever was heard from while the plan was on its way is here on the plan too.
+            self.peers.update(|p| {
+                for (plan, _) in p.iter_mut().filter(|(plan, _)| plan == id) {
+                    *plan = real.clone();
+                }
+            });
             self.state.mark_shared(&real);
         }
         self.conns.update_value(|conns| {
@@ -508,12 +601,34 @@ impl Live {
                     .conns
                     .try_with_value(|c| c.iter().any(|c| c.plan == id && c.socket.is_none()))
                     .unwrap_or(false);
-                if still {
+                // Offline, the "online" event brings the connection back.
+                if still && window().navigator().on_line() {
                     live.connect(&id);
                 }
             },
             Duration::from_secs(seconds),
         );
+    }
+
+    fn disconnect_all(&self) {
+        let open: Vec<PlanId> = self.conns.with_value(|c| {
+            c.iter()
+                .filter(|c| c.socket.is_some())
+                .map(|c| c.plan.clone())
+                .collect()
+        });
+        for id in open {
+            self.conns.update_value(|conns| {
+                if let Some(socket) = conns
+                    .iter_mut()
+                    .find(|c| c.plan == id)
+                    .and_then(|c| c.socket.take())
+                {
+                    close(&socket);
+                }
+            });
+            self.lost(&id, true);
+        }
     }
 
     fn reconnect_all(&self) {
@@ -550,6 +665,25 @@ impl Live {
                     });
             }
         }
+    }
+
+    /// Says to the others that this device runs the workshop of `id` at `session`, or, with
+    /// `None`, that it no longer does. Said again only when it changed.
+    pub fn present(&self, id: &PlanId, session: Option<WorkshopSession>) {
+        self.conns.update_value(|conns| {
+            let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) else {
+                return;
+            };
+            if conn.session.workshop() == session.as_ref() {
+                return;
+            }
+            let message = conn.session.set_workshop(session);
+            if let Some(socket) = &conn.socket {
+                if socket.ready_state() == WebSocket::OPEN {
+                    let _ = socket.send_with_u8_array(&message);
+                }
+            }
+        });
     }
 
     /// Sends the display name to every open connection (after it changed in Settings).
@@ -590,6 +724,7 @@ impl Live {
                     plan: c.plan.clone(),
                     link: c.link.clone(),
                     state: c.session.shared().encode_state(),
+                    joined: c.joined,
                 })
         });
         if let (Some(Some(share)), Ok(store)) = (share, BrowserStore::open()) {

@@ -36,6 +36,9 @@ pub struct Workshop {
     pub now: RwSignal<f64>,
     /// The other window said it left workshop mode (until it, or another, says hello again).
     pub other_left: RwSignal<bool>,
+    /// Counts the slide and timer changes made in this window (keys, buttons), not those taken
+    /// from elsewhere: someone following a facilitator who moves on their own stops following.
+    pub own_moves: RwSignal<u32>,
     link: StoredValue<Option<Link>, LocalStorage>,
     state: AppState,
 }
@@ -48,6 +51,7 @@ impl Workshop {
             session: RwSignal::new(Session::at(slide)),
             now: RwSignal::new(epoch_ms()),
             other_left: RwSignal::new(false),
+            own_moves: RwSignal::new(0),
             link: StoredValue::new_local(None),
             state,
         };
@@ -161,8 +165,20 @@ impl Workshop {
         let mut changed = false;
         self.session.update(|s| changed = change(s, now));
         if changed {
+            self.own_moves.update(|n| *n += 1);
             self.send_session();
         }
+    }
+
+    /// Takes the slide, timeboxes and timer of the facilitator's deck on another device, and
+    /// passes them on to this browser's other window.
+    pub fn follow(&self, session: Session) {
+        if self.session.with_untracked(|s| *s == session) {
+            return;
+        }
+        self.now.set(epoch_ms());
+        self.session.set(session);
+        self.send_session();
     }
 
     pub fn next(&self) {

@@ -9,7 +9,7 @@ use crate::storage::BrowserStore;
 use crate::sync::link::{LiveLink, Server};
 use crate::ui::browser::copy_text;
 use crate::ui::editor::Editor;
-use crate::ui::live::Live;
+use crate::ui::live::{here_now, reachable, Live};
 use crate::ui::router::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,6 +36,10 @@ pub fn LivePanel(e: Editor) -> impl IntoView {
                 return;
             }
         };
+        if let Err(why) = reachable(&server) {
+            problem.set(Some(why));
+            return;
+        }
         problem.set(None);
         if let Ok(store) = BrowserStore::open() {
             let _ = save_server(&store, &server);
@@ -78,24 +82,7 @@ pub fn LivePanel(e: Editor) -> impl IntoView {
             .map(|s| s.text())
             .unwrap_or_default()
     };
-    let here = move || {
-        let peers = live.peers_of(&id.get_value());
-        if peers.is_empty() {
-            "Nobody else has it open right now.".to_string()
-        } else {
-            let names: Vec<String> = peers
-                .into_iter()
-                .map(|p| {
-                    if p.name.is_empty() {
-                        "Someone without a name".to_string()
-                    } else {
-                        p.name
-                    }
-                })
-                .collect();
-            format!("Here now: {}", names.join(", "))
-        }
-    };
+    let here = move || here_now(&live.peers_of(&id.get_value()));
     view! {
         <section class="panel wide live-panel" id="live" aria-labelledby="live-heading">
             <h2 id="live-heading">"Work on it together"</h2>

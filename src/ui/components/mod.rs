@@ -19,6 +19,7 @@ pub mod plan_card;
 pub mod plan_sections;
 pub mod radar;
 pub mod readiness_panel;
+pub mod remote_workshop;
 pub mod review_panel;
 pub mod score_summary;
 pub mod slide;

@@ -3,7 +3,7 @@
 //! on to it. A damaged link, or a server that cannot be reached, says so and changes nothing.
 
 use crate::sync::link::LiveLink;
-use crate::ui::live::Live;
+use crate::ui::live::{reachable, Live};
 use crate::ui::router::{use_router, Link, Route};
 use leptos::prelude::*;
 
@@ -12,14 +12,17 @@ pub fn JoinPage() -> impl IntoView {
     let live = expect_context::<Live>();
     let router = use_router();
     let fragment = window().location().hash().unwrap_or_default();
-    let link = match LiveLink::parse(&fragment) {
+    let link = LiveLink::parse(&fragment)
+        .map_err(|error| error.to_string())
+        .and_then(|link| reachable(&link.server).map(|()| link));
+    let link = match link {
         Ok(link) => link,
         Err(error) => {
             return view! {
                 <section class="page narrow">
                     <h1>"This shared plan cannot be opened"</h1>
                     <p class="banner banner-error" role="alert" data-testid="join-error">
-                        {error.to_string()}
+                        {error}
                     </p>
                     <p>"Nothing was saved and your plans are as they were."</p>
                     <Link to=Route::Portfolio class="button primary">

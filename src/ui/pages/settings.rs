@@ -10,7 +10,7 @@ use crate::ui::browser::focus_by_id;
 use crate::ui::components::field::TextField;
 use crate::ui::format;
 use crate::ui::install::{Install, Installing};
-use crate::ui::live::Live;
+use crate::ui::live::{reachable, Live};
 use crate::ui::offline::KeptCopy;
 use crate::ui::router::{Link, Route};
 use crate::ui::state::AppState;
@@ -140,7 +140,7 @@ pub fn SettingsPage() -> impl IntoView {
                         server.set(v.clone());
                         match Server::parse(&v) {
                             Ok(parsed) => {
-                                server_problem.set(None);
+                                server_problem.set(reachable(&parsed).err());
                                 if let Ok(store) = BrowserStore::open() {
                                     let _ = save_server(&store, &parsed);
                                 }

@@ -5,9 +5,11 @@
 
 use crate::domain::workshop::DECK;
 use crate::domain::{Plan, PlanId};
+use crate::ui::components::remote_workshop::RemoteWorkshop;
 use crate::ui::components::slide::SlideView;
 use crate::ui::components::workshop_timer::WorkshopTimer;
 use crate::ui::editor::Editor;
+use crate::ui::live::Live;
 use crate::ui::router::{use_router, Link, Route};
 use crate::ui::state::AppState;
 use crate::ui::workshop::{exit_fullscreen, is_fullscreen, use_projector_theme, Workshop};
@@ -64,6 +66,9 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
         });
     });
 
+    let live = expect_context::<Live>();
+    let shared_id = id.clone();
+    let shared = move || live.is_shared(&shared_id);
     let plan_id = StoredValue::new(id);
     let leave = move || {
         state.save_now();
@@ -138,6 +143,9 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
                     </button>
                 </div>
                 <WorkshopTimer workshop=workshop />
+                <Show when=shared.clone()>
+                    <RemoteWorkshop workshop=workshop id=plan_id.get_value() />
+                </Show>
                 <div class="deck-actions">
                     <button
                         type="button"
