@@ -649,3 +649,38 @@ fn storage_used_counts_two_bytes_a_character_of_pilotdecks_keys_and_values() {
         .sum();
     assert_eq!(tab.workspace.storage_used(), all);
 }
+
+// ---------------------------------------------------------------- plans shared live
+
+#[test]
+fn a_plan_joined_from_a_link_is_saved_with_the_index_and_later_merges_replace_it() {
+    let plans = example();
+    // A browser that never held a plan.
+    let store = Rc::new(MemoryStore::new());
+    let mut tab = Tab::open(&store);
+    let joined = plans[4].clone();
+    assert!(tab
+        .workspace
+        .apply_shared(&mut tab.portfolio, joined.clone()));
+    assert_eq!(tab.save().error, None);
+    assert_eq!(stored_ids(&store), vec![joined.id.clone()]);
+    let index = value(&store, INDEX_KEY).expect("an index");
+    assert!(index.contains(&joined.id.0), "the index lists it: {index}");
+
+    // The same plan again changes nothing; a merged edit replaces it, keeping the local rev.
+    let same = tab.plan(&joined.id).clone();
+    assert!(!tab.workspace.apply_shared(&mut tab.portfolio, same));
+    let mut merged = tab.plan(&joined.id).clone();
+    merged.name = "Renamed by the partner".into();
+    merged.rev = 99;
+    assert!(tab.workspace.apply_shared(&mut tab.portfolio, merged));
+    assert_eq!(tab.save().error, None);
+    let stored = load(&*store).expect("loads");
+    let kept = stored
+        .plans
+        .iter()
+        .find(|p| p.id == joined.id)
+        .expect("kept");
+    assert_eq!(kept.name, "Renamed by the partner");
+    assert_ne!(kept.rev, 99, "the rev counts this device's saves");
+}

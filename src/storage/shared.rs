@@ -21,6 +21,9 @@ pub struct Share {
     /// Joined from someone else's link (rather than shared from here): such a device follows
     /// the facilitator's workshop by default.
     pub joined: bool,
+    /// Changes made here that the server has not taken yet (offline ones), as the status line
+    /// counts them.
+    pub waiting: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -32,6 +35,8 @@ struct Stored {
     state: String,
     #[serde(default)]
     joined: bool,
+    #[serde(default)]
+    waiting: usize,
 }
 
 /// Every plan shared live from this device. A value that cannot be read is left out (and left
@@ -58,6 +63,7 @@ fn decode(plan: &PlanId, raw: &str) -> Option<Share> {
         link,
         state,
         joined: stored.joined,
+        waiting: stored.waiting,
     })
 }
 
@@ -68,6 +74,7 @@ pub fn save_share(store: &dyn KeyValueStore, share: &Share) -> Result<(), Storag
         room: share.link.room.clone(),
         state: STANDARD_NO_PAD.encode(&share.state),
         joined: share.joined,
+        waiting: share.waiting,
     };
     let raw = serde_json::to_string(&stored).unwrap_or_default();
     store.set(&shared_key(&share.plan), &raw)
@@ -115,6 +122,7 @@ mod tests {
             link,
             state: vec![1, 2, 3, 250],
             joined: true,
+            waiting: 3,
         };
         save_share(&store, &share).expect("saved");
         assert_eq!(load_shares(&store), vec![share.clone()]);

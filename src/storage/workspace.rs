@@ -570,19 +570,26 @@ impl Workspace {
     pub fn apply_shared(&mut self, portfolio: &mut Portfolio, plan: Plan) -> bool {
         let id = plan.id.clone();
         self.autosave.plan_live(&id);
-        let changed = match portfolio.get(&id) {
+        match portfolio.get(&id) {
             Some(mine) if *mine == plan => false,
             Some(mine) => {
                 let mut plan = plan;
                 plan.rev = mine.rev;
-                portfolio.replace(plan)
+                let changed = portfolio.replace(plan);
+                if changed {
+                    self.autosave.plan_changed(&id);
+                }
+                changed
             }
-            None => !portfolio.add_new(vec![plan]).added.is_empty(),
-        };
-        if changed {
-            self.autosave.plan_changed(&id);
+            // A plan joined from a link: new here, so the index lists it too.
+            None => {
+                let added = !portfolio.add_new(vec![plan]).added.is_empty();
+                if added {
+                    self.autosave.plan_added(&id);
+                }
+                added
+            }
         }
-        changed
     }
 
     /// Marks a plan as shared live: another tab's save of it merges through the document.

@@ -105,6 +105,17 @@ pub fn reachable(server: &Server) -> Result<(), String> {
     })
 }
 
+/// How a connection starts.
+#[derive(Default)]
+struct Opening {
+    /// The plan is not on this device until the server has sent it.
+    joining: bool,
+    /// Joined from someone else's link.
+    joined: bool,
+    /// Changes kept from before that the server has not taken yet.
+    waiting: usize,
+}
+
 /// A socket's event handlers, kept as long as the socket is.
 struct Handlers {
     _open: Closure<dyn FnMut()>,
@@ -160,7 +171,16 @@ impl Live {
         for share in shares {
             // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
             match SharedPlan::from_state(&share.state) {
-                Ok(shared) => live.open(share.plan, share.link, shared, false, share.joined),
+                Ok(shared) => live.open(
+                    share.plan,
+                    share.link,
+                    shared,
+                    Opening {
+                        joining: false,
+                        joined: share.joined,
+                        waiting: share.waiting,
+                    },
+                ),
                 Err(error) => live.set_status(&share.plan, Status::Refused(error.to_string())),
             }
         }
@@ -186,12 +206,15 @@ impl Live {
         // The browser says the network is gone: a socket it has not closed yet is not trusted
         // (nothing would arrive through it), so edits wait here until it comes back.
         let offline = window_event_listener_untyped("offline", move |_| live.disconnect_all());
+        // Leaving or reloading the page keeps every document's state as it is now.
+        let hidden = window_event_listener_untyped("pagehide", move |_| live.keep_all_now());
         on_cleanup(move || {
             if let Some(renew) = renew {
                 renew.clear();
             }
             online.remove();
             offline.remove();
+            hidden.remove();
         });
         live
     }
@@ -231,7 +254,7 @@ impl Live {
     pub fn share(&self, plan: &Plan, link: LiveLink) -> Result<(), SyncError> {
         let shared = SharedPlan::new();
         shared.apply_plan(plan)?;
-        self.open(plan.id.clone(), link, shared, false, false);
+        self.open(plan.id.clone(), link, shared, Opening::default());
         self.keep_state(&plan.id);
         Ok(())
     }
@@ -253,7 +276,12 @@ impl Live {
             Some((plan, true)) => plan,
             None => {
                 let id = PlanId(format!("joining-{}", link.room));
-                self.open(id.clone(), link, SharedPlan::new(), true, true);
+                let joining = Opening {
+                    joining: true,
+                    joined: true,
+                    waiting: 0,
+                };
+                self.open(id.clone(), link, SharedPlan::new(), joining);
                 id
             }
         }
@@ -302,7 +330,12 @@ impl Live {
         self.peers.update(|p| p.retain(|(plan, _)| plan != id));
     }
 
-    fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, joining: bool, joined: bool) {
+    fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, opening: Opening) {
+        let Opening {
+            joining,
+            joined,
+            waiting,
+        } = opening;
         self.state.mark_shared(&plan);
         let known = if joining {
             None
@@ -317,7 +350,7 @@ impl Live {
                 socket: None,
                 handlers: None,
                 known,
-                waiting: 0,
+                waiting,
                 attempt: 0,
                 joining,
                 joined,
@@ -431,6 +464,7 @@ impl Live {
 
     fn received(&self, id: &PlanId, bytes: &[u8]) {
         let mut outcome = None;
+        let mut caught_up = false;
         self.conns.update_value(|conns| {
             let Some(conn) = conns.iter_mut().find(|c| &c.plan == id) else {
                 return;
@@ -449,8 +483,9 @@ impl Live {
                         }
                     }
                     let synced = conn.session.is_synced();
-                    if synced {
+                    if synced && conn.waiting > 0 {
                         conn.waiting = 0;
+                        caught_up = true;
                     }
                     let read = (received.plan_changed || (conn.joining && synced)).then(|| {
                         let shared = conn.session.shared();
@@ -471,6 +506,10 @@ impl Live {
         let Some((synced, read, peers_changed, peers)) = outcome else {
             return;
         };
+        if caught_up {
+            // Nothing waits any more: kept so, for a reload.
+            self.keep_state(id);
+        }
         if peers_changed {
             self.peers
                 .update(|p| match p.iter_mut().find(|(plan, _)| plan == id) {
@@ -715,6 +754,23 @@ impl Live {
         });
     }
 
+    fn keep_all_now(&self) {
+        let mut ids: Vec<PlanId> = Vec::new();
+        self.conns.update_value(|conns| {
+            ids = conns
+                .iter_mut()
+                .filter_map(|c| c.keep_timer.take().map(|timer| (c.plan.clone(), timer)))
+                .map(|(id, timer)| {
+                    timer.clear();
+                    id
+                })
+                .collect();
+        });
+        for id in ids {
+            self.write_state(&id);
+        }
+    }
+
     fn write_state(&self, id: &PlanId) {
         let share = self.conns.try_with_value(|conns| {
             conns
@@ -725,6 +781,7 @@ impl Live {
                     link: c.link.clone(),
                     state: c.session.shared().encode_state(),
                     joined: c.joined,
+                    waiting: c.waiting,
                 })
         });
         if let (Some(Some(share)), Ok(store)) = (share, BrowserStore::open()) {

@@ -74,12 +74,24 @@ class Person {
     return this.page.getByTestId("step").filter({ hasText: title });
   }
 
-  /** Types a new objective into the Foundation form (open for editing). */
-  async setObjective(text: string) {
+  /** The Foundation form's objective field, the form opened for editing. */
+  async objectiveField(): Promise<Locator> {
     const foundation = this.region("Foundation");
     const edit = foundation.getByRole("button", { name: "Edit" });
     if (await edit.isVisible()) await edit.click();
-    await foundation.getByLabel("Shared objective").fill(text);
+    return foundation.getByLabel("Shared objective");
+  }
+
+  async setObjective(text: string) {
+    await (await this.objectiveField()).fill(text);
+  }
+
+  /** Waits until the app's service worker controls the page, so it reloads offline. A page
+   * that was loading while the worker installed is taken over at its next load. */
+  async keptForOffline() {
+    await this.page.evaluate(() => navigator.serviceWorker.ready);
+    if (!(await this.page.evaluate(() => navigator.serviceWorker.controller !== null))) await this.page.reload();
+    await expect.poll(() => this.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   }
 
   async addStep(title: string) {
@@ -236,6 +248,7 @@ test("both offline, both edit, and on reconnecting both keep every edit", async 
   const sam = await Person.open(browser, "Sam Reyes");
   await sam.page.goto(link);
   await expect(sam.status()).toHaveText("Synced");
+  await sam.keptForOffline();
   const start = "Win SMB bundles";
   await maya.setObjective(start);
   await sam.region("Foundation").getByRole("button", { name: "Edit" }).click();
@@ -259,12 +272,16 @@ test("both offline, both edit, and on reconnecting both keep every edit", async 
   await sam.step(shared).getByLabel("Due").fill("2027-01-15");
   await expect(maya.status()).toHaveText(/^Offline — \d+ changes? waiting$/);
   await expect(sam.status()).toHaveText(/^Offline — \d+ changes? waiting$/);
+  // A reload while offline keeps what Sam typed, still waiting to be sent.
+  await sam.page.reload();
+  await expect(sam.step("Sam's offline step")).toBeVisible();
+  await expect(sam.status()).toHaveText(/^Offline — \d+ changes? waiting$/);
 
   await offline(maya, false);
   await offline(sam, false);
   for (const person of [maya, sam]) {
     await expect(person.status()).toHaveText("Synced");
-    await expect(person.region("Foundation").getByLabel("Shared objective")).toHaveValue(`Q1: ${start} — in Leeds first`);
+    await expect(await person.objectiveField()).toHaveValue(`Q1: ${start} — in Leeds first`);
     await expect(person.step("Maya's offline step")).toBeVisible();
     await expect(person.step("Sam's offline step")).toBeVisible();
   }

@@ -11,6 +11,9 @@ const example = JSON.parse(readFileSync("public/examples/portfolio.json", "utf8"
   plans: { id: string; name: string }[];
 };
 
+/** The sync servers the build under test was made for (scripts/test sets them). */
+const syncServers = (process.env.PILOTDECK_SYNC_SERVERS ?? "").split(/\s+/).filter(Boolean);
+
 /** The policy as directive name → sources, in the order the browser reads them. */
 function parsePolicy(policy: string): Map<string, string[]> {
   const directives = new Map<string, string[]>();
@@ -53,7 +56,9 @@ test("the built page carries the policy, with a hash for each inline script it s
     "script-src": ["'self'", "'wasm-unsafe-eval'", ...new Set(inline)],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:", "blob:"],
-    "connect-src": ["'self'"],
+    // The sync servers plans may be shared live through, as the build was told
+    // (PILOTDECK_SYNC_SERVERS; the test command builds for ws://127.0.0.1:*), and nothing else.
+    "connect-src": ["'self'", ...syncServers],
     "font-src": ["'self'"],
     "object-src": ["'none'"],
     // 'self', not 'none': the router finds the app's path through <base href> (document.baseURI).
@@ -62,7 +67,9 @@ test("the built page carries the policy, with a hash for each inline script it s
     "worker-src": ["'self'"],
     "manifest-src": ["'self'"],
   });
-  expect(first.content).not.toMatch(/unsafe-inline|'unsafe-eval'|frame-ancestors|\*/);
+  // No wildcard but the port of a configured sync server.
+  const withoutSyncServers = syncServers.reduce((text, server) => text.replace(server, ""), first.content ?? "");
+  expect(withoutSyncServers).not.toMatch(/unsafe-inline|'unsafe-eval'|frame-ancestors|\*/);
 });
 
 test("the browser refuses a script and a style attribute the app did not ship", async ({ page, cspViolations }) => {
@@ -99,6 +106,34 @@ test("the browser refuses a script and a style attribute the app did not ship", 
   expect(styled.computed).not.toBe("rgb(255, 0, 0)");
   expect(styled.cssom).toBe("rgb(0, 128, 0)");
   await expectReported(cspViolations, /^csp violation: style-src-attr blocked inline/, /^csp console error: .*inline style/);
+  cspViolations.length = 0;
+});
+
+test("the browser refuses a connection to a sync server the build does not name", async ({ page, cspViolations }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  // A WebSocket to a host the policy does not list (localhost is not 127.0.0.1 to a policy),
+  // and a request to another origin: both are refused before anything is sent.
+  const refused = await page.evaluate(async () => {
+    const socket = await new Promise<string>((resolve) => {
+      try {
+        const ws = new WebSocket("ws://localhost:1/0123456789abcdef0123456789abcdef");
+        ws.onerror = () => resolve("error");
+        ws.onopen = () => resolve("open");
+      } catch (error) {
+        resolve(`threw ${(error as Error).name}`);
+      }
+    });
+    const request = await fetch("http://localhost:1/").then(
+      () => "answered",
+      () => "refused",
+    );
+    return { socket, request };
+  });
+  expect(refused.socket).not.toBe("open");
+  expect(refused.request).toBe("refused");
+  await expectReported(cspViolations, /^csp violation: connect-src blocked ws:\/\/localhost:1\//, /^csp console error: .*ws:\/\/localhost:1\//);
+  await expectReported(cspViolations, /^csp violation: connect-src blocked http:\/\/localhost:1\//, /^csp console error: .*http:\/\/localhost:1\//);
   cspViolations.length = 0;
 });
 
