@@ -86,6 +86,26 @@ mod native {
         }
     }
 
+    /// Leaves a median for the summary of `scripts/bench` (see scripts/benchmarks/results.mjs):
+    /// one JSON line in the file PILOTDECK_BENCH_RESULTS names, when it names one.
+    fn record(id: &str, time: Duration) {
+        let Ok(file) = std::env::var("PILOTDECK_BENCH_RESULTS") else {
+            return;
+        };
+        let ms = time.as_secs_f64() * 1000.0;
+        let line = serde_json::json!({ "id": id, "value": ms, "runs": [ms], "note": "" });
+        let written = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&file)
+            .and_then(|mut out| {
+                use std::io::Write;
+                writeln!(out, "{line}")
+            });
+        if let Err(error) = written {
+            eprintln!("could not record {id} in {file}: {error}");
+        }
+    }
+
     /// The median of `RUNS` timings of `work` on a fresh input made by `setup` (not timed).
     fn median<T>(mut setup: impl FnMut() -> T, mut work: impl FnMut(T)) -> Duration {
         work(setup()); // warm up
@@ -143,6 +163,7 @@ mod native {
             batch,
             Some(Duration::from_millis(100)),
         );
+        record("sync-merge", batch);
 
         // What the server sends the device that stayed online when the other one is back.
         let step2 = Message::Sync(SyncMessage::SyncStep2(reconnect.clone())).encode_v1();

@@ -1,7 +1,9 @@
 // In-browser timings and memory of the release build (dist/) in the system's Chromium, with
 // 1,000 plans stored: the portfolio's first visit (app ready, the render, memory), saving one
 // edited plan (time, and which keys were written), importing a file of 1,000 plans, and
-// changing slides in workshop mode (p95 of 40 changes per run).
+// changing slides in workshop mode (p95 of 40 changes per run); and, with the real sync server
+// started on a free port, a live edit reaching another person's browser (p95 of 30 edits per
+// run; the build must allow ws://127.0.0.1:*, as scripts/bench builds it).
 // Each run is a fresh browser context; then, for comparison, the first visit of a day in a
 // browser profile that has opened the app before and was restarted (not a budget of its own).
 // Prints the median of 5 runs (11 for the portfolio's first visit, whose timings spread widely
@@ -12,12 +14,14 @@ import { chromium } from "@playwright/test";
 import { exportedFile, storedPlans } from "../tests/e2e/fixtures/seed.mjs";
 import { CHROMIUM, QUIET_CHROMIUM, serve } from "./benchmarks/server.mjs";
 import { line, p95, record } from "./benchmarks/results.mjs";
+import { SyncServer } from "../tests/e2e/fixtures/sync-server.mjs";
 import {
   changeSlides,
   firstStorageAccess,
   firstVisitOfTheDay,
   importFile,
   instrument,
+  liveEdits,
   openPortfolio,
   saveOneEdit,
   seedStorage,
@@ -29,6 +33,7 @@ const RUNS = 5;
 const PORTFOLIO_RUNS = 11;
 const PLANS = 1000;
 const SLIDE_CHANGES = 40;
+const LIVE_EDITS = 30;
 
 const { entries: storage, ids } = storedPlans(PLANS, "bench");
 const storedChars = (Object.entries(storage).reduce((n, [key, value]) => n + key.length + value.length, 0) / 1e6).toFixed(1);
@@ -40,7 +45,8 @@ const file = {
 
 const server = await serve("dist", 4197);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET_CHROMIUM });
-const runs = { portfolio: [], save: [], keys: [], imports: [], slides: [], storageArea: [], daily: [] };
+const runs = { portfolio: [], save: [], keys: [], imports: [], slides: [], storageArea: [], daily: [], live: [] };
+const sync = await SyncServer.start();
 
 /** The portfolio opened in a browser context of its own, with the plans stored. */
 async function openFresh() {
@@ -68,6 +74,7 @@ try {
     runs.imports.push(await importFile(context, server.base, file, PLANS));
     runs.slides.push(p95(await changeSlides(context, server.base, id, SLIDE_CHANGES)));
     runs.storageArea.push(await firstStorageAccess(browser, server.base, storage));
+    runs.live.push(p95(await liveEdits(browser, server.base, sync.address, LIVE_EDITS)));
     await context.close();
     runs.daily.push(await firstVisitOfTheDay(server.base, storage, { executablePath: CHROMIUM, args: QUIET_CHROMIUM }));
     while (runs.portfolio.length < Math.round((PORTFOLIO_RUNS * (run + 1)) / RUNS)) {
@@ -77,6 +84,7 @@ try {
 } finally {
   await browser.close();
   server.stop();
+  await sync.dispose();
 }
 
 const of = (field) => runs.portfolio.map((r) => r[field]);
@@ -113,6 +121,7 @@ for (const [i, { writes }] of runs.keys.entries()) {
 }
 line(`import and check a file of ${PLANS} plans (${(file.buffer.length / 1024).toFixed(0)} KB)`, runs.imports);
 line(`workshop slide change, p95 of ${SLIDE_CHANGES} (median of runs)`, runs.slides);
+line(`live edit reaching another browser, localhost, p95 of ${LIVE_EDITS}`, runs.live);
 
 const ok = [
   record("ready", of("ready")),
@@ -122,5 +131,6 @@ const ok = [
   record("save-keys", strays, { value: Math.max(...strays) }),
   record("import", runs.imports),
   record("slide", runs.slides),
+  record("sync-edit", runs.live),
 ].every(Boolean);
 process.exit(ok ? 0 : 1);

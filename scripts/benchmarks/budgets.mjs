@@ -16,6 +16,9 @@ export const BUDGETS = [
   { id: "import", what: "import and validate a file of 1,000 plans", unit: "ms", limit: 200, kind: "most" },
   { id: "memory", what: "JS heap + wasm memory, 1,000 plans loaded", unit: "MB", limit: 20, kind: "most" },
   { id: "slide", what: "workshop slide change, p95 (to the next frame)", unit: "ms", limit: 50, kind: "most" },
+  { id: "sync-edit", what: "live edit reaching another browser, localhost, p95", unit: "ms", limit: 200, kind: "most" },
+  { id: "sync-merge", what: "merging 1,000 queued offline edits", unit: "ms", limit: 100, kind: "most" },
+  { id: "sync-engine", what: "sync engine in the wasm (yrs + sync module), gzip", unit: "KB", limit: 110, kind: "most" },
 ];
 
 export function isBudgeted(id) {

@@ -267,3 +267,64 @@ export async function firstVisitOfTheDay(base, entries, launch) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Live sharing on localhost: one person shares a plan through the real sync server at `server`
+ * (a ws:// address), another opens its link in a browser context of their own, and the first
+ * edits the objective `edits` times. Returns, for each edit, the time from the edit (the input
+ * event in the first page) to the text being on the second page's screen, on the two pages'
+ * shared clock (performance.timeOrigin + now).
+ */
+export async function liveEdits(browser, base, server, edits) {
+  const maya = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const sam = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await maya.newPage();
+    await page.goto(base);
+    await page.getByRole("button", { name: "Load example portfolio" }).click();
+    await page.getByTestId("plan-card").first().waitFor();
+    await page.goto(`${base}/plans/example-telco-northwind`);
+    const panel = page.getByRole("region", { name: "Work on it together" });
+    await panel.getByLabel("Sync server address").fill(server);
+    await panel.getByRole("button", { name: "Share live" }).click();
+    await page.getByTestId("live-status").filter({ hasText: /^Synced$/ }).waitFor();
+    const link = await panel.getByTestId("live-link").inputValue();
+    const other = await sam.newPage();
+    await other.goto(link);
+    await other.getByTestId("live-status").filter({ hasText: /^Synced$/ }).waitFor();
+    await page.getByRole("region", { name: "Foundation" }).getByRole("button", { name: "Edit" }).click();
+
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      const marker = `Latency probe ${i} ${Date.now()}`;
+      await other.evaluate((marker) => {
+        const foundation = document.getElementById("foundation");
+        window.__seen = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (foundation.textContent.includes(marker)) {
+              observer.disconnect();
+              resolve(performance.timeOrigin + performance.now());
+            }
+          });
+          observer.observe(foundation, { subtree: true, childList: true, characterData: true });
+        });
+      }, marker);
+      const sent = await page.evaluate((marker) => {
+        const label = [...document.querySelectorAll("#foundation label")].find((l) => l.textContent.startsWith("Shared objective"));
+        const field = document.getElementById(label.htmlFor);
+        field.value = marker;
+        const at = performance.timeOrigin + performance.now();
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        return at;
+      }, marker);
+      const seen = await other.evaluate(
+        () => Promise.race([window.__seen, new Promise((_, reject) => setTimeout(() => reject(new Error("an edit did not arrive within 5 s")), 5000))]),
+      );
+      times.push(seen - sent);
+    }
+    return times;
+  } finally {
+    await maya.close();
+    await sam.close();
+  }
+}

@@ -5,7 +5,7 @@
 // facilitator's workshop on their own screen.
 import { test, expect } from "./fixtures/test";
 import { PortfolioPage, WorkshopWindow, downloadOf } from "./fixtures/pages";
-import { SyncServer } from "./fixtures/sync-server";
+import { SyncServer } from "./fixtures/sync-server.mjs";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
@@ -162,6 +162,8 @@ test("a plan shared live is joined from its link, edited both ways, and left by 
   await expect(sam.status()).toHaveText("Synced");
   await expect(sam.presence()).toHaveText("Here now: Maya Okafor");
   await expect(maya.presence()).toHaveText("Here now: Sam Reyes");
+  // The plan's heading says it too, without scrolling to the panel.
+  await expect(sam.page.getByTestId("live-strip")).toHaveText(/^Shared live\s*Synced\s*Here now: Maya Okafor/);
 
   // Maya types, Sam sees it; Sam adds a step, Maya sees it.
   await maya.setObjective("Prove bundled bookings cut SMB churn in one region");

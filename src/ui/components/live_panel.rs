@@ -14,6 +14,41 @@ use crate::ui::router::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// Under the plan's heading, for a plan shared live: its status and who is here now, at a
+/// glance, with a way down to the panel.
+#[component]
+pub fn LiveStrip(e: Editor) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let id = StoredValue::new(e.id());
+    let shared = move || live.is_shared(&id.get_value());
+    let status = move || {
+        live.status(&id.get_value())
+            .map(|s| s.text())
+            .unwrap_or_default()
+    };
+    let here = move || here_now(&live.peers_of(&id.get_value()));
+    view! {
+        <Show when=shared>
+            <p class="live-strip" data-testid="live-strip">
+                <span class="tag tag-shared">"Shared live"</span>
+                <span class="live-strip-status">{status}</span>
+                <span class="live-strip-here">{here}</span>
+                <button
+                    type="button"
+                    class="button small quiet"
+                    on:click=move |_| {
+                        if let Some(panel) = document().get_element_by_id("live") {
+                            panel.scroll_into_view();
+                        }
+                    }
+                >
+                    "Sharing and link"
+                </button>
+            </p>
+        </Show>
+    }
+}
+
 #[component]
 pub fn LivePanel(e: Editor) -> impl IntoView {
     let live = expect_context::<Live>();

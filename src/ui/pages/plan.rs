@@ -11,7 +11,7 @@ use crate::exchange::share;
 use crate::ui::browser::{copy_text, download, focus_by_id};
 use crate::ui::components::blockers_panel::BlockersPanel;
 use crate::ui::components::field::{DateField, TextField};
-use crate::ui::components::live_panel::LivePanel;
+use crate::ui::components::live_panel::{LivePanel, LiveStrip};
 use crate::ui::components::log_panel::HistorySection;
 use crate::ui::components::momentum_panel::MomentumPanel;
 use crate::ui::components::plan_sections::{
@@ -444,6 +444,7 @@ fn PlanView(plan: Memo<Option<Plan>>, id: PlanId) -> impl IntoView {
                     </Show>
                 </div>
             </header>
+            <LiveStrip e=e />
             <Show when=move || stopping.get()>
                 <form
                     class="callout stop-question"

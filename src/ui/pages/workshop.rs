@@ -143,10 +143,10 @@ fn Deck(plan: Memo<Option<Plan>>, id: PlanId, slide: usize) -> impl IntoView {
                     </button>
                 </div>
                 <WorkshopTimer workshop=workshop />
-                <Show when=shared.clone()>
-                    <RemoteWorkshop workshop=workshop id=plan_id.get_value() />
-                </Show>
                 <div class="deck-actions">
+                    <Show when=shared.clone()>
+                        <RemoteWorkshop workshop=workshop id=plan_id.get_value() />
+                    </Show>
                     <button
                         type="button"
                         class="button small fullscreen-button"
