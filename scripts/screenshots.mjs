@@ -126,8 +126,6 @@ async function sharedPlan(browser) {
     await maya.goto(`${base}/plans/example-telco-northwind`);
     const panel = maya.getByRole("region", { name: "Work on it together" });
     await panel.getByLabel("Sync server address").fill(`ws://127.0.0.1:${syncPort}`);
-    await panel.scrollIntoViewIfNeeded();
-    await maya.screenshot({ path: `${out}/share-live.png` });
     await panel.getByRole("button", { name: "Share live" }).click();
     await maya.getByTestId("live-status").filter({ hasText: "Synced" }).waitFor();
     const link = await panel.getByTestId("live-link").inputValue();
@@ -137,6 +135,8 @@ async function sharedPlan(browser) {
     await maya.getByTestId("presence").filter({ hasText: "Sam Reyes" }).waitFor();
     await panel.scrollIntoViewIfNeeded();
     await maya.screenshot({ path: `${out}/shared-plan.png` });
+    await sam.getByTestId("live-strip").filter({ hasText: "Maya Okafor" }).waitFor();
+    await sam.screenshot({ path: `${out}/shared-plan-joined.png` });
     // The workshop: Maya leads at 1920×1080, Sam follows on his laptop.
     await maya.setViewportSize({ width: 1920, height: 1080 });
     await maya.getByRole("button", { name: "Workshop mode" }).click();
@@ -145,7 +145,6 @@ async function sharedPlan(browser) {
     await sam.getByLabel(/Follow the facilitator/).waitFor();
     await maya.keyboard.press("ArrowRight");
     await sam.getByRole("heading", { level: 1, name: "Timing" }).waitFor();
-    await maya.screenshot({ path: `${out}/workshop-facilitator.png` });
     await sam.screenshot({ path: `${out}/workshop-follow.png` });
     await maya.context().close();
     await sam.context().close();

@@ -1108,7 +1108,10 @@ fn a_facilitators_workshop_reaches_the_others_in_their_presence() {
     // Renewed presence keeps the workshop; leaving the deck takes it away.
     let renewed = facilitator.presence().expect("a presence");
     participant.receive(&renewed).expect("taken");
-    assert_eq!(participant.peers()[0].workshop.as_ref().map(|w| w.slide), Some(3));
+    assert_eq!(
+        participant.peers()[0].workshop.as_ref().map(|w| w.slide),
+        Some(3)
+    );
     let left = facilitator.set_workshop(None);
     participant.receive(&left).expect("taken");
     assert_eq!(participant.peers()[0].workshop, None);
