@@ -41,8 +41,9 @@ test("example plans are marked, left out of Export all when asked, and removed i
   expect(all.plans).toHaveLength(examples + 1);
   expect(all.plans.filter((p) => p.example)).toHaveLength(examples);
 
-  // Esc takes the question back.
+  // Esc takes the question back (pressed once it is asked, with the keyboard on its answer).
   await page.getByRole("button", { name: "Export all" }).click();
+  await expect(question.getByRole("button", { name: "Export without examples" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(question).toHaveCount(0);
 
