@@ -152,7 +152,7 @@ async function offline(person: Person, off: boolean) {
   await expect.poll(() => person.page.evaluate(() => navigator.onLine)).toBe(!off);
 }
 
-test("a plan shared live is joined from its link, edited both ways, and left by either side", async ({ browser }) => {
+test("a plan shared live is joined from its link, edited both ways, and left by either side", async ({ browser, checkAccessibility }) => {
   const maya = await Person.open(browser, "Maya Okafor");
   const link = await shareNorthwind(maya);
 
@@ -164,6 +164,8 @@ test("a plan shared live is joined from its link, edited both ways, and left by 
   await expect(maya.presence()).toHaveText("Here now: Sam Reyes");
   // The plan's heading says it too, without scrolling to the panel.
   await expect(sam.page.getByTestId("live-strip")).toHaveText(/^Shared live\s*Synced\s*Here now: Maya Okafor/);
+  await checkAccessibility(sam.page);
+  await checkAccessibility(maya.page);
 
   // Maya types, Sam sees it; Sam adds a step, Maya sees it.
   await maya.setObjective("Prove bundled bookings cut SMB churn in one region");
@@ -330,7 +332,7 @@ test("a server restart loses nothing, and someone joining afterwards gets the wh
   await ana.close();
 });
 
-test("a remote participant follows the facilitator's workshop and adds to it", async ({ browser }) => {
+test("a remote participant follows the facilitator's workshop and adds to it", async ({ browser, checkAccessibility }) => {
   const maya = await Person.open(browser, "Maya Okafor");
   const link = await shareNorthwind(maya);
   await maya.page.getByRole("button", { name: "Workshop mode" }).click();
@@ -348,6 +350,7 @@ test("a remote participant follows the facilitator's workshop and adds to it", a
   await expect(maya.presence()).toHaveText("Here now: Sam Reyes");
   // Maya leads: nobody else leads, so she has nobody to follow.
   await expect(maya.page.getByLabel(/Follow the facilitator/)).toHaveCount(0);
+  await checkAccessibility(sam.page);
 
   await maya.page.keyboard.press("ArrowRight");
   await maya.page.keyboard.press("ArrowRight");
