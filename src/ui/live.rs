@@ -64,7 +64,7 @@ impl Status {
 }
 
 /// Who else has a shared plan open, in words: "Here now: Sam Reyes, Ana Lima".
-pub fn here_now(peers: &[Peer]) -> String {
+fn here_now(peers: &[Peer]) -> String {
     if peers.is_empty() {
         return "Nobody else has it open right now.".to_string();
     }
@@ -226,6 +226,16 @@ impl Live {
     pub fn status(&self, id: &PlanId) -> Option<Status> {
         self.statuses
             .with(|s| s.iter().find(|(p, _)| p == id).map(|(_, s)| s.clone()))
+    }
+
+    /// The status line of a shared plan, empty for one that is not shared.
+    pub fn status_text(&self, id: &PlanId) -> String {
+        self.status(id).map(|s| s.text()).unwrap_or_default()
+    }
+
+    /// Who else has a shared plan open, in words.
+    pub fn here_text(&self, id: &PlanId) -> String {
+        here_now(&self.peers_of(id))
     }
 
     pub fn peers_of(&self, id: &PlanId) -> Vec<Peer> {
@@ -649,14 +659,18 @@ impl Live {
         );
     }
 
-    fn disconnect_all(&self) {
-        let open: Vec<PlanId> = self.conns.with_value(|c| {
+    /// The plans whose connection is open (`true`) or lost (`false`).
+    fn plans_connected(&self, connected: bool) -> Vec<PlanId> {
+        self.conns.with_value(|c| {
             c.iter()
-                .filter(|c| c.socket.is_some())
+                .filter(|c| c.socket.is_some() == connected)
                 .map(|c| c.plan.clone())
                 .collect()
-        });
-        for id in open {
+        })
+    }
+
+    fn disconnect_all(&self) {
+        for id in self.plans_connected(true) {
             self.conns.update_value(|conns| {
                 if let Some(socket) = conns
                     .iter_mut()
@@ -671,13 +685,7 @@ impl Live {
     }
 
     fn reconnect_all(&self) {
-        let lost: Vec<PlanId> = self.conns.with_value(|c| {
-            c.iter()
-                .filter(|c| c.socket.is_none())
-                .map(|c| c.plan.clone())
-                .collect()
-        });
-        for id in lost {
+        for id in self.plans_connected(false) {
             self.connect(&id);
         }
     }

@@ -9,7 +9,7 @@ use crate::storage::BrowserStore;
 use crate::sync::link::{LiveLink, Server};
 use crate::ui::browser::copy_text;
 use crate::ui::editor::Editor;
-use crate::ui::live::{here_now, reachable, Live};
+use crate::ui::live::{reachable, Live};
 use crate::ui::router::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,12 +21,8 @@ pub fn LiveStrip(e: Editor) -> impl IntoView {
     let live = expect_context::<Live>();
     let id = StoredValue::new(e.id());
     let shared = move || live.is_shared(&id.get_value());
-    let status = move || {
-        live.status(&id.get_value())
-            .map(|s| s.text())
-            .unwrap_or_default()
-    };
-    let here = move || here_now(&live.peers_of(&id.get_value()));
+    let status = move || live.status_text(&id.get_value());
+    let here = move || live.here_text(&id.get_value());
     view! {
         <Show when=shared>
             <p class="live-strip" data-testid="live-strip">
@@ -112,12 +108,8 @@ pub fn LivePanel(e: Editor) -> impl IntoView {
             .notify("Stopped sharing: this copy stays here as an ordinary plan.");
     };
     let partner_sees = move || e.read(String::new(), |p| p.withheld().sentence());
-    let status = move || {
-        live.status(&id.get_value())
-            .map(|s| s.text())
-            .unwrap_or_default()
-    };
-    let here = move || here_now(&live.peers_of(&id.get_value()));
+    let status = move || live.status_text(&id.get_value());
+    let here = move || live.here_text(&id.get_value());
     view! {
         <section class="panel wide live-panel" id="live" aria-labelledby="live-heading">
             <h2 id="live-heading">"Work on it together"</h2>

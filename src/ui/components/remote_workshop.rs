@@ -6,7 +6,7 @@
 //! deck leads from then on; tick the box to follow again.
 
 use crate::domain::PlanId;
-use crate::ui::live::{here_now, Live};
+use crate::ui::live::Live;
 use crate::ui::workshop::Workshop;
 use leptos::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn RemoteWorkshop(workshop: Workshop, id: PlanId) -> impl IntoView {
     });
     on_cleanup(move || live.present(&id.get_value(), None));
 
-    let here = move || here_now(&live.peers_of(&id.get_value()));
+    let here = move || live.here_text(&id.get_value());
     let leader = move || {
         facilitator.with(|f| match f {
             Some((name, _)) if !name.is_empty() => format!("Follow the facilitator ({name})"),

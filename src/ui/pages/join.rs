@@ -47,7 +47,7 @@ pub fn JoinPage() -> impl IntoView {
             router.go(Route::Plan(plan));
         }
     });
-    let status = move || live.status(&waiting).map(|s| s.text()).unwrap_or_default();
+    let status = move || live.status_text(&waiting);
     view! {
         <section class="page narrow">
             <h1>"Joining a shared plan"</h1>
