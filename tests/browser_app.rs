@@ -1,6 +1,7 @@
 //! The app itself in headless Chromium: it opens on damaged storage with a banner instead of a
 //! blank page, its state keeps every edit in memory when the browser refuses to save, and two
-//! workshop windows stay in step through BroadcastChannel.
+//! workshop windows stay in step through BroadcastChannel; a screen loaded on demand says
+//! when it is on its way or could not be fetched.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -401,4 +402,96 @@ async fn discarding_unreadable_data_deletes_only_what_was_set_aside() {
         count - 1,
         "the sound plans are untouched"
     );
+}
+
+thread_local! {
+    /// What the gated screen's loader waits for, and how the test settles it.
+    static GATE: std::cell::RefCell<Option<(js_sys::Promise, js_sys::Function, js_sys::Function)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Closes the gate: the next load waits until [`settle`] opens it.
+fn close_gate() {
+    let mut settle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+    let (resolve, reject) = settle.expect("the promise's executor runs at once");
+    GATE.with(|gate| *gate.borrow_mut() = Some((promise, resolve, reject)));
+}
+
+fn settle(arrives: bool) {
+    GATE.with(|gate| {
+        let gate = gate.borrow();
+        let (_, resolve, reject) = gate.as_ref().expect("a closed gate");
+        let open = if arrives { resolve } else { reject };
+        open.call0(&JsValue::NULL).expect("settles");
+    });
+}
+
+fn gated_screen() -> AnyView {
+    view! { <h1>"The gated screen"</h1> }.into_any()
+}
+
+/// A screen's loader as src/ui/screens.rs makes them, waiting on the gate.
+async fn gated() -> Result<fn() -> AnyView, pilotdeck::ui::screens::Unavailable> {
+    let promise = GATE.with(|gate| {
+        gate.borrow()
+            .as_ref()
+            .map(|(promise, _, _)| promise.clone())
+    });
+    let promise = promise.expect("a closed gate");
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(gated_screen as fn() -> AnyView),
+        Err(_) => Err(pilotdeck::ui::screens::Unavailable),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_screen_on_its_way_says_so_and_one_that_failed_opens_on_try_again() {
+    close_gate();
+    let document = window().document().expect("a document");
+    let container = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("attach");
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
+        pilotdeck::ui::screens::on_demand(gated, |build| build())
+    });
+
+    assert_eq!(
+        text_of(&container, "[data-testid=screen-loading] h1"),
+        vec!["Opening…"]
+    );
+    settle(false);
+    until("the screen says it could not be loaded", || {
+        text_of(&container, "[data-testid=screen-unavailable] h1")
+            == vec!["This screen could not be loaded".to_string()]
+    })
+    .await;
+    assert!(text_of(&container, "[role=alert]")
+        .join(" ")
+        .contains("Your plans are safe"));
+
+    // "Try again" asks the loader again: "Opening…" until it answers, then the screen.
+    close_gate();
+    let again = container
+        .query_selector("[data-testid=screen-unavailable] button")
+        .expect("a valid selector")
+        .expect("a Try again button")
+        .unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(again.text_content().as_deref(), Some("Try again"));
+    again.click();
+    until("it is opening again", || {
+        text_of(&container, "[data-testid=screen-loading] h1") == vec!["Opening…".to_string()]
+    })
+    .await;
+    settle(true);
+    until("the screen shows", || {
+        text_of(&container, "h1") == vec!["The gated screen".to_string()]
+    })
+    .await;
+
+    drop(handle);
+    container.remove();
 }

@@ -4,12 +4,13 @@
 
 /** `most`: the median must not be above `limit`; `least`: it must not be below it. */
 export const BUDGETS = [
-  { id: "bundle", what: "wasm + JS + CSS, gzip, total", unit: "KB", limit: 180, kind: "most" },
+  { id: "first-visit", what: "first visit: every file before the portfolio works, gzip", unit: "KB", limit: 250, kind: "most" },
+  { id: "bundle", what: "everything: wasm + JS + CSS, every module, gzip", unit: "KB", limit: 505, kind: "most" },
   { id: "lh-desktop-performance", what: "Lighthouse desktop: performance", unit: "", limit: 98, kind: "least" },
   { id: "lh-desktop-accessibility", what: "Lighthouse desktop: accessibility", unit: "", limit: 100, kind: "least" },
   { id: "lh-desktop-best-practices", what: "Lighthouse desktop: best practices", unit: "", limit: 100, kind: "least" },
-  { id: "lh-mobile-performance", what: "Lighthouse mobile: performance", unit: "", limit: 90, kind: "least" },
-  { id: "ready", what: "app ready, 1,000 stored plans (from navigation)", unit: "ms", limit: 500, kind: "most" },
+  { id: "lh-mobile-performance", what: "Lighthouse mobile: performance", unit: "", limit: 97, kind: "least" },
+  { id: "ready", what: "app ready, 1,000 stored plans (from navigation)", unit: "ms", limit: 300, kind: "most" },
   { id: "render", what: "portfolio of 1,000 plans rendered", unit: "ms", limit: 200, kind: "most" },
   { id: "save", what: "saving one edited plan", unit: "ms", limit: 5, kind: "most" },
   { id: "save-keys", what: "  keys written besides that plan's own (worst run)", unit: "", limit: 0, kind: "exactly" },

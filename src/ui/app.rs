@@ -7,12 +7,9 @@ use super::components::notices::Notices;
 use super::install::Install;
 use super::live::Live;
 use super::offline::KeptCopy;
-use super::pages::{
-    join::JoinPage, not_found::NotFoundPage, plan::PlanPage, portfolio::PortfolioPage,
-    presenter::PresenterPage, report::ReportPage, settings::SettingsPage, share::SharePage,
-    wizard::WizardPage, workshop::WorkshopPage,
-};
+use super::pages::{not_found::NotFoundPage, portfolio::PortfolioPage};
 use super::router::{Link, Route, Router, SkipLink};
+use super::screens::{self, on_demand};
 use super::state::AppState;
 use super::theme::ThemeChoice;
 use super::timing;
@@ -51,6 +48,11 @@ pub fn App() -> impl IntoView {
     let copy = KeptCopy::start();
     provide_context(copy);
     provide_context(Install::start());
+    // The screens not yet loaded are fetched and started in the first idle moment after the
+    // first screen is painted, so a navigation does not wait for them (src/ui/screens.rs).
+    timing::after_next_frame(|| {
+        timing::when_idle(1_000, || leptos::task::spawn_local(screens::preload()))
+    });
     // Asked once the first screen is painted: the answer is for Settings, not for that screen.
     if state.storage.with_untracked(|r| r.unavailable.is_none()) {
         timing::after_next_frame(move || state.ask_for_persistent_storage());
@@ -89,14 +91,18 @@ pub fn App() -> impl IntoView {
 
     let screen = move || match router.route() {
         Route::Portfolio => view! { <PortfolioPage /> }.into_any(),
-        Route::Wizard { draft, step } => view! { <WizardPage draft=draft step=step /> }.into_any(),
-        Route::Plan(id) => view! { <PlanPage id=id /> }.into_any(),
-        Route::Workshop { id, slide } => view! { <WorkshopPage id=id slide=slide /> }.into_any(),
-        Route::Presenter(id) => view! { <PresenterPage id=id /> }.into_any(),
-        Route::Settings => view! { <SettingsPage /> }.into_any(),
-        Route::Report => view! { <ReportPage /> }.into_any(),
-        Route::Share => view! { <SharePage /> }.into_any(),
-        Route::Join => view! { <JoinPage /> }.into_any(),
+        Route::Wizard { draft, step } => {
+            on_demand(screens::wizard, move |build| build(draft.clone(), step))
+        }
+        Route::Plan(id) => on_demand(screens::plan, move |build| build(id.clone())),
+        Route::Workshop { id, slide } => {
+            on_demand(screens::workshop, move |build| build(id.clone(), slide))
+        }
+        Route::Presenter(id) => on_demand(screens::presenter, move |build| build(id.clone())),
+        Route::Settings => on_demand(screens::settings, |build| build()),
+        Route::Report => on_demand(screens::report, |build| build()),
+        Route::Share => on_demand(screens::share, |build| build()),
+        Route::Join => on_demand(screens::join, |build| build()),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     // Workshop mode is on a shared screen: no navigation, nothing about any other plan.

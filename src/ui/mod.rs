@@ -12,6 +12,7 @@ pub mod live;
 pub mod offline;
 pub mod pages;
 pub mod router;
+pub mod screens;
 pub mod state;
 pub mod theme;
 pub mod timing;

@@ -226,6 +226,17 @@ fn focus_autofocus() {
     }
 }
 
+/// A screen that arrived after its navigation (its module was still loading: src/ui/screens.rs)
+/// gets the focus its navigation would have given it, unless the user has moved on meanwhile.
+pub fn focus_arrived_screen() {
+    let waiting = document().active_element().is_none_or(|active| {
+        active.id() == "main" || active.tag_name().eq_ignore_ascii_case("body")
+    });
+    if waiting {
+        request_animation_frame(focus_autofocus);
+    }
+}
+
 /// Focuses the page's `<main id="main">`, scrolling it into view if `scroll`.
 fn focus_main(scroll: bool) {
     if let Some(main) = document().get_element_by_id("main") {

@@ -60,3 +60,26 @@ pub fn after_next_frame(work: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
+
+/// Runs `work` when the browser is next idle, and within `at_most_ms` whatever happens; where
+/// there is no `requestIdleCallback` (Safari), after `at_most_ms`.
+pub fn when_idle(at_most_ms: u32, work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = Closure::once_into_js(work);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let asked = idle.is_some_and(|idle| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &at_most_ms.into());
+        idle.call2(&window, &work, &options).is_ok()
+    });
+    if !asked {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            work.unchecked_ref(),
+            i32::try_from(at_most_ms).unwrap_or(i32::MAX),
+        );
+    }
+}
