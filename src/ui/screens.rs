@@ -1,4 +1,5 @@
-//! The screens a first visit does not need, loaded when they are first opened.
+//! The screens a first visit does not need, loaded when they are first opened, and the import's
+//! answer (a file's problems or its preview), which the portfolio needs only once a file is chosen.
 //!
 //! The portfolio, the shell and the state are in the module every visit downloads. Each screen
 //! here is a split point: in a split build (`--cfg pilotdeck_split`, made by `scripts/build`;
@@ -12,8 +13,11 @@
 //! Without the cfg (`trunk serve` in development, the browser tests), every screen is in the one
 //! module and each loader is ready at once.
 
+use crate::domain::import::Preview;
 use crate::domain::scoring::Section;
 use crate::domain::PlanId;
+use crate::exchange::ExchangeError;
+use crate::ui::components::importer::{ImportFailed, ImportPreview, Importer};
 use crate::ui::pages::{
     join::JoinPage, plan::PlanPage, presenter::PresenterPage, report::ReportPage,
     settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
@@ -113,6 +117,20 @@ screen!(
     }
 );
 
+screen!(
+    /// The import's answer when a file cannot be used: every problem, in words.
+    import_failed, pilotdeck_import_failed, fn(importer: Importer, file: String, error: ExchangeError) {
+        view! { <ImportFailed importer=importer file=file error=error /> }.into_any()
+    }
+);
+
+screen!(
+    /// The import's preview: what is new, already here or different, and a choice for each.
+    import_preview, pilotdeck_import_preview, fn(importer: Importer, file: String, preview: Preview) {
+        view! { <ImportPreview importer=importer file=file preview=preview /> }.into_any()
+    }
+);
+
 /// Fetches and starts every screen's module, one after the other, the likeliest first, so that
 /// a later navigation finds its screen ready. One that cannot be fetched now is fetched again
 /// when it is opened.
@@ -125,6 +143,8 @@ pub async fn preload() {
     let _ = report().await;
     let _ = share().await;
     let _ = join().await;
+    let _ = import_preview().await;
+    let _ = import_failed().await;
 }
 
 /// Where a screen's module is.
@@ -135,10 +155,31 @@ enum Loading<B> {
     Failed,
 }
 
-/// The screen `show` renders with the constructor `load` gives: at once when its module is here
-/// (always, once the idle preload is done), else "Opening…" until it has arrived, or a message
-/// with "Try again" when it cannot be fetched.
+/// What is loaded on demand: a whole screen, or a part of the portfolio (the import's answer).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Place {
+    Screen,
+    Part,
+}
+
+/// The screen (or part) `show` renders with the constructor `load` gives: at once when its
+/// module is here (always, once the idle preload is done), else "Opening…" until it has arrived,
+/// or a message with "Try again" when it cannot be fetched.
 pub fn on_demand<B, L>(
+    load: impl Fn() -> L + Copy + Send + Sync + 'static,
+    show: impl Fn(B) -> AnyView + Send + Sync + 'static,
+) -> AnyView
+where
+    B: Copy + Send + Sync + 'static,
+    L: Future<Output = Result<B, Unavailable>> + 'static,
+{
+    on_demand_in(Place::Screen, load, show)
+}
+
+/// [`on_demand`] for a screen or a part: a part waits and fails inside the screen it is on, with
+/// no heading of its own.
+pub fn on_demand_in<B, L>(
+    place: Place,
     load: impl Fn() -> L + Copy + Send + Sync + 'static,
     show: impl Fn(B) -> AnyView + Send + Sync + 'static,
 ) -> AnyView
@@ -159,7 +200,10 @@ where
                 Err(Unavailable) => Loading::Failed,
             };
             // The screen may have been left meanwhile.
-            if loading.try_set(done).is_none() && matches!(done, Loading::Ready(_)) {
+            if loading.try_set(done).is_none()
+                && matches!(done, Loading::Ready(_))
+                && place == Place::Screen
+            {
                 focus_arrived_screen();
             }
         })
@@ -171,19 +215,25 @@ where
         loading.set(Loading::Waiting);
         fetch(Box::pin(load()));
     };
-    (move || match loading.get() {
-        Loading::Ready(build) => show(build),
-        Loading::Waiting => view! {
+    (move || match (loading.get(), place) {
+        (Loading::Ready(build), _) => show(build),
+        (Loading::Waiting, Place::Screen) => view! {
             <div class="screen-loading" role="status" data-testid="screen-loading">
                 <h1>"Opening…"</h1>
             </div>
         }
         .into_any(),
-        Loading::Failed => view! {
-            <section class="page narrow" data-testid="screen-unavailable">
-                <h1>"This screen could not be loaded"</h1>
+        (Loading::Waiting, Place::Part) => view! {
+            <p class="callout screen-loading" role="status" data-testid="screen-loading">
+                "Opening…"
+            </p>
+        }
+        .into_any(),
+        (Loading::Failed, place) => {
+            let unavailable = view! {
                 <div class="banner banner-error" role="alert">
                     <p>
+                        {(place == Place::Part).then_some("This could not be loaded. ")}
                         "This device has not kept it yet, and the server did not answer. "
                         "Your plans are safe; try again once you are online."
                     </p>
@@ -193,9 +243,20 @@ where
                         </button>
                     </div>
                 </div>
-            </section>
+            };
+            match place {
+                Place::Screen => view! {
+                    <section class="page narrow" data-testid="screen-unavailable">
+                        <h1>"This screen could not be loaded"</h1>
+                        {unavailable}
+                    </section>
+                }
+                .into_any(),
+                Place::Part => {
+                    view! { <div data-testid="screen-unavailable">{unavailable}</div> }.into_any()
+                }
+            }
         }
-        .into_any(),
     })
     .into_any()
 }

@@ -4,12 +4,15 @@
 // not wait; one opened sooner says it is opening, and one that cannot be fetched says so and
 // opens on "Try again". After that visit, every screen opens with no network.
 import { test, expect, watchPage } from "./fixtures/test";
-import { PortfolioPage, PlanPage, WizardPage, WorkshopWindow } from "./fixtures/pages";
+import { Importer, PortfolioPage, PlanPage, WizardPage, WorkshopWindow } from "./fixtures/pages";
+import { readFileSync } from "node:fs";
 import type { BrowserContext, Page, Route } from "@playwright/test";
 
-/** The screens' own modules, by the name scripts/split.mjs gives them. */
-const SCREENS = ["plan", "wizard", "settings", "workshop", "presenter", "report", "share", "join"];
-const screenOf = (url: string) => /\/pilotdeck-([a-z]+)-[0-9a-f]{16}\.wasm$/.exec(url)?.[1];
+/** The screens' own modules (and the import's answer), by the names scripts/split.mjs gives them. */
+const SCREENS = [
+  "plan", "wizard", "settings", "workshop", "presenter", "report", "share", "join", "import_preview", "import_failed",
+];
+const screenOf = (url: string) => /\/pilotdeck-([a-z_]+)-[0-9a-f]{16}\.wasm$/.exec(url)?.[1];
 /** Any module fetched on demand: a screen's, or a chunk several screens share. */
 const ON_DEMAND = /\/pilotdeck-[a-z_0-9]+-[0-9a-f]{16}\.wasm$/;
 
@@ -97,6 +100,27 @@ test.describe("without the offline copy", () => {
     await expect(page.getByLabel("Partner name")).toBeFocused();
     await page.keyboard.type("Orbit Payments");
     await expect(page.getByLabel("Partner name")).toHaveValue("Orbit Payments");
+  });
+
+  test("a file chosen before the import's module has arrived: Opening…, then its preview", async ({ page, context }) => {
+    const { release } = await holdModules(context);
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open();
+    const importer = new Importer(page);
+    await importer.choose({
+      name: "portfolio.json",
+      mimeType: "application/json",
+      buffer: readFileSync("public/examples/portfolio.json"),
+    });
+    // A part of the portfolio, not a screen: the portfolio's heading stays the only one.
+    const loading = page.getByTestId("screen-loading");
+    await expect(loading).toHaveText("Opening…");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+    release();
+    await expect(importer.dialog).toBeVisible();
+    await expect(loading).toHaveCount(0);
+    await importer.confirm.click();
+    await expect(portfolio.cards).toHaveCount(9);
   });
 
   test("a screen whose module cannot be fetched says so, and opens on Try again", async ({ browser, baseURL }) => {

@@ -13,6 +13,7 @@ use crate::exchange::merge::preview;
 use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
 use crate::ui::browser::read_file_text;
 use crate::ui::format;
+use crate::ui::screens::{self, on_demand_in, Place};
 use crate::ui::state::AppState;
 use crate::ui::timing;
 use leptos::prelude::*;
@@ -214,17 +215,22 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
             </p>
         }
         .into_any(),
+        // Loaded on demand: most visits never import (src/ui/screens.rs).
         Step::Failed { file, error } => {
-            view! { <ImportFailed importer=importer file=file error=error /> }.into_any()
+            on_demand_in(Place::Part, screens::import_failed, move |build| {
+                build(importer, file.clone(), error.clone())
+            })
         }
         Step::Previewing { file, preview } => {
-            view! { <ImportPreview importer=importer file=file preview=preview /> }.into_any()
+            on_demand_in(Place::Part, screens::import_preview, move |build| {
+                build(importer, file.clone(), preview.clone())
+            })
         }
     }
 }
 
 #[component]
-fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> impl IntoView {
+pub fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> impl IntoView {
     let (headline, problems) = match error {
         ExchangeError::Problems(problems) => (
             format!(
@@ -292,7 +298,7 @@ fn status_text(status: Status) -> &'static str {
 }
 
 #[component]
-fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl IntoView {
+pub fn ImportPreview(importer: Importer, file: String, preview: Preview) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     // The dialog takes the focus, so keyboard and screen-reader users land in it.
     Effect::new(move |_| {
