@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use pilotdeck::domain::*;
 use pilotdeck::exchange::example_plans;
 use pilotdeck::sync::layout::{self, LISTS, TEXTS};
-use pilotdeck::sync::{Session, SharedPlan, SyncError, MAX_UPDATE_BYTES};
+use pilotdeck::sync::{Engine, Engines, Session, SharedPlan, SyncError, MAX_UPDATE_BYTES};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -1015,8 +1015,8 @@ fn the_layout_names_every_free_text_and_list_once() {
 
 /// Messages in flight between two sessions, delivered until neither has anything to say.
 fn settle(
-    a: &mut Session,
-    b: &mut Session,
+    a: &mut dyn Engine,
+    b: &mut dyn Engine,
     mut to_a: VecDeque<Vec<u8>>,
     mut to_b: VecDeque<Vec<u8>>,
 ) {
@@ -1202,4 +1202,39 @@ fn a_saved_state_keeps_offline_edits_across_a_reload() {
         SharedPlan::from_state(b"garbage"),
         Err(SyncError::Malformed(_))
     ));
+}
+
+#[test]
+fn the_engine_the_browser_loads_shares_joins_and_resumes_a_plan() {
+    let plan = example_with_everything();
+    let engines = Engines::yjs();
+    let mut ours = (engines.share)(&plan).expect("a sound plan is shared");
+    let mut theirs = (engines.join)();
+    assert_eq!(theirs.read_plan(None), Err(SyncError::Empty));
+    let (to_theirs, to_ours) = (ours.start(), theirs.start());
+    settle(
+        ours.as_mut(),
+        theirs.as_mut(),
+        to_ours.into(),
+        to_theirs.into(),
+    );
+    assert!(ours.is_synced() && theirs.is_synced());
+    assert_eq!(theirs.read_plan(None), Ok(as_seen_elsewhere(&plan)));
+
+    // Reopened from the state kept beside the plan, the same document, and it goes on.
+    let kept = theirs.encode_state();
+    let mut reopened = (engines.resume)(&kept).expect("the kept state reads");
+    assert_eq!(reopened.read_plan(None), Ok(as_seen_elsewhere(&plan)));
+    let mut edited = as_seen_elsewhere(&plan);
+    edited.steps[0].title.push_str(" today");
+    let message = reopened.local_change(&edited).unwrap().expect("a change");
+    assert!(ours.receive(&message).expect("taken").plan_changed);
+    assert_eq!(
+        ours.read_plan(Some(&plan)).expect("sound").steps[0].title,
+        edited.steps[0].title
+    );
+
+    // A workshop said, and a state that is not a document refused.
+    assert!(ours.workshop().is_none());
+    assert!((engines.resume)(b"not a document").is_err());
 }

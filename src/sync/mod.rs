@@ -6,6 +6,7 @@
 //! internal) never enters the document, and a plan read back from it is checked like an import
 //! before anyone sees it. Pure, so it is tested natively; the browser side owns the websocket.
 
+pub mod engine;
 pub mod error;
 pub mod layout;
 pub mod link;
@@ -13,6 +14,7 @@ pub mod protocol;
 pub mod shared;
 pub mod text;
 
+pub use engine::{Engine, Engines};
 pub use error::SyncError;
 pub use protocol::{Peer, Received, Session};
 pub use shared::{SharedPlan, MAX_UPDATE_BYTES};

@@ -11,9 +11,12 @@ use crate::storage::shared::{load_display_name, load_shares, remove_share, save_
 use crate::storage::BrowserStore;
 use crate::sync::link::{policy_allows, LiveLink, Server};
 use crate::sync::protocol::PRESENCE_RENEW_MS;
-use crate::sync::{Peer, Session, SharedPlan, SyncError};
+use crate::sync::{Engine, Engines, Peer, SyncError};
+use crate::ui::screens::Unavailable;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -127,7 +130,7 @@ struct Handlers {
 struct Conn {
     plan: PlanId,
     link: LiveLink,
-    session: Session,
+    session: Box<dyn Engine>,
     socket: Option<WebSocket>,
     handlers: Option<Handlers>,
     /// The plan as last written to or read from the document: what needs no update.
@@ -153,6 +156,26 @@ pub struct Live {
     pub peers: RwSignal<Vec<(PlanId, Vec<Peer>)>>,
     /// Rooms joined from a link, and the plan each turned out to be once it arrived.
     pub joined: RwSignal<Vec<(String, PlanId)>>,
+    /// The sync engine, once its module is here.
+    engines: StoredValue<Option<Engines>>,
+}
+
+/// What a plan's status says when the sync engine's module could not be fetched.
+const ENGINE_UNAVAILABLE: &str = "The live-sharing part of Pilotdeck could not be loaded: this \
+    device has not kept it yet, and the server did not answer. Reload once you are online.";
+
+/// The sync engine (`yrs` and the protocols), in a module of its own in a split build, fetched
+/// when a plan is shared, joined or reopened, or in idle time (src/ui/screens.rs says how).
+#[cfg(pilotdeck_split)]
+#[leptos::wasm_split::wasm_split(pilotdeck_sync, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn engines() -> Result<Engines, Unavailable> {
+    Ok(Engines::yjs())
+}
+
+/// The sync engine: in the one module of a build that is not split, ready at once.
+#[cfg(not(pilotdeck_split))]
+pub async fn engines() -> Result<Engines, Unavailable> {
+    Ok(Engines::yjs())
 }
 
 impl Live {
@@ -164,26 +187,30 @@ impl Live {
             statuses: RwSignal::new(Vec::new()),
             peers: RwSignal::new(Vec::new()),
             joined: RwSignal::new(Vec::new()),
+            engines: StoredValue::new(None),
         };
         let shares = BrowserStore::open()
             .map(|store| load_shares(&store))
             .unwrap_or_default();
-        for share in shares {
-            // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
-            match SharedPlan::from_state(&share.state) {
-                Ok(shared) => live.open(
-                    share.plan,
-                    share.link,
-                    shared,
-                    Opening {
-                        joining: false,
-                        joined: share.joined,
-                        waiting: share.waiting,
-                    },
-                ),
-                Err(error) => live.set_status(&share.plan, Status::Refused(error.to_string())),
+        let ids = shares.iter().map(|share| share.plan.clone()).collect();
+        live.with_engines(ids, move |engines| {
+            for share in shares {
+                // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
+                match (engines.resume)(&share.state) {
+                    Ok(engine) => live.open(
+                        share.plan,
+                        share.link,
+                        engine,
+                        Opening {
+                            joining: false,
+                            joined: share.joined,
+                            waiting: share.waiting,
+                        },
+                    ),
+                    Err(error) => live.set_status(&share.plan, Status::Refused(error.to_string())),
+                }
             }
-        }
+        });
         // Every edit here goes into its document as it is typed.
         Effect::new(move |_| {
             let ids: Vec<PlanId> = live
@@ -249,24 +276,75 @@ impl Live {
 
     /// Whether this device joined the plan from someone else's link.
     pub fn joined_here(&self, id: &PlanId) -> bool {
+        // The connections are not reactive; the statuses change whenever one opens.
+        self.statuses.track();
         self.conns
             .with_value(|c| c.iter().any(|c| &c.plan == id && c.joined))
     }
 
     /// The link of a plan shared from this device.
     pub fn link(&self, id: &PlanId) -> Option<LiveLink> {
+        self.statuses.track();
         self.conns
             .with_value(|c| c.iter().find(|c| &c.plan == id).map(|c| c.link.clone()))
     }
 
     /// Shares `plan` live in a new room on the link's server: its document is filled from the
     /// plan (without what is internal), kept, and sent once the server answers.
+    /// An error of the plan's comes back at once when the engine is here (as it is once the
+    /// first idle moment has passed), else in the plan's status once it has arrived.
     pub fn share(&self, plan: &Plan, link: LiveLink) -> Result<(), SyncError> {
-        let shared = SharedPlan::new();
-        shared.apply_plan(plan)?;
-        self.open(plan.id.clone(), link, shared, Opening::default());
-        self.keep_state(&plan.id);
+        if let Some(engines) = self.engines.get_value() {
+            let engine = (engines.share)(plan)?;
+            self.open(plan.id.clone(), link, engine, Opening::default());
+            self.keep_state(&plan.id);
+            return Ok(());
+        }
+        let live = *self;
+        let id = plan.id.clone();
+        self.set_status(&id, Status::Connecting);
+        self.with_engines(vec![id.clone()], move |_| {
+            // The plan as it is now: edits made while the engine was on its way are shared too.
+            match live.state.plan(&id).map(|plan| live.share(&plan, link)) {
+                Some(Ok(())) => {}
+                Some(Err(error)) => live.set_status(&id, Status::Refused(error.to_string())),
+                // Deleted meanwhile: nothing to share.
+                None => live.stop(&id),
+            }
+        });
         Ok(())
+    }
+
+    /// Runs `then` with the sync engine: at once when its module is here, else once it has
+    /// arrived; when it cannot be fetched, each plan of `ids` says so.
+    fn with_engines(&self, ids: Vec<PlanId>, then: impl FnOnce(Engines) + 'static) {
+        if let Some(engines) = self.engines.get_value() {
+            return then(engines);
+        }
+        let live = *self;
+        let refused = move |ids: Vec<PlanId>| {
+            for id in ids {
+                live.set_status(&id, Status::Refused(ENGINE_UNAVAILABLE.into()));
+            }
+        };
+        let mut load = Box::pin(engines());
+        match load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(engines)) => {
+                self.engines.set_value(Some(engines));
+                then(engines)
+            }
+            Poll::Ready(Err(Unavailable)) => refused(ids),
+            Poll::Pending => leptos::task::spawn_local(async move {
+                match load.await {
+                    Ok(engines) => {
+                        if live.engines.try_set_value(Some(engines)).is_none() {
+                            then(engines)
+                        }
+                    }
+                    Err(Unavailable) => refused(ids),
+                }
+            }),
+        }
     }
 
     /// Joins the plan shared at `link`: it joins the portfolio once the server has sent it, and
@@ -291,7 +369,12 @@ impl Live {
                     joined: true,
                     waiting: 0,
                 };
-                self.open(id.clone(), link, SharedPlan::new(), joining);
+                let live = *self;
+                let opened = id.clone();
+                self.set_status(&id, Status::Connecting);
+                self.with_engines(vec![id.clone()], move |engines| {
+                    live.open(opened, link, (engines.join)(), joining)
+                });
                 id
             }
         }
@@ -340,7 +423,7 @@ impl Live {
         self.peers.update(|p| p.retain(|(plan, _)| plan != id));
     }
 
-    fn open(&self, plan: PlanId, link: LiveLink, shared: SharedPlan, opening: Opening) {
+    fn open(&self, plan: PlanId, link: LiveLink, engine: Box<dyn Engine>, opening: Opening) {
         let Opening {
             joining,
             joined,
@@ -356,7 +439,7 @@ impl Live {
             conns.push(Conn {
                 plan: plan.clone(),
                 link,
-                session: Session::new(shared),
+                session: engine,
                 socket: None,
                 handlers: None,
                 known,
@@ -367,7 +450,13 @@ impl Live {
                 keep_timer: None,
             })
         });
-        self.set_status(&plan, Status::Connecting);
+        // Said even when it said so already (a share that waited for the engine), so that what
+        // reads the connections (the link, how it was joined) reads them again.
+        self.statuses
+            .update(|s| match s.iter_mut().find(|(p, _)| *p == plan) {
+                Some(slot) => slot.1 = Status::Connecting,
+                None => s.push((plan.clone(), Status::Connecting)),
+            });
         self.connect(&plan);
     }
 
@@ -498,7 +587,7 @@ impl Live {
                         caught_up = true;
                     }
                     let read = (received.plan_changed || (conn.joining && synced)).then(|| {
-                        let shared = conn.session.shared();
+                        let shared = &conn.session;
                         match shared.read_plan(self.state.plan(id).as_ref()) {
                             // Joining a plan this device has: what it keeps to itself stays.
                             Ok(plan) if conn.joining => match self.state.plan(&plan.id) {
@@ -787,7 +876,7 @@ impl Live {
                 .map(|c| Share {
                     plan: c.plan.clone(),
                     link: c.link.clone(),
-                    state: c.session.shared().encode_state(),
+                    state: c.session.encode_state(),
                     joined: c.joined,
                     waiting: c.waiting,
                 })

@@ -136,6 +136,8 @@ screen!(
 /// when it is opened.
 pub async fn preload() {
     let _ = plan().await;
+    // The sync engine: a plan shared or joined later starts at once.
+    let _ = crate::ui::live::engines().await;
     let _ = wizard().await;
     let _ = settings().await;
     let _ = workshop().await;

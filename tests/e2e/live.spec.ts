@@ -37,8 +37,10 @@ class Person {
     readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, name: string): Promise<Person> {
+  /** `prepare` runs on the new context before its first page opens (to hold back a module). */
+  static async open(browser: Browser, name: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<Person> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await prepare?.(context);
     const page = await context.newPage();
     const person = new Person(context, page);
     page.on("pageerror", (error) => person.problems.push(`page error: ${error.message}`));
@@ -114,8 +116,9 @@ class Person {
   }
 }
 
-/** Maya loads the example plans, opens Northwind and shares it live; returns the link. */
-async function shareNorthwind(maya: Person): Promise<string> {
+/** Maya loads the example plans, opens Northwind and shares it live; returns the link.
+ * `whileConnecting` runs once "Share live" is pressed, before the plan is synced. */
+async function shareNorthwind(maya: Person, whileConnecting?: () => Promise<void>): Promise<string> {
   const portfolio = new PortfolioPage(maya.page);
   await portfolio.open();
   const added = await portfolio.loadExamplePortfolio();
@@ -125,6 +128,7 @@ async function shareNorthwind(maya: Person): Promise<string> {
   await expect(panel.getByTestId("live-partner-sees")).toContainText("internal");
   await panel.getByLabel("Sync server address").fill(server.address);
   await panel.getByRole("button", { name: "Share live" }).click();
+  await whileConnecting?.();
   await expect(maya.status()).toHaveText("Synced");
   const link = await panel.getByTestId("live-link").inputValue();
   expect(link).toMatch(new RegExp(`/join#ws://127\\.0\\.0\\.1:${server.port}/[0-9a-f]{32}$`));
@@ -200,6 +204,44 @@ test("a plan shared live is joined from its link, edited both ways, and left by 
 
   await maya.close();
   await sam.close();
+});
+
+/** Holds back the sync engine's module (scripts/split.mjs names it pilotdeck-sync-<digest>.wasm)
+ * in a context until the returned function is called. */
+function holdEngine(): { prepare: (context: BrowserContext) => Promise<void>; release: () => void } {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const prepare = async (context: BrowserContext) => {
+    await context.route(/\/pilotdeck-sync-[0-9a-f]{16}\.wasm$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+  };
+  return { prepare, release: () => release() };
+}
+
+test("sharing and joining before the sync engine has arrived wait for it, then go on", async ({ browser }) => {
+  // The engine is not in the module a first visit downloads: until it arrives, a plan shared or
+  // joined says it is connecting, and nothing is lost.
+  const mayas = holdEngine();
+  const maya = await Person.open(browser, "Maya Okafor", mayas.prepare);
+  const link = await shareNorthwind(maya, async () => {
+    await expect(maya.status()).toHaveText("Connecting…");
+    await maya.setObjective("Typed before the engine arrived");
+    mayas.release();
+  });
+
+  const sams = holdEngine();
+  const sam = await Person.open(browser, "Sam Reyes", sams.prepare);
+  await sam.page.goto(link);
+  await expect(sam.status()).toHaveText("Connecting…");
+  sams.release();
+  await expect(sam.page.getByRole("heading", { level: 1 })).toHaveText(northwind.name);
+  await expect(sam.status()).toHaveText("Synced");
+  await sam.region("Foundation").getByRole("button", { name: "Edit" }).click();
+  await expect(sam.region("Foundation").getByLabel("Shared objective")).toHaveValue("Typed before the engine arrived");
+  await sam.close();
+  await maya.close();
 });
 
 test("what is internal never reaches the partner, before or after sharing", async ({ browser }) => {
