@@ -192,25 +192,31 @@ impl Live {
         let shares = BrowserStore::open()
             .map(|store| load_shares(&store))
             .unwrap_or_default();
-        let ids = shares.iter().map(|share| share.plan.clone()).collect();
-        live.with_engines(ids, move |engines| {
-            for share in shares {
-                // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
-                match (engines.resume)(&share.state) {
-                    Ok(engine) => live.open(
-                        share.plan,
-                        share.link,
-                        engine,
-                        Opening {
-                            joining: false,
-                            joined: share.joined,
-                            waiting: share.waiting,
-                        },
-                    ),
-                    Err(error) => live.set_status(&share.plan, Status::Refused(error.to_string())),
+        let ids: Vec<PlanId> = shares.iter().map(|share| share.plan.clone()).collect();
+        // A device that shares nothing leaves the engine to the idle moment after the first
+        // screen (src/ui/screens.rs), or to the first share.
+        if !ids.is_empty() {
+            live.with_engines(ids, move |engines| {
+                for share in shares {
+                    // A share whose plan is gone (deleted for good elsewhere) is left to Stop sharing.
+                    match (engines.resume)(&share.state) {
+                        Ok(engine) => live.open(
+                            share.plan,
+                            share.link,
+                            engine,
+                            Opening {
+                                joining: false,
+                                joined: share.joined,
+                                waiting: share.waiting,
+                            },
+                        ),
+                        Err(error) => {
+                            live.set_status(&share.plan, Status::Refused(error.to_string()))
+                        }
+                    }
                 }
-            }
-        });
+            });
+        }
         // Every edit here goes into its document as it is typed.
         Effect::new(move |_| {
             let ids: Vec<PlanId> = live
