@@ -13,6 +13,7 @@ use super::screens::{self, on_demand};
 use super::state::AppState;
 use super::theme::ThemeChoice;
 use super::timing;
+use super::workshop::use_projector_theme;
 use leptos::prelude::*;
 
 #[component]
@@ -96,6 +97,8 @@ pub fn App() -> impl IntoView {
         }
         Route::Plan(id) => on_demand(screens::plan, move |build| build(id.clone())),
         Route::Workshop { id, slide } => {
+            // The room sees the projector theme from the first frame, "Opening…" included.
+            use_projector_theme();
             on_demand(screens::workshop, move |build| build(id.clone(), slide))
         }
         Route::Presenter(id) => on_demand(screens::presenter, move |build| build(id.clone())),

@@ -293,7 +293,8 @@ pub fn exit_fullscreen() {
     }
 }
 
-/// Applies the projector theme (high contrast, large type) while the calling screen is shown.
+/// Applies the projector theme (high contrast, large type) while the calling screen is shown:
+/// the workshop deck's route (src/ui/app.rs), whether its module is here yet or not.
 pub fn use_projector_theme() {
     let set = |on: bool| {
         if let Some(root) = document().document_element() {

@@ -12,7 +12,7 @@ use crate::ui::editor::Editor;
 use crate::ui::live::Live;
 use crate::ui::router::{use_router, Link, Route};
 use crate::ui::state::AppState;
-use crate::ui::workshop::{exit_fullscreen, is_fullscreen, use_projector_theme, Workshop};
+use crate::ui::workshop::{exit_fullscreen, is_fullscreen, Workshop};
 use leptos::prelude::*;
 
 /// A plan that is not stored here: said without naming any other plan.
@@ -39,7 +39,6 @@ pub fn plan_memo(state: AppState, id: PlanId) -> Memo<Option<Plan>> {
 #[component]
 pub fn WorkshopPage(id: PlanId, slide: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    use_projector_theme();
     let plan = plan_memo(state, id.clone());
     view! {
         <Show when=move || plan.with(Option::is_some) fallback=|| view! { <WorkshopPlanMissing /> }>
