@@ -28,14 +28,12 @@ function files(dir) {
 // glue's modulepreload, the main wasm's preload), and the split loader the glue imports.
 const page = readFileSync(join(dist, "index.html"), "utf8");
 const firstVisit = new Set(["index.html"]);
-for (const [, href] of page.matchAll(/<link\b[^>]*\brel="(?:stylesheet|modulepreload|preload)"[^>]*\bhref="(?:[^"]*\/)?([^"/]+)"/g)) {
-  firstVisit.add(href);
+for (const [link] of page.matchAll(/<link\b[^>]*>/g)) {
+  const href = /\bhref="(?:[^"]*\/)?([^"/]+)"/.exec(link)?.[1];
+  if (href && /\brel="(?:stylesheet|modulepreload|preload)"/.test(link)) firstVisit.add(href);
 }
 for (const name of [...firstVisit].filter((n) => n.endsWith(".js"))) {
   for (const [, imported] of readFileSync(join(dist, name), "utf8").matchAll(/from "\.\/([^"]+\.js)"/g)) firstVisit.add(imported);
-}
-for (const [, href] of page.matchAll(/<link\b[^>]*\bhref="(?:[^"]*\/)?([^"/]+)"[^>]*\brel="(?:stylesheet|modulepreload|preload)"/g)) {
-  firstVisit.add(href);
 }
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);

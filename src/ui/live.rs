@@ -12,11 +12,10 @@ use crate::storage::BrowserStore;
 use crate::sync::link::{policy_allows, LiveLink, Server};
 use crate::sync::protocol::PRESENCE_RENEW_MS;
 use crate::sync::{Engine, Engines, Peer, SyncError};
-use crate::ui::screens::Unavailable;
+use crate::ui::screens::{poll_now, Unavailable};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
+use std::task::Poll;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -334,7 +333,7 @@ impl Live {
             }
         };
         let mut load = Box::pin(engines());
-        match load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        match poll_now(&mut load) {
             Poll::Ready(Ok(engines)) => {
                 self.engines.set_value(Some(engines));
                 then(engines)

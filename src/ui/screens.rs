@@ -149,6 +149,12 @@ pub async fn preload() {
     let _ = import_failed().await;
 }
 
+/// Polls a loader once without waiting: ready when its module is here (or in a build that is
+/// not split), pending while it is on its way. The same future is then awaited, not made again.
+pub fn poll_now<F: Future>(load: &mut Pin<Box<F>>) -> Poll<F::Output> {
+    load.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+}
+
 /// Where a screen's module is.
 #[derive(Clone, Copy)]
 enum Loading<B> {
@@ -190,7 +196,7 @@ where
     L: Future<Output = Result<B, Unavailable>> + 'static,
 {
     let mut first = Box::pin(load());
-    let loading = match first.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+    let loading = match poll_now(&mut first) {
         Poll::Ready(Ok(build)) => return show(build),
         Poll::Ready(Err(Unavailable)) => RwSignal::new(Loading::Failed),
         Poll::Pending => RwSignal::new(Loading::Waiting),
