@@ -102,6 +102,25 @@ test.describe("without the offline copy", () => {
     await expect(page.getByLabel("Partner name")).toHaveValue("Orbit Payments");
   });
 
+  test("a workshop opened before its module has arrived is in the projector theme from the start", async ({
+    page,
+    context,
+  }) => {
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open();
+    await portfolio.loadExamplePortfolio();
+    await portfolio.waitForSaved(9);
+    const { release } = await holdModules(context);
+    await page.goto("/plans/example-telco-northwind/workshop");
+    await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+    await expect(page.locator("html")).toHaveClass(/theme-projector/);
+    release();
+    await new WorkshopWindow(page).expectSlide(1, "Northwind Mobile — Business Flex booking bundle");
+    await expect(page.locator("html")).toHaveClass(/theme-projector/);
+    await page.getByRole("button", { name: "Leave workshop" }).click();
+    await expect(page.locator("html")).not.toHaveClass(/theme-projector/);
+  });
+
   test("a file chosen before the import's module has arrived: Opening…, then its preview", async ({ page, context }) => {
     const { release } = await holdModules(context);
     const portfolio = new PortfolioPage(page);
