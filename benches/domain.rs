@@ -6,11 +6,14 @@
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/mod.rs"]
 mod support;
+#[cfg(not(target_arch = "wasm32"))]
+mod timing;
 
 /// The measurements use native timers; a browser build of this file does nothing.
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::support;
+    use super::timing::{median, report};
     use chrono::{NaiveDate, TimeZone, Utc};
     use pilotdeck::domain::scoring::{headline, history, MODEL};
     use pilotdeck::domain::{Plan, PlanId};
@@ -20,10 +23,9 @@ mod native {
     use proptest::strategy::{Strategy, ValueTree};
     use proptest::test_runner::TestRunner;
     use std::hint::black_box;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     const PLANS: usize = 1_000;
-    const RUNS: usize = 11;
 
     /// A thousand varied, valid plans, the same on every run.
     fn portfolio() -> Vec<Plan> {
@@ -38,39 +40,6 @@ mod native {
                 plan
             })
             .collect()
-    }
-
-    /// The median of `RUNS` timings of `work`.
-    fn median(mut work: impl FnMut()) -> Duration {
-        work(); // warm up
-        let mut times: Vec<Duration> = (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                work();
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
-        times[RUNS / 2]
-    }
-
-    fn report(what: &str, time: Duration, budget: Option<Duration>) -> bool {
-        let ms = time.as_secs_f64() * 1000.0;
-        match budget {
-            Some(budget) => {
-                let within = time <= budget;
-                println!(
-                    "{what:<58} {ms:>9.3} ms  (budget {} ms: {})",
-                    budget.as_millis(),
-                    if within { "within" } else { "OVER" }
-                );
-                within
-            }
-            None => {
-                println!("{what:<58} {ms:>9.3} ms");
-                true
-            }
-        }
     }
 
     pub fn run() {

@@ -3,9 +3,13 @@
 //! protocol, and one update at a time; and making one edit. Prints the median of several runs.
 //! Run with `cargo bench --bench sync`.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod timing;
+
 /// The measurements use native timers; a browser build of this file does nothing.
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::timing::{median_of, record, report};
     use chrono::NaiveDate;
     use pilotdeck::domain::{LogEntry, LogKind, Plan, Side, Step};
     use pilotdeck::exchange::example_plans;
@@ -17,7 +21,6 @@ mod native {
 
     const EXAMPLE: &str = include_str!("../public/examples/portfolio.json");
     const EDITS: usize = 1_000;
-    const RUNS: usize = 11;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
@@ -67,60 +70,6 @@ mod native {
         }
     }
 
-    fn report(what: &str, time: Duration, budget: Option<Duration>) -> bool {
-        let ms = time.as_secs_f64() * 1000.0;
-        match budget {
-            Some(budget) => {
-                let within = time <= budget;
-                println!(
-                    "{what:<58} {ms:>9.3} ms  (budget {} ms: {})",
-                    budget.as_millis(),
-                    if within { "within" } else { "OVER" }
-                );
-                within
-            }
-            None => {
-                println!("{what:<58} {ms:>9.3} ms");
-                true
-            }
-        }
-    }
-
-    /// Leaves a median for the summary of `scripts/bench` (see scripts/benchmarks/results.mjs):
-    /// one JSON line in the file PILOTDECK_BENCH_RESULTS names, when it names one.
-    fn record(id: &str, time: Duration) {
-        let Ok(file) = std::env::var("PILOTDECK_BENCH_RESULTS") else {
-            return;
-        };
-        let ms = time.as_secs_f64() * 1000.0;
-        let line = serde_json::json!({ "id": id, "value": ms, "runs": [ms], "note": "" });
-        let written = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&file)
-            .and_then(|mut out| {
-                use std::io::Write;
-                writeln!(out, "{line}")
-            });
-        if let Err(error) = written {
-            eprintln!("could not record {id} in {file}: {error}");
-        }
-    }
-
-    /// The median of `RUNS` timings of `work` on a fresh input made by `setup` (not timed).
-    fn median<T>(mut setup: impl FnMut() -> T, mut work: impl FnMut(T)) -> Duration {
-        work(setup()); // warm up
-        let mut times: Vec<Duration> = (0..RUNS)
-            .map(|_| {
-                let input = setup();
-                let start = Instant::now();
-                work(input);
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
-        times[RUNS / 2]
-    }
-
     pub fn run() {
         let base = plan();
         let online = SharedPlan::new();
@@ -150,7 +99,7 @@ mod native {
             black_box(merged);
         };
 
-        let batch = median(fresh, |shared| {
+        let batch = median_of(fresh, |shared| {
             let updates: Vec<&[u8]> = queue.iter().map(Vec::as_slice).collect();
             shared.apply_updates(&updates).expect("taken");
             check(&shared);
@@ -167,7 +116,7 @@ mod native {
 
         // What the server sends the device that stayed online when the other one is back.
         let step2 = Message::Sync(SyncMessage::SyncStep2(reconnect.clone())).encode_v1();
-        let protocol = median(
+        let protocol = median_of(
             || Session::new(fresh()),
             |mut session| {
                 let received = session.receive(&step2).expect("taken");
@@ -184,7 +133,7 @@ mod native {
             Some(Duration::from_millis(100)),
         );
 
-        let one_by_one = median(fresh, |shared| {
+        let one_by_one = median_of(fresh, |shared| {
             for update in &queue {
                 shared.apply_update(update).expect("taken");
             }
