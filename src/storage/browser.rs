@@ -64,6 +64,16 @@ impl BrowserStore {
     }
 }
 
+impl BrowserStore {
+    /// Whether `key` holds a value, without reading the value out.
+    pub fn holds(&self, key: &str) -> bool {
+        self.storage
+            .unchecked_ref::<RawStorage>()
+            .get_item(key)
+            .is_ok_and(|value| !value.is_null() && !value.is_undefined())
+    }
+}
+
 /// The name and message of a thrown DOMException or Error.
 fn describe(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {

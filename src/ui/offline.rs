@@ -84,10 +84,10 @@ impl KeptCopy {
             offline: RwSignal::new(offline),
             registration: StoredValue::new_local(None),
         };
-        // Registered once the first screen is painted: the worker's first install fetches
-        // every file of the build, which should not compete with the page's own loading.
+        // Registered once the first screen is complete and painted: the worker's first install
+        // fetches every file of the build, which should not compete with the page's own loading.
         if cfg!(not(debug_assertions)) {
-            crate::ui::timing::after_next_frame(move || {
+            crate::ui::timing::after_first_screen(move || {
                 if let Some(container) = container {
                     leptos::task::spawn_local(async move {
                         match register(&container).await {
@@ -183,6 +183,12 @@ fn track(
     });
     installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
     changed.forget();
+}
+
+/// Whether a service worker answers for this page: the app has been kept on this device by an
+/// earlier visit.
+pub fn returning() -> bool {
+    container().is_some_and(|container| container.controller().is_some())
 }
 
 fn container() -> Option<ServiceWorkerContainer> {

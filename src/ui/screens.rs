@@ -17,15 +17,19 @@ use crate::domain::import::Preview;
 use crate::domain::scoring::Section;
 use crate::domain::PlanId;
 use crate::exchange::ExchangeError;
+use crate::storage::browser::BrowserStore;
+use crate::storage::keys::INDEX_KEY;
 use crate::ui::components::importer::{ImportFailed, ImportPreview, Importer};
 use crate::ui::pages::{
-    join::JoinPage, plan::PlanPage, presenter::PresenterPage, report::ReportPage,
-    settings::SettingsPage, share::SharePage, wizard::WizardPage, workshop::WorkshopPage,
+    join::JoinPage, plan::PlanPage, portfolio::PortfolioPlans, presenter::PresenterPage,
+    report::ReportPage, settings::SettingsPage, share::SharePage, wizard::WizardPage,
+    workshop::WorkshopPage,
 };
 use crate::ui::router::focus_arrived_screen;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 /// A screen's module could not be fetched: offline before it was ever kept on this device, or a
@@ -40,94 +44,108 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
     }
 }
 
-/// A loader of one screen: `async fn $name() -> Result<fn(args) -> AnyView, Unavailable>`, a split
-/// point in a split build (its module named `pilotdeck_$name`), an ordinary function otherwise.
-macro_rules! screen {
-    ($(#[$doc:meta])* $name:ident, $module:ident, fn($($arg:ident: $ty:ty),*) $body:block) => {
+/// One module's screens: a struct `$screens` of their constructors, the module's loader
+/// `$loader` (a split point in a split build, its module named `$module`; an ordinary function
+/// otherwise), and for each screen an `async fn $name() -> Result<fn(args) -> AnyView,
+/// Unavailable>` that waits for the module.
+///
+/// Screens used together share a module: fewer modules repeat less of what each module imports
+/// and compress better, and a screen's module brings the others of its kind with it.
+macro_rules! module {
+    (
+        $(#[$doc:meta])* $loader:ident, $module:ident, $screens:ident {
+            $($(#[$screen_doc:meta])* $name:ident: fn($($arg:ident: $ty:ty),*) $body:block)*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        pub struct $screens {
+            $(pub $name: fn($($ty),*) -> AnyView,)*
+        }
+
         $(#[$doc])*
         #[cfg(pilotdeck_split)]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<fn($($ty),*) -> AnyView, Unavailable> {
-            fn build($($arg: $ty),*) -> AnyView $body
-            Ok(build)
+        pub fn $loader() -> Result<$screens, Unavailable> {
+            $(fn $name($($arg: $ty),*) -> AnyView $body)*
+            Ok($screens { $($name),* })
         }
 
         $(#[$doc])*
         #[cfg(not(pilotdeck_split))]
-        pub async fn $name() -> Result<fn($($ty),*) -> AnyView, Unavailable> {
-            fn build($($arg: $ty),*) -> AnyView $body
-            Ok(build)
+        pub async fn $loader() -> Result<$screens, Unavailable> {
+            $(fn $name($($arg: $ty),*) -> AnyView $body)*
+            Ok($screens { $($name),* })
         }
+
+        $(
+            $(#[$screen_doc])*
+            pub async fn $name() -> Result<fn($($ty),*) -> AnyView, Unavailable> {
+                Ok($loader().await?.$name)
+            }
+        )*
     };
 }
 
-screen!(
-    /// `/new`: the Scrappy V1 wizard.
-    wizard, pilotdeck_wizard, fn(draft: Option<PlanId>, step: Section) {
-        view! { <WizardPage draft=draft step=step /> }.into_any()
+module!(
+    /// The portfolio with plans: what a returning visit shows first, so a module on its own.
+    portfolio_module, pilotdeck_portfolio, PortfolioScreens {
+        /// `/` with plans: the overview, the filters, the cards and the exports.
+        portfolio_plans: fn(importer: Importer) {
+            view! { <PortfolioPlans importer=importer /> }.into_any()
+        }
     }
 );
 
-screen!(
-    /// `/plans/<id>`: one plan.
-    plan, pilotdeck_plan, fn(id: PlanId) {
-        view! { <PlanPage id=id /> }.into_any()
+module!(
+    /// A plan's screens, which share the plan's forms, its slides and its figures.
+    plan_module, pilotdeck_plan, PlanScreens {
+        /// `/new`: the Scrappy V1 wizard.
+        wizard: fn(draft: Option<PlanId>, step: Section) {
+            view! { <WizardPage draft=draft step=step /> }.into_any()
+        }
+        /// `/plans/<id>`: one plan.
+        plan: fn(id: PlanId) {
+            view! { <PlanPage id=id /> }.into_any()
+        }
+        /// `/plans/<id>/workshop`: the workshop deck.
+        workshop: fn(id: PlanId, slide: usize) {
+            view! { <WorkshopPage id=id slide=slide /> }.into_any()
+        }
+        /// `/plans/<id>/workshop/presenter`: the presenter view.
+        presenter: fn(id: PlanId) {
+            view! { <PresenterPage id=id /> }.into_any()
+        }
     }
 );
 
-screen!(
-    /// `/plans/<id>/workshop`: the workshop deck.
-    workshop, pilotdeck_workshop, fn(id: PlanId, slide: usize) {
-        view! { <WorkshopPage id=id slide=slide /> }.into_any()
-    }
-);
-
-screen!(
-    /// `/plans/<id>/workshop/presenter`: the presenter view.
-    presenter, pilotdeck_presenter, fn(id: PlanId) {
-        view! { <PresenterPage id=id /> }.into_any()
-    }
-);
-
-screen!(
-    /// `/settings`
-    settings, pilotdeck_settings, fn() {
-        view! { <SettingsPage /> }.into_any()
-    }
-);
-
-screen!(
-    /// `/report`: the printable portfolio report.
-    report, pilotdeck_report, fn() {
-        view! { <ReportPage /> }.into_any()
-    }
-);
-
-screen!(
-    /// `/share#…`: a plan shared as a link.
-    share, pilotdeck_share, fn() {
-        view! { <SharePage /> }.into_any()
-    }
-);
-
-screen!(
-    /// `/join#…`: joining a plan shared live.
-    join, pilotdeck_join, fn() {
-        view! { <JoinPage /> }.into_any()
-    }
-);
-
-screen!(
-    /// The import's answer when a file cannot be used: every problem, in words.
-    import_failed, pilotdeck_import_failed, fn(importer: Importer, file: String, error: ExchangeError) {
-        view! { <ImportFailed importer=importer file=file error=error /> }.into_any()
-    }
-);
-
-screen!(
-    /// The import's preview: what is new, already here or different, and a choice for each.
-    import_preview, pilotdeck_import_preview, fn(importer: Importer, file: String, preview: Preview) {
-        view! { <ImportPreview importer=importer file=file preview=preview /> }.into_any()
+module!(
+    /// The screens opened now and then: Settings, the report, links, and an import's answer.
+    other_module, pilotdeck_other, OtherScreens {
+        /// `/settings`
+        settings: fn() {
+            view! { <SettingsPage /> }.into_any()
+        }
+        /// `/report`: the printable portfolio report.
+        report: fn() {
+            view! { <ReportPage /> }.into_any()
+        }
+        /// `/share#…`: a plan shared as a link.
+        share: fn() {
+            view! { <SharePage /> }.into_any()
+        }
+        /// `/join#…`: joining a plan shared live.
+        join: fn() {
+            view! { <JoinPage /> }.into_any()
+        }
+        /// The import's answer when a file cannot be used: every problem, in words.
+        import_failed: fn(importer: Importer, file: String, error: ExchangeError) {
+            view! { <ImportFailed importer=importer file=file error=error /> }.into_any()
+        }
+        /// The import's preview: what is new, already here or different, and a choice for each.
+        import_preview: fn(importer: Importer, file: String, preview: Preview) {
+            view! { <ImportPreview importer=importer file=file preview=preview /> }.into_any()
+        }
     }
 );
 
@@ -135,33 +153,54 @@ screen!(
 /// a later navigation finds its screen ready. One that cannot be fetched now is fetched again
 /// when it is opened.
 pub async fn preload() {
-    let _ = plan().await;
+    let _ = portfolio_module().await;
+    let _ = plan_module().await;
     // The sync engine: a plan shared or joined later starts at once.
     let _ = crate::ui::live::engines().await;
-    let _ = wizard().await;
-    let _ = settings().await;
-    let _ = workshop().await;
-    let _ = presenter().await;
-    let _ = report().await;
-    let _ = share().await;
-    let _ = join().await;
-    let _ = import_preview().await;
-    let _ = import_failed().await;
+    let _ = other_module().await;
+}
+
+/// Starts fetching the portfolio's plans now, before the stored plans are read, so that the
+/// fetch goes on while they are: on a device this app has been kept on (a service worker
+/// answers for the page) or one with plans stored. A first visit, whose portfolio is empty,
+/// fetches it in idle time like the other screens.
+pub fn fetch_early() {
+    let stored = || BrowserStore::open().is_ok_and(|store| store.holds(INDEX_KEY));
+    if crate::ui::offline::returning() || stored() {
+        fetch_portfolio();
+    }
+}
+
+/// Starts fetching the portfolio's plans, if they are not here or on their way, without waiting
+/// for them: when plans are about to be added to an empty portfolio.
+pub fn fetch_portfolio() {
+    let mut load = Box::pin(portfolio_module());
+    if poll_now(&mut load).is_pending() {
+        leptos::task::spawn_local(async move {
+            let _ = load.await;
+        });
+    }
 }
 
 /// Polls a loader once without waiting: ready when its module is here (or in a build that is
 /// not split), pending while it is on its way. The same future is then awaited, not made again.
-pub fn poll_now<F: Future>(load: &mut Pin<Box<F>>) -> Poll<F::Output> {
+pub fn poll_now<F: Future + ?Sized>(load: &mut Pin<Box<F>>) -> Poll<F::Output> {
     load.as_mut().poll(&mut Context::from_waker(Waker::noop()))
 }
 
 /// Where a screen's module is.
-#[derive(Clone, Copy)]
-enum Loading<B> {
+#[derive(Clone)]
+enum Loading {
     Waiting,
-    Ready(B),
+    Ready(Shown),
     Failed,
 }
+
+/// A screen (or part) whose module is here, with its arguments: renders it.
+type Shown = Arc<dyn Fn() -> AnyView + Send + Sync>;
+/// A screen's loader with its arguments: the constructor it gives, as a [`Shown`].
+type Load =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Shown, Unavailable>>>> + Send + Sync>;
 
 /// What is loaded on demand: a whole screen, or a part of the portfolio (the import's answer).
 #[derive(Clone, Copy, PartialEq)]
@@ -185,7 +224,8 @@ where
 }
 
 /// [`on_demand`] for a screen or a part: a part waits and fails inside the screen it is on, with
-/// no heading of its own.
+/// no heading of its own. Only the joining of `load` and `show` is made for each screen; the
+/// waiting, the failure and the retry are one function for all ([`waiting_for`]).
 pub fn on_demand_in<B, L>(
     place: Place,
     load: impl Fn() -> L + Copy + Send + Sync + 'static,
@@ -195,36 +235,30 @@ where
     B: Copy + Send + Sync + 'static,
     L: Future<Output = Result<B, Unavailable>> + 'static,
 {
-    let mut first = Box::pin(load());
+    let show = Arc::new(show);
+    let load: Load = Arc::new(move || {
+        let show = Arc::clone(&show);
+        Box::pin(async move {
+            let build = load().await?;
+            Ok(Arc::new(move || show(build)) as Shown)
+        })
+    });
+    waiting_for(place, load)
+}
+
+/// The screen `load` gives, or what stands in for it until its module is here.
+fn waiting_for(place: Place, load: Load) -> AnyView {
+    let mut first = load();
     let loading = match poll_now(&mut first) {
-        Poll::Ready(Ok(build)) => return show(build),
+        Poll::Ready(Ok(shown)) => return shown(),
         Poll::Ready(Err(Unavailable)) => RwSignal::new(Loading::Failed),
         Poll::Pending => RwSignal::new(Loading::Waiting),
     };
-    let fetch = move |future: Pin<Box<L>>| {
-        leptos::task::spawn_local(async move {
-            let done = match future.await {
-                Ok(build) => Loading::Ready(build),
-                Err(Unavailable) => Loading::Failed,
-            };
-            // The screen may have been left meanwhile.
-            if loading.try_set(done).is_none()
-                && matches!(done, Loading::Ready(_))
-                && place == Place::Screen
-            {
-                focus_arrived_screen();
-            }
-        })
-    };
     if matches!(loading.get_untracked(), Loading::Waiting) {
-        fetch(first);
+        fetch(loading, place, first);
     }
-    let retry = move |_| {
-        loading.set(Loading::Waiting);
-        fetch(Box::pin(load()));
-    };
     (move || match (loading.get(), place) {
-        (Loading::Ready(build), _) => show(build),
+        (Loading::Ready(shown), _) => shown(),
         (Loading::Waiting, Place::Screen) => view! {
             <div class="screen-loading" role="status" data-testid="screen-loading">
                 <h1>"Opening…"</h1>
@@ -238,6 +272,11 @@ where
         }
         .into_any(),
         (Loading::Failed, place) => {
+            let load = Arc::clone(&load);
+            let retry = move |_| {
+                loading.set(Loading::Waiting);
+                fetch(loading, place, load());
+            };
             let unavailable = view! {
                 <div class="banner banner-error" role="alert">
                     <p>
@@ -267,4 +306,28 @@ where
         }
     })
     .into_any()
+}
+
+/// Waits for a module on its way, then shows its screen, or the failure.
+fn fetch(
+    loading: RwSignal<Loading>,
+    place: Place,
+    future: Pin<Box<dyn Future<Output = Result<Shown, Unavailable>>>>,
+) {
+    leptos::task::spawn_local(async move {
+        let done = match future.await {
+            Ok(shown) => Loading::Ready(shown),
+            Err(Unavailable) => {
+                // A first screen that cannot be fetched is complete as it is: what waited for
+                // it (the service worker among them) goes on.
+                crate::ui::timing::first_screen_shown();
+                Loading::Failed
+            }
+        };
+        let arrived = matches!(done, Loading::Ready(_));
+        // The screen may have been left meanwhile.
+        if loading.try_set(done).is_none() && arrived && place == Place::Screen {
+            focus_arrived_screen();
+        }
+    });
 }

@@ -2,6 +2,8 @@
 //! started and when its first screen was on the glass, and measures around the work it times
 //! (scoring, saving, importing).
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -44,6 +46,48 @@ pub fn mark(name: &str) {
 /// Records a mark once the next frame has been painted.
 pub fn mark_after_next_frame(name: &'static str) {
     after_next_frame(move || mark(name));
+}
+
+/// Work put off until the first screen is complete.
+type PutOff = Vec<Box<dyn FnOnce()>>;
+
+thread_local! {
+    /// The work put off until the first screen is complete: `None` once it has run.
+    static AFTER_FIRST_SCREEN: RefCell<Option<PutOff>> = RefCell::new(Some(Vec::new()));
+}
+
+/// Marks [`READY`] after the next frame, once a visit, then runs the work put off until then
+/// ([`after_first_screen`]): called where the first screen is complete (the shell's first
+/// render; the portfolio's plans, once their module has arrived or could not be fetched).
+pub fn first_screen_shown() {
+    static SHOWN: AtomicBool = AtomicBool::new(false);
+    if SHOWN.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    after_next_frame(|| {
+        mark(READY);
+        let put_off = AFTER_FIRST_SCREEN.with(|queue| queue.borrow_mut().take());
+        for work in put_off.into_iter().flatten() {
+            work();
+        }
+    });
+}
+
+/// Runs `work` once the first screen is complete and painted (at once if it has been), so that
+/// it neither delays that screen nor competes with its loading: registering the service
+/// worker, fetching the other screens' modules, asking for persistent storage.
+pub fn after_first_screen(work: impl FnOnce() + 'static) {
+    let work: Box<dyn FnOnce()> = Box::new(work);
+    let now = AFTER_FIRST_SCREEN.with(|queue| match queue.borrow_mut().as_mut() {
+        Some(put_off) => {
+            put_off.push(work);
+            None
+        }
+        None => Some(work),
+    });
+    if let Some(work) = now {
+        work();
+    }
 }
 
 /// Runs `work` once the next frame has been painted: a task queued from the frame callback runs

@@ -1,17 +1,18 @@
-// Journey: someone opens Pilotdeck for the first time on a slow connection. The portfolio works
-// with the main module alone; the other screens' modules (src/ui/screens.rs, cut by
-// scripts/split.mjs) arrive in the first idle moment after it, so that opening one later does
-// not wait; one opened sooner says it is opening, and one that cannot be fetched says so and
-// opens on "Try again". After that visit, every screen opens with no network.
+// Journey: someone opens Pilotdeck for the first time on a slow connection. The empty portfolio
+// works with the main module alone; the other modules (src/ui/screens.rs, cut by
+// scripts/split.mjs) — the portfolio's plans, a plan's screens, the other screens — arrive in
+// the first idle moment after it, so that opening one later does not wait; one opened sooner
+// says it is opening, and one that cannot be fetched says so and opens on "Try again". After
+// that visit, every screen opens with no network. A later visit with plans fetches the plans'
+// module as it starts.
 import { test, expect, watchPage } from "./fixtures/test";
 import { Importer, PortfolioPage, PlanPage, WizardPage, WorkshopWindow } from "./fixtures/pages";
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page, Route } from "@playwright/test";
 
-/** The screens' own modules (and the import's answer), by the names scripts/split.mjs gives them. */
-const SCREENS = [
-  "plan", "wizard", "settings", "workshop", "presenter", "report", "share", "join", "import_preview", "import_failed",
-];
+/** The screens' modules, by the names scripts/split.mjs gives them, in the order they are
+ * fetched in idle time (the sync engine's between the plan's and the others'). */
+const SCREENS = ["portfolio", "plan", "other"];
 const screenOf = (url: string) => /\/pilotdeck-([a-z_]+)-[0-9a-f]{16}\.wasm$/.exec(url)?.[1];
 /** Any module fetched on demand: a screen's, or a chunk several screens share. */
 const ON_DEMAND = /\/pilotdeck-[a-z_0-9]+-[0-9a-f]{16}\.wasm$/;
@@ -45,25 +46,35 @@ test.describe("without the offline copy", () => {
   // Only the page's own requests are seen: the service worker would fetch every file too.
   test.use({ serviceWorkers: "block" });
 
-  test("the portfolio works with the main module alone, and the other screens arrive in idle time", async ({
+  test("a first visit works with the main module alone, and the other screens arrive in idle time", async ({
     page,
     context,
   }) => {
     const { asked, release } = await holdModules(context);
     const portfolio = new PortfolioPage(page);
     await portfolio.open();
-    // Every on-demand module is held back, and the portfolio still does its work.
-    await portfolio.loadExamplePortfolio();
+    // Every on-demand module is held back, and the empty portfolio is whole: what Pilotdeck is
+    // for, and the ways to begin.
+    await expect(page.getByRole("heading", { level: 2, name: "Launch partner pilots that don't die quietly" })).toBeVisible();
+    await expect(portfolio.startPilot).toBeEnabled();
+    await expect(page.getByLabel("Import plans")).toBeEnabled();
+    // Idle, the app has started fetching the likeliest module, the portfolio's plans, and
+    // nothing the empty portfolio needed waited for it.
+    await expect.poll(() => asked.map(screenOf)).toContain("portfolio");
+    expect(asked.map(screenOf).filter(Boolean)[0]).toBe("portfolio");
+    // Plans added before it has arrived are kept at once; their cards follow with the module.
+    await portfolio.loadExample.click();
+    await expect(portfolio.notice.filter({ hasText: "Added 9 example plans." })).toBeVisible();
+    await portfolio.waitForSaved(9);
+    await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+
+    release();
     await expect(portfolio.cards).toHaveCount(9);
+    await expect(portfolio.heading).toBeVisible();
     await page.getByLabel("Search", { exact: true }).fill("Northwind");
     await expect(portfolio.cards).toHaveCount(1);
     await page.getByLabel("Search", { exact: true }).fill("");
-    // Idle, the app has started fetching the likeliest screen, the plan, and nothing the
-    // portfolio needed waited for it.
-    await expect.poll(() => asked.map(screenOf)).toContain("plan");
-
-    release();
-    // Then every screen, one after the other.
+    // Then every module, one after the other.
     await expect.poll(() => SCREENS.filter((screen) => asked.some((url) => screenOf(url) === screen))).toEqual(SCREENS);
 
     // A navigation now does not wait: no "Opening…", the wizard at once with the keyboard in
@@ -76,6 +87,37 @@ test.describe("without the offline copy", () => {
     await portfolio.openPlan("Northwind Mobile — Business Flex booking bundle");
     await expect(new PlanPage(page).title).toHaveText("Northwind Mobile — Business Flex booking bundle");
     expect(await sawLoading()).toBe(false);
+  });
+
+  test("a visit with plans stored asks for the portfolio's plans before it reads them", async ({
+    page,
+    context,
+  }) => {
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open();
+    await portfolio.loadExamplePortfolio();
+    await portfolio.waitForSaved(9);
+    const { asked, release } = await holdModules(context);
+    // Held back, the module has been asked for before any frame could be idle: the first
+    // screen is "Opening…" while it is on its way, and the plans when it arrives.
+    await page.reload();
+    await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+    expect(asked.map(screenOf)).toContain("portfolio");
+    release();
+    await expect(portfolio.heading).toBeVisible();
+    await expect(portfolio.cards).toHaveCount(9);
+    await expect(page.getByTestId("screen-loading")).toHaveCount(0);
+    // Asked for before the stored plans were read ("pilotdeck:loaded"), not when the first
+    // screen was drawn: the fetch and the reading go on together.
+    const when = await page.evaluate(() => ({
+      asked: performance
+        .getEntriesByType("resource")
+        .find((entry) => /\/pilotdeck-portfolio-[0-9a-f]{16}\.wasm$/.test(entry.name))?.startTime,
+      read: performance.getEntriesByName("pilotdeck:loaded")[0]?.startTime,
+    }));
+    expect(when.asked).toBeDefined();
+    expect(when.read).toBeDefined();
+    expect(when.asked!).toBeLessThan(when.read!);
   });
 
   test("a screen opened before its module has arrived says it is opening, then takes the keyboard", async ({
@@ -149,7 +191,7 @@ test.describe("without the offline copy", () => {
     const page = await context.newPage();
     const problems = watchPage(page);
     let reachable = false;
-    await context.route(/\/pilotdeck-settings-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+    await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
 
     await new PortfolioPage(page).open();
     await page.getByRole("link", { name: "Settings" }).click();
@@ -177,7 +219,7 @@ test.describe("without the offline copy", () => {
     const page = await context.newPage();
     const problems = watchPage(page);
     let reachable = false;
-    await context.route(/\/pilotdeck-report-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+    await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
 
     await page.goto("/report");
     const unavailable = page.getByTestId("screen-unavailable");

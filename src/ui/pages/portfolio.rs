@@ -1,4 +1,9 @@
 //! `/`: every plan on this device, or a friendly start when there are none.
+//!
+//! The start is in the module every visit downloads: a first visit has no plans. The plans —
+//! overview, filters, cards, exports — are [`PortfolioPlans`], loaded on demand
+//! (`src/ui/screens.rs`); a device that has plans starts fetching them as the app starts
+//! ([`crate::ui::screens::fetch_early`]).
 
 use crate::domain::backup::export_reminder;
 use crate::domain::overview::arrange;
@@ -13,6 +18,7 @@ use crate::ui::components::overview::Overview;
 use crate::ui::components::plan_card::{CardSummary, PlanCard};
 use crate::ui::pages::report::export_csv;
 use crate::ui::router::{use_router, Link, Route};
+use crate::ui::screens::{self, on_demand};
 use crate::ui::state::{now, AppState};
 use crate::ui::timing;
 use leptos::prelude::*;
@@ -21,9 +27,109 @@ use leptos::task::spawn_local;
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let live = expect_context::<crate::ui::live::Live>();
-    let loading = RwSignal::new(false);
+    let importer = Importer::new(state);
     let is_empty = move || state.portfolio.with(|p| p.is_empty());
+    view! {
+        <Show when=move || !is_empty() fallback=move || view! { <FirstStart importer=importer /> }>
+            {on_demand(screens::portfolio_plans, move |build| build(importer))}
+        </Show>
+    }
+}
+
+/// The page's frame: a section a Pilotdeck file can be dropped anywhere on.
+#[component]
+fn PortfolioSection(importer: Importer, children: Children) -> impl IntoView {
+    view! {
+        <section
+            class="page portfolio"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| drop_file(importer, ev)
+        >
+            {children()}
+        </section>
+    }
+}
+
+/// An empty portfolio: what Pilotdeck is for, and the three ways to begin.
+#[component]
+fn FirstStart(importer: Importer) -> impl IntoView {
+    view! {
+        <PortfolioSection importer=importer>
+            <header class="page-header">
+                <div>
+                    <h1>"Portfolio"</h1>
+                </div>
+            </header>
+            <ImportDialog importer=importer />
+            <div class="empty-state">
+                <h2>"Launch partner pilots that don't die quietly"</h2>
+                <p>
+                    "Pilotdeck turns a partnership idea into one narrow pilot with shared goals, "
+                    "three owned next steps and a scrappy V1 live within 30 days, then tells you "
+                    "when its momentum fades. Your plans stay in this browser: no account, nothing sent anywhere."
+                </p>
+                <p class="muted">
+                    "Have a Pilotdeck file? Import it, or drop it anywhere on this page."
+                </p>
+                <div class="actions">
+                    <StartActions importer=importer />
+                </div>
+            </div>
+        </PortfolioSection>
+    }
+}
+
+/// "Start a pilot", "Load example portfolio" and "Import plans": on the empty portfolio and
+/// first among the full one's actions.
+#[component]
+fn StartActions(importer: Importer) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let router = use_router();
+    let loading = RwSignal::new(false);
+    let start = move |_| router.go(Route::new_pilot());
+    let load_example = move |_| {
+        loading.set(true);
+        // The cards' module comes while the examples are fetched and read.
+        screens::fetch_portfolio();
+        spawn_local(async move {
+            let message = match fetch_text(EXAMPLE_PATH).await {
+                Ok(text) => match example_plans(&text, state.today.get_untracked()) {
+                    Ok(plans) => {
+                        let added = state.add_plans(plans);
+                        match (added.added.len(), added.already_here.len()) {
+                            (0, _) => "The example plans are already here.".to_string(),
+                            (n, 0) => format!("Added {n} example plans."),
+                            (n, m) => format!("Added {n} example plans; {m} were already here."),
+                        }
+                    }
+                    Err(error) => format!("The example portfolio could not be read: {error}"),
+                },
+                Err(error) => format!("The example portfolio could not be loaded: {error}"),
+            };
+            state.notify(message);
+            // Gone with the empty portfolio when the plans were added to one.
+            let _ = loading.try_set(false);
+        });
+    };
+    view! {
+        <button type="button" class="button primary" on:click=start>
+            "Start a pilot"
+        </button>
+        <button type="button" class="button" on:click=load_example disabled=move || loading.get()>
+            "Load example portfolio"
+        </button>
+        <ImportButton importer=importer />
+    }
+}
+
+/// A portfolio with plans: the overview, the filters, a page of cards at a time, and the
+/// exports. Loaded on demand ([`screens::portfolio_plans`]).
+#[component]
+pub fn PortfolioPlans(importer: Importer) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let live = expect_context::<crate::ui::live::Live>();
+    // The first screen of a visit with plans is complete once these are drawn.
+    timing::first_screen_shown();
     let count = move || state.portfolio.with(|p| p.len());
     let running = move || {
         state
@@ -64,31 +170,6 @@ pub fn PortfolioPage() -> impl IntoView {
         })
     };
 
-    let router = use_router();
-    let start = move |_| router.go(Route::new_pilot());
-    let load_example = move |_| {
-        loading.set(true);
-        spawn_local(async move {
-            let message = match fetch_text(EXAMPLE_PATH).await {
-                Ok(text) => match example_plans(&text, state.today.get_untracked()) {
-                    Ok(plans) => {
-                        let added = state.add_plans(plans);
-                        match (added.added.len(), added.already_here.len()) {
-                            (0, _) => "The example plans are already here.".to_string(),
-                            (n, 0) => format!("Added {n} example plans."),
-                            (n, m) => format!("Added {n} example plans; {m} were already here."),
-                        }
-                    }
-                    Err(error) => format!("The example portfolio could not be read: {error}"),
-                },
-                Err(error) => format!("The example portfolio could not be loaded: {error}"),
-            };
-            state.notify(message);
-            loading.set(false);
-        });
-    };
-
-    let importer = Importer::new(state);
     let examples = move || {
         state
             .portfolio
@@ -131,29 +212,16 @@ pub fn PortfolioPage() -> impl IntoView {
     let actions = move || {
         view! {
             <div class="actions">
-                <button type="button" class="button primary" on:click=start>
-                    "Start a pilot"
+                <StartActions importer=importer />
+                <button type="button" class="button" on:click=export_all>
+                    "Export all"
                 </button>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=load_example
-                    disabled=move || loading.get()
-                >
-                    "Load example portfolio"
+                <button type="button" class="button" on:click=move |_| export_csv(state)>
+                    "Export CSV"
                 </button>
-                <ImportButton importer=importer />
-                <Show when=move || !is_empty()>
-                    <button type="button" class="button" on:click=export_all>
-                        "Export all"
-                    </button>
-                    <button type="button" class="button" on:click=move |_| export_csv(state)>
-                        "Export CSV"
-                    </button>
-                    <Link to=Route::Report class="button">
-                        "Portfolio report"
-                    </Link>
-                </Show>
+                <Link to=Route::Report class="button">
+                    "Portfolio report"
+                </Link>
                 <Show when=move || { examples() > 0 }>
                     <button
                         type="button"
@@ -209,21 +277,15 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     view! {
-        <section
-            class="page portfolio"
-            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
-            on:drop=move |ev: web_sys::DragEvent| drop_file(importer, ev)
-        >
+        <PortfolioSection importer=importer>
             <header class="page-header">
                 <div>
                     <h1>"Portfolio"</h1>
-                    <Show when=move || !is_empty()>
-                        <p class="subtitle">
-                            {move || plural(count(), "plan")} " · " {move || running()} " running"
-                        </p>
-                    </Show>
+                    <p class="subtitle">
+                        {move || plural(count(), "plan")} " · " {move || running()} " running"
+                    </p>
                 </div>
-                <Show when=move || !is_empty()>{actions}</Show>
+                {actions}
             </header>
             {export_question}
             <ImportDialog importer=importer />
@@ -257,55 +319,35 @@ pub fn PortfolioPage() -> impl IntoView {
                         }
                     })
             }}
-            <Show
-                when=move || !is_empty()
-                fallback=move || {
-                    view! {
-                        <div class="empty-state">
-                            <h2>"Launch partner pilots that don't die quietly"</h2>
-                            <p>
-                                "Pilotdeck turns a partnership idea into one narrow pilot with shared goals, "
-                                "three owned next steps and a scrappy V1 live within 30 days, then tells you "
-                                "when its momentum fades. Your plans stay in this browser: no account, nothing sent anywhere."
-                            </p>
-                            <p class="muted">
-                                "Have a Pilotdeck file? Import it, or drop it anywhere on this page."
-                            </p>
-                            {actions}
-                        </div>
-                    }
-                }
-            >
-                <Overview />
-                <Filters />
-                <Show when=move || { matching() == 0 }>
-                    <p class="callout">"No plan matches this search and these filters."</p>
-                </Show>
-                <ul class="plan-grid" aria-label="Plans">
-                    <For
-                        each=cards
-                        key=|card| (card.id.clone(), card.updated_at, card.today, card.shown)
-                        let:card
-                    >
-                        <li>
-                            <PlanCard card=card />
-                        </li>
-                    </For>
-                </ul>
-                <Show when=move || { hidden() > 0 }>
-                    <p class="show-more">
-                        <button
-                            type="button"
-                            class="button"
-                            on:click=move |_| shown.update(|n| *n += MORE)
-                        >
-                            {move || format!("Show {} more", hidden().min(MORE))}
-                        </button>
-                        <span class="muted">{move || format!(" {} not shown yet", hidden())}</span>
-                    </p>
-                </Show>
+            <Overview />
+            <Filters />
+            <Show when=move || { matching() == 0 }>
+                <p class="callout">"No plan matches this search and these filters."</p>
             </Show>
-        </section>
+            <ul class="plan-grid" aria-label="Plans">
+                <For
+                    each=cards
+                    key=|card| (card.id.clone(), card.updated_at, card.today, card.shown)
+                    let:card
+                >
+                    <li>
+                        <PlanCard card=card />
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || { hidden() > 0 }>
+                <p class="show-more">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| shown.update(|n| *n += MORE)
+                    >
+                        {move || format!("Show {} more", hidden().min(MORE))}
+                    </button>
+                    <span class="muted">{move || format!(" {} not shown yet", hidden())}</span>
+                </p>
+            </Show>
+        </PortfolioSection>
     }
 }
 
