@@ -102,12 +102,12 @@ if (!existsSync(join(cache, "done"))) {
 const out = join(cache, "out");
 
 // Every module fetched on demand, by a name that changes with its bytes: chunk_9.wasm becomes
-// pilotdeck-chunk_9-<digest>.wasm; split_pilotdeck_wizard.wasm becomes pilotdeck-wizard-<digest>.wasm.
+// pilotdeck-chunk_9-<digest>.wasm; split_pilotdeck_plan.wasm becomes pilotdeck-plan-<digest>.wasm.
 let loader = readFileSync(join(out, "__wasm_split.js"), "utf8");
 const modules = readdirSync(out).filter((n) => n.endsWith(".wasm") && n !== "pilotdeck_bg.wasm");
 for (const name of modules) {
   const bytes = readFileSync(join(out, name));
-  // split_pilotdeck_wizard.wasm (src/ui/screens.rs names each screen's module) → wizard.
+  // split_pilotdeck_plan.wasm (src/ui/screens.rs names each module) → plan.
   const base = name.replace(/^split_(?:pilotdeck_)?/, "").replace(/\.wasm$/, "");
   const renamed = `pilotdeck-${base}-${digest(bytes)}.wasm`;
   writeFileSync(join(staging, renamed), bytes);
