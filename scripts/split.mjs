@@ -114,12 +114,31 @@ for (const name of modules) {
   if (!loader.includes(`"./${name}"`)) fail(`__wasm_split.js does not name ${name}`);
   loader = loader.replaceAll(`"./${name}"`, `"./${renamed}"`);
 }
-// A module's fetch starts before the chunks it needs have arrived, and is awaited only after:
-// a failed one (offline) would be reported as an unhandled rejection meanwhile, on top of the
-// failed load the app itself shows. It is handled where it is awaited.
-const FETCH = /const src = fetch\(([^;]*)\);/g;
-if (!FETCH.test(loader)) fail("__wasm_split.js fetches no module the way this step expects");
-loader = loader.replace(FETCH, "const src = fetch($1);\n    src.catch(() => {});");
+// Each module is compiled as it arrives, all of a module's chunks and itself at once; only
+// instantiating waits for the chunks it needs (wasm-split-cli's loader compiles a module once its
+// chunks are instantiated, one link of the chain after the other). A module the page began
+// compiling early (plansEarly, below) is taken from there, once. A failed fetch or compile
+// (offline) is handled where it is awaited, not reported as an unhandled rejection meanwhile on
+// top of the failed load the app itself shows; a retry starts afresh.
+const MODULE = /const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+if (!MODULE.test(loader)) fail("__wasm_split.js fetches and instantiates no module the way this step expects");
+loader = loader.replace(
+  MODULE,
+  `const compiled = compile("$1");
+    compiled.catch(() => {});
+    return async (imports) => WebAssembly.instantiate(await compiled, imports);`,
+);
+loader += `
+/** The module \`name\` compiled: the page's early compile of it (index.html) the first time, if
+ * there is one and it worked; else fetched and compiled as it arrives. */
+function compile(name) {
+  const early = globalThis.pilotdeckEarly && globalThis.pilotdeckEarly[name];
+  const fetched = () => WebAssembly.compileStreaming(fetch(new URL(\`./\${name}\`, import.meta.url)));
+  if (!early) return fetched();
+  delete globalThis.pilotdeckEarly[name];
+  return early.catch(fetched);
+}
+`;
 // The loader asks the main module's glue for the shared memory and table.
 if (!loader.includes('from "./pilotdeck.js"')) fail("__wasm_split.js does not import ./pilotdeck.js");
 loader = loader.replace('from "./pilotdeck.js"', `from "./${glue}"`);
@@ -139,7 +158,55 @@ const integrity = `sha384-${createHash("sha384").update(js).digest("base64")}`;
 const html = readFileSync(page, "utf8");
 const LINK = new RegExp(`(<link[^>]*href="[^"]*${glue.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*(")`);
 if (!LINK.test(html)) fail(`no preload of ${glue} with an integrity hash in ${page}`);
-writeFileSync(page, html.replace(LINK, `$1${integrity}$2`));
+writeFileSync(page, html.replace(LINK, `$1${integrity}$2`).replace("</head>", `${plansEarly(loader)}\n  </head>`));
+
+/**
+ * The page's script that, on a device with plans stored (or one a service worker answers for, which
+ * it asks first: that costs no reading of storage), starts compiling the portfolio's module
+ * and the chunks it needs (src/ui/screens.rs: the portfolio with plans is a module of its own)
+ * while the main module downloads, and leaves them in `pilotdeckEarly` for the loader. Compiling
+ * them when the app asks, after it has read the stored plans, kept the first screen waiting for
+ * the compiler. It reads the index key of src/storage/keys.rs; that first reading of
+ * localStorage, which loads the whole storage area, is then done before the app starts instead of
+ * when it does. It runs in a task of its own, queued here, so the page goes on being parsed.
+ */
+function plansEarly(loader) {
+  const defined = (name) => {
+    const constant = new RegExp(`const ${name} = makeLoad\\(\\(\\) => \\{\\s*const compiled = compile\\("([^"]+)"\\);[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\);`);
+    const found = constant.exec(loader);
+    if (!found) fail(`__wasm_split.js defines no ${name} the way this step expects`);
+    return found;
+  };
+  const PORTFOLIO = /export const __wasm_split_load_pilotdeck_portfolio = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const compiled = compile\("([^"]+)"\);[\s\S]*?\n, \[([^\]]*)\]\)\);/;
+  const portfolio = PORTFOLIO.exec(loader);
+  if (!portfolio) fail("__wasm_split.js loads no pilotdeck_portfolio module the way this step expects");
+  const files = [portfolio[1]];
+  const names = (list) => list.split(",").map((name) => name.trim()).filter(Boolean);
+  const pending = names(portfolio[2]);
+  for (let name = pending.shift(); name; name = pending.shift()) {
+    const [, file, deps] = defined(name);
+    if (!files.includes(file)) files.push(file);
+    pending.push(...names(deps));
+  }
+  return `  <script>
+      // A device with plans opens on them: compile the portfolio's modules now (scripts/split.mjs).
+      setTimeout(function () {
+        if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;
+        // Kept on this device by a service worker: a returning visit, most likely with plans.
+        var kept = navigator.serviceWorker && navigator.serviceWorker.controller;
+        try {
+          if (!kept && localStorage.getItem("pilotdeck/v1/index") === null) return;
+        } catch (error) {
+          return;
+        }
+        var early = (window.pilotdeckEarly = {});
+        ${JSON.stringify(files)}.forEach(function (name) {
+          early[name] = WebAssembly.compileStreaming(fetch(name));
+          early[name].catch(function () {});
+        });
+      });
+    </script>`;
+}
 
 // Stale files of an earlier split build in the staging folder cannot exist: Trunk stages afresh.
 console.log(`scripts/split.mjs: ${mainWasm} and ${modules.length} modules on demand, loaded by ${loaderName}`);
