@@ -89,6 +89,9 @@ test("with storage disabled the app runs in memory and says changes will not be 
   const dialog = await asked;
   expect(dialog.type()).toBe("beforeunload");
   await dialog.dismiss();
+  // Staying keeps the plans that live only in this tab (and the test ends on a settled page).
+  await page.getByRole("link", { name: "Plans" }).click();
+  await expect(portfolio.cards).toHaveCount(added);
 });
 
 test("when every write fails, edits stay on screen and a banner says they are not saved", async ({ page }) => {
