@@ -1,14 +1,17 @@
-//! The screens a first visit does not need, loaded when they are first opened, and the import's
-//! answer (a file's problems or its preview), which the portfolio needs only once a file is chosen.
+//! The screens a first visit does not need, loaded when they are first opened: the portfolio's
+//! plans (a first visit has none), a plan's screens, and the others, with the import's answer (a
+//! file's problems or its preview), which the portfolio needs only once a file is chosen.
 //!
-//! The portfolio, the shell and the state are in the module every visit downloads. Each screen
-//! here is a split point: in a split build (`--cfg pilotdeck_split`, made by `scripts/build`;
-//! `scripts/split.mjs` cuts the module after cargo links it), its code goes into a module of its
-//! own, fetched the first time the screen is shown, or earlier, in the first idle moment after
-//! the first render ([`preload`]), so that a later navigation finds it ready. Code several screens
-//! share goes into shared modules, fetched with the first screen that needs them.
+//! The shell, the state and the empty portfolio are in the module every visit downloads. Each
+//! group of screens here is a split point: in a split build (`--cfg pilotdeck_split`, made by
+//! `scripts/build`; `scripts/split.mjs` cuts the module after cargo links it), its code goes into
+//! a module of its own, fetched the first time one of its screens is shown, or earlier: in the
+//! first idle moment after the first screen ([`preload`]), so that a later navigation finds it
+//! ready, and for the portfolio's plans as the app starts, on a device that has plans
+//! ([`fetch_early`]). Code several groups share goes into shared chunks, fetched with the first
+//! group that needs them.
 //!
-//! What a split point returns is the screen's constructor, a plain function: loading is apart
+//! What a split point returns is its screens' constructors, plain functions: loading is apart
 //! from rendering, so a screen is rendered the same way whether its module came now or long ago.
 //! Without the cfg (`trunk serve` in development, the browser tests), every screen is in the one
 //! module and each loader is ready at once.
@@ -225,7 +228,7 @@ where
 
 /// [`on_demand`] for a screen or a part: a part waits and fails inside the screen it is on, with
 /// no heading of its own. Only the joining of `load` and `show` is made for each screen; the
-/// waiting, the failure and the retry are one function for all ([`waiting_for`]).
+/// waiting, the failure and the retry are one function for all (`waiting_for`).
 pub fn on_demand_in<B, L>(
     place: Place,
     load: impl Fn() -> L + Copy + Send + Sync + 'static,
