@@ -456,7 +456,9 @@ async fn a_screen_on_its_way_says_so_and_one_that_failed_opens_on_try_again() {
         .append_child(&container)
         .expect("attach");
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
-        pilotdeck::ui::screens::on_demand(gated, |build| build())
+        pilotdeck::ui::screens::on_demand(pilotdeck::ui::screens::Place::Screen, gated, |build| {
+            build()
+        })
     });
 
     assert_eq!(

@@ -9,7 +9,7 @@ use super::live::Live;
 use super::offline::KeptCopy;
 use super::pages::{not_found::NotFoundPage, portfolio::PortfolioPage};
 use super::router::{Link, Route, Router, SkipLink};
-use super::screens::{self, on_demand};
+use super::screens::{self, on_demand, Place};
 use super::state::AppState;
 use super::theme::ThemeChoice;
 use super::timing;
@@ -100,20 +100,24 @@ pub fn App() -> impl IntoView {
 
     let screen = move || match router.route() {
         Route::Portfolio => view! { <PortfolioPage /> }.into_any(),
-        Route::Wizard { draft, step } => {
-            on_demand(screens::wizard, move |build| build(draft.clone(), step))
-        }
-        Route::Plan(id) => on_demand(screens::plan, move |build| build(id.clone())),
+        Route::Wizard { draft, step } => on_demand(Place::Screen, screens::wizard, move |build| {
+            build(draft.clone(), step)
+        }),
+        Route::Plan(id) => on_demand(Place::Screen, screens::plan, move |build| build(id.clone())),
         Route::Workshop { id, slide } => {
             // The room sees the projector theme from the first frame, "Opening…" included.
             use_projector_theme();
-            on_demand(screens::workshop, move |build| build(id.clone(), slide))
+            on_demand(Place::Screen, screens::workshop, move |build| {
+                build(id.clone(), slide)
+            })
         }
-        Route::Presenter(id) => on_demand(screens::presenter, move |build| build(id.clone())),
-        Route::Settings => on_demand(screens::settings, |build| build()),
-        Route::Report => on_demand(screens::report, |build| build()),
-        Route::Share => on_demand(screens::share, |build| build()),
-        Route::Join => on_demand(screens::join, |build| build()),
+        Route::Presenter(id) => on_demand(Place::Screen, screens::presenter, move |build| {
+            build(id.clone())
+        }),
+        Route::Settings => on_demand(Place::Screen, screens::settings, |build| build()),
+        Route::Report => on_demand(Place::Screen, screens::report, |build| build()),
+        Route::Share => on_demand(Place::Screen, screens::share, |build| build()),
+        Route::Join => on_demand(Place::Screen, screens::join, |build| build()),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     // Workshop mode is on a shared screen: no navigation, nothing about any other plan.

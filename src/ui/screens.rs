@@ -214,22 +214,10 @@ pub enum Place {
 
 /// The screen (or part) `show` renders with the constructor `load` gives: at once when its
 /// module is here (always, once the idle preload is done), else "Opening…" until it has arrived,
-/// or a message with "Try again" when it cannot be fetched.
+/// or a message with "Try again" when it cannot be fetched. A part waits and fails inside the
+/// screen it is on, with no heading of its own. Only the joining of `load` and `show` is made for
+/// each screen; the waiting, the failure and the retry are one function for all (`waiting_for`).
 pub fn on_demand<B, L>(
-    load: impl Fn() -> L + Copy + Send + Sync + 'static,
-    show: impl Fn(B) -> AnyView + Send + Sync + 'static,
-) -> AnyView
-where
-    B: Copy + Send + Sync + 'static,
-    L: Future<Output = Result<B, Unavailable>> + 'static,
-{
-    on_demand_in(Place::Screen, load, show)
-}
-
-/// [`on_demand`] for a screen or a part: a part waits and fails inside the screen it is on, with
-/// no heading of its own. Only the joining of `load` and `show` is made for each screen; the
-/// waiting, the failure and the retry are one function for all (`waiting_for`).
-pub fn on_demand_in<B, L>(
     place: Place,
     load: impl Fn() -> L + Copy + Send + Sync + 'static,
     show: impl Fn(B) -> AnyView + Send + Sync + 'static,

@@ -13,7 +13,7 @@ use crate::exchange::merge::preview;
 use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
 use crate::ui::browser::read_file_text;
 use crate::ui::format;
-use crate::ui::screens::{self, on_demand_in, Place};
+use crate::ui::screens::{self, on_demand, Place};
 use crate::ui::state::AppState;
 use crate::ui::timing;
 use leptos::prelude::*;
@@ -217,12 +217,12 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
         .into_any(),
         // Loaded on demand: most visits never import (src/ui/screens.rs).
         Step::Failed { file, error } => {
-            on_demand_in(Place::Part, screens::import_failed, move |build| {
+            on_demand(Place::Part, screens::import_failed, move |build| {
                 build(importer, file.clone(), error.clone())
             })
         }
         Step::Previewing { file, preview } => {
-            on_demand_in(Place::Part, screens::import_preview, move |build| {
+            on_demand(Place::Part, screens::import_preview, move |build| {
                 build(importer, file.clone(), preview.clone())
             })
         }

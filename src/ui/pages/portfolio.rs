@@ -18,7 +18,7 @@ use crate::ui::components::overview::Overview;
 use crate::ui::components::plan_card::{CardSummary, PlanCard};
 use crate::ui::pages::report::export_csv;
 use crate::ui::router::{use_router, Link, Route};
-use crate::ui::screens::{self, on_demand};
+use crate::ui::screens::{self, on_demand, Place};
 use crate::ui::state::{now, AppState};
 use crate::ui::timing;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let is_empty = move || state.portfolio.with(|p| p.is_empty());
     view! {
         <Show when=move || !is_empty() fallback=move || view! { <FirstStart importer=importer /> }>
-            {on_demand(screens::portfolio_plans, move |build| build(importer))}
+            {on_demand(Place::Screen, screens::portfolio_plans, move |build| build(importer))}
         </Show>
     }
 }
