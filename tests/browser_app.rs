@@ -47,6 +47,18 @@ async fn until(what: &str, condition: impl Fn() -> bool) {
     panic!("timed out waiting until {what}");
 }
 
+/// An empty `<div>` at the end of the page's body, to mount a view into.
+fn attached_container() -> web_sys::Element {
+    let document = window().document().expect("a document");
+    let container = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("attach");
+    container
+}
+
 fn text_of(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let found = root.query_selector_all(selector).expect("a valid selector");
     (0..found.length())
@@ -82,13 +94,7 @@ async fn the_app_opens_on_damaged_storage_with_a_banner_and_the_other_plans() {
     history
         .replace_state_with_url(&JsValue::NULL, "", Some("/"))
         .expect("start at the portfolio");
-    let document = window().document().expect("a document");
-    let container = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("attach");
+    let container = attached_container();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), App);
 
     until("the portfolio shows", || {
@@ -448,13 +454,7 @@ async fn gated() -> Result<fn() -> AnyView, pilotdeck::ui::screens::Unavailable>
 #[wasm_bindgen_test]
 async fn a_screen_on_its_way_says_so_and_one_that_failed_opens_on_try_again() {
     close_gate();
-    let document = window().document().expect("a document");
-    let container = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("attach");
+    let container = attached_container();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
         pilotdeck::ui::screens::on_demand(pilotdeck::ui::screens::Place::Screen, gated, |build| {
             build()

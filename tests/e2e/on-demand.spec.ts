@@ -30,6 +30,15 @@ async function holdModules(context: BrowserContext) {
   return { asked, release };
 }
 
+/** The portfolio opened, with the nine example plans added and saved. */
+async function withExamples(page: Page) {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await portfolio.loadExamplePortfolio();
+  await portfolio.waitForSaved(9);
+  return portfolio;
+}
+
 /** Whether a "screen-loading" element has been in the page since this was called. */
 async function watchForLoading(page: Page) {
   await page.evaluate(() => {
@@ -93,10 +102,7 @@ test.describe("without the offline copy", () => {
     page,
     context,
   }) => {
-    const portfolio = new PortfolioPage(page);
-    await portfolio.open();
-    await portfolio.loadExamplePortfolio();
-    await portfolio.waitForSaved(9);
+    const portfolio = await withExamples(page);
     const { asked, release } = await holdModules(context);
     // Held back, the module has been asked for before any frame could be idle: the first
     // screen is "Opening…" while it is on its way, and the plans when it arrives.
@@ -131,10 +137,7 @@ test.describe("without the offline copy", () => {
     const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
     const page = await context.newPage();
     const problems = watchPage(page);
-    const portfolio = new PortfolioPage(page);
-    await portfolio.open();
-    await portfolio.loadExamplePortfolio();
-    await portfolio.waitForSaved(9);
+    const portfolio = await withExamples(page);
     // The page's early fetch fails; the app's own, later, succeeds.
     let refused = 0;
     await context.route(/\/pilotdeck-portfolio-[0-9a-f]{16}\.wasm$/, (route) =>
@@ -177,10 +180,7 @@ test.describe("without the offline copy", () => {
     page,
     context,
   }) => {
-    const portfolio = new PortfolioPage(page);
-    await portfolio.open();
-    await portfolio.loadExamplePortfolio();
-    await portfolio.waitForSaved(9);
+    await withExamples(page);
     const { release } = await holdModules(context);
     await page.goto("/plans/example-telco-northwind/workshop");
     await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
