@@ -1,4 +1,5 @@
-//! The browser entry point: install the panic hook and mount the app.
+//! The browser entry point: install the panic hook and mount the app (once the portfolio's
+//! plans can be drawn with it, on a device that has plans).
 
 /// What a portfolio of a thousand plans needs at its peak, with some room.
 #[cfg(target_arch = "wasm32")]
@@ -12,11 +13,14 @@ fn main() {
     // about 80 times on the way to a thousand plans, each grow a pause. Pages that are never
     // written cost no physical memory.
     std::hint::black_box(Vec::<u8>::with_capacity(HEAP_RESERVE));
-    leptos::mount::mount_to_body(pilotdeck::ui::App);
-    // The page painted before the app had loaded gives way to it.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
+    // A device with plans opens on them: the app waits for their module before it reads them.
+    pilotdeck::ui::screens::mount_with_plans(|| {
+        leptos::mount::mount_to_body(pilotdeck::ui::App);
+        // The page painted before the app had loaded gives way to it.
+        if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+            boot.remove();
+        }
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

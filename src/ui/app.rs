@@ -19,8 +19,6 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let router = Router::provide();
-    // Before the stored plans are read: their fetch goes on meanwhile.
-    screens::fetch_early();
     let state = AppState::load(router);
     provide_context(state);
     provide_context(ThemeChoice::load());

@@ -7,8 +7,8 @@
 //! `scripts/build`; `scripts/split.mjs` cuts the module after cargo links it), its code goes into
 //! a module of its own, fetched the first time one of its screens is shown, or earlier: in the
 //! first idle moment after the first screen ([`preload`]), so that a later navigation finds it
-//! ready, and for the portfolio's plans as the app starts, on a device that has plans
-//! ([`fetch_early`]). Code several groups share goes into shared chunks, fetched with the first
+//! ready, and for the portfolio's plans before the app starts, on a device that has plans
+//! ([`mount_with_plans`]). Code several groups share goes into shared chunks, fetched with the first
 //! group that needs them.
 //!
 //! What a split point returns is its screens' constructors, plain functions: loading is apart
@@ -30,10 +30,13 @@ use crate::ui::pages::{
 };
 use crate::ui::router::focus_arrived_screen;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
+use std::time::Duration;
 
 /// A screen's module could not be fetched: offline before it was ever kept on this device, or a
 /// server that no longer has this version's files.
@@ -163,15 +166,38 @@ pub async fn preload() {
     let _ = other_module().await;
 }
 
-/// Starts fetching the portfolio's plans now, before the stored plans are read, so that the
-/// fetch goes on while they are: on a device this app has been kept on (a service worker
-/// answers for the page) or one with plans stored. A first visit, whose portfolio is empty,
-/// fetches it in idle time like the other screens.
-pub fn fetch_early() {
+/// How long a visit with plans waits for their module before the app is shown without it (its
+/// plans then say "Opening…" until the module arrives).
+const PLANS_WAIT: Duration = Duration::from_secs(1);
+
+/// Runs `mount` (the app's first render) once the portfolio's plans can be drawn with it. A
+/// device without plans (a first visit: its portfolio is empty) mounts at once. A device with
+/// plans stored, or one this app has been kept on (a service worker answers for the page), opens
+/// on them: their module, compiled since the page began (`scripts/split.mjs`), is awaited first,
+/// for a second at most, or until it could not be fetched. The stored plans are then read and
+/// drawn in one task. Mounted first, the app read them in one long task that held back the
+/// module's own download, and drew them only after it had arrived.
+pub fn mount_with_plans(mount: impl FnOnce() + 'static) {
     let stored = || BrowserStore::open().is_ok_and(|store| store.holds(INDEX_KEY));
-    if crate::ui::offline::returning() || stored() {
-        fetch_portfolio();
+    let mut load = Box::pin(portfolio_module());
+    if !(crate::ui::offline::returning() || stored()) || poll_now(&mut load).is_ready() {
+        mount();
+        return;
     }
+    // Whichever comes first mounts: the module, or the end of the wait.
+    let mount = Rc::new(Cell::new(Some(mount)));
+    let mount_once = move || {
+        if let Some(mount) = mount.take() {
+            mount();
+        }
+    };
+    let on_arrival = mount_once.clone();
+    // The loader goes on after the wait: the plans are drawn when it ends.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = load.await;
+        on_arrival();
+    });
+    set_timeout(mount_once, PLANS_WAIT);
 }
 
 /// Starts fetching the portfolio's plans, if they are not here or on their way, without waiting

@@ -4,7 +4,7 @@
 // the first idle moment after it, so that opening one later does not wait; one opened sooner
 // says it is opening, and one that cannot be fetched says so and opens on "Try again". After
 // that visit, every screen opens with no network. A later visit with plans fetches the plans'
-// module as it starts.
+// module as the page starts, and the app draws them in its first render.
 import { test, expect, watchPage } from "./fixtures/test";
 import { Importer, PortfolioPage, PlanPage, WizardPage, WorkshopWindow } from "./fixtures/pages";
 import { readFileSync } from "node:fs";
@@ -104,10 +104,13 @@ test.describe("without the offline copy", () => {
   }) => {
     const portfolio = await withExamples(page);
     const { asked, release } = await holdModules(context);
-    // Held back, the module has been asked for before any frame could be idle: the first
-    // screen is "Opening…" while it is on its way, and the plans when it arrives.
+    // Held back, the module has been asked for before any frame could be idle. The app waits
+    // for it a second at most, with the page's own "Opening Pilotdeck…"; then its first screen
+    // is "Opening…" while the module is on its way, and the plans when it arrives.
     await page.reload();
+    await expect(page.getByRole("status").filter({ hasText: "Opening Pilotdeck…" })).toBeVisible();
     await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+    await expect(page.getByText("Opening Pilotdeck…")).toHaveCount(0);
     expect(asked.map(screenOf)).toContain("portfolio");
     release();
     await expect(portfolio.heading).toBeVisible();
@@ -128,6 +131,28 @@ test.describe("without the offline copy", () => {
     expect(when.started).toBeDefined();
     expect(when.asked[0]).toBeLessThan(when.started!);
     expect(when.left).toEqual([]);
+  });
+
+  test("a visit with plans draws them in the app's first render, with no Opening… in between", async ({
+    page,
+    context,
+  }) => {
+    const portfolio = await withExamples(page);
+    // Watched from before the page's first script: anything standing in for the plans, even
+    // for a moment (it is drawn at once, and shown after 200 ms).
+    await context.addInitScript(() => {
+      const seen = { loading: false };
+      (window as unknown as { pilotdeckSeen: typeof seen }).pilotdeckSeen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="screen-loading"]')) seen.loading = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await expect(portfolio.cards).toHaveCount(9);
+    await expect(portfolio.heading).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { pilotdeckSeen: { loading: boolean } }).pilotdeckSeen)).toEqual({
+      loading: false,
+    });
   });
 
   test("a portfolio module the page could not compile early is fetched again when the app asks", async ({

@@ -2,8 +2,8 @@
 //!
 //! The start is in the module every visit downloads: a first visit has no plans. The plans —
 //! overview, filters, cards, exports — are [`PortfolioPlans`], loaded on demand
-//! (`src/ui/screens.rs`); a device that has plans starts fetching them as the app starts
-//! ([`crate::ui::screens::fetch_early`]).
+//! (`src/ui/screens.rs`); on a device that has plans the app waits for them before its first
+//! render ([`crate::ui::screens::mount_with_plans`]).
 
 use crate::domain::backup::export_reminder;
 use crate::domain::overview::arrange;
