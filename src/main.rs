@@ -15,6 +15,7 @@ fn main() {
     std::hint::black_box(Vec::<u8>::with_capacity(HEAP_RESERVE));
     // A device with plans opens on them: the app waits for their module before it reads them.
     pilotdeck::ui::screens::mount_with_plans(|| {
+        pilotdeck::ui::timing::mark(pilotdeck::ui::timing::MOUNTED);
         leptos::mount::mount_to_body(pilotdeck::ui::App);
         // The page painted before the app had loaded gives way to it.
         if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {

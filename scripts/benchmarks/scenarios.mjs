@@ -99,6 +99,7 @@ export async function openPortfolio(context, base) {
     const took = (name) => performance.getEntriesByName(name)[0].duration;
     return {
       start: at("pilotdeck:start"),
+      mounted: at("pilotdeck:mounted"),
       loaded: at("pilotdeck:loaded"),
       ready: at("pilotdeck:ready"),
       score: took("pilotdeck:score"),
@@ -255,6 +256,7 @@ export async function firstVisitOfTheDay(base, entries, launch) {
       const at = (name) => performance.getEntriesByName(name)[0].startTime;
       return {
         start: at("pilotdeck:start"),
+        mounted: at("pilotdeck:mounted"),
         loaded: at("pilotdeck:loaded"),
         ready: at("pilotdeck:ready"),
         fromWorker: navigator.serviceWorker.controller !== null,

@@ -8,6 +8,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub const START: &str = "pilotdeck:start";
+/// The app mounted: at once, or on a device with plans once their module has arrived
+/// (`screens::mount_with_plans`).
+pub const MOUNTED: &str = "pilotdeck:mounted";
 /// Storage read and checked, before the first render.
 pub const LOADED: &str = "pilotdeck:loaded";
 pub const READY: &str = "pilotdeck:ready";
