@@ -1,7 +1,8 @@
 //! The app itself in headless Chromium: it opens on damaged storage with a banner instead of a
 //! blank page, its state keeps every edit in memory when the browser refuses to save, and two
 //! workshop windows stay in step through BroadcastChannel; a screen loaded on demand says
-//! when it is on its way or could not be fetched.
+//! when it is on its way or could not be fetched, and the app waits for the portfolio's module a
+//! while at most before it mounts.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -496,4 +497,43 @@ async fn a_screen_on_its_way_says_so_and_one_that_failed_opens_on_try_again() {
 
     drop(handle);
     container.remove();
+}
+
+/// Counts the calls of the closures it makes.
+fn counter() -> (std::rc::Rc<std::cell::Cell<u32>>, impl FnOnce() + 'static) {
+    let count = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counted = std::rc::Rc::clone(&count);
+    (count, move || counted.set(counted.get() + 1))
+}
+
+#[wasm_bindgen_test]
+async fn the_app_waits_for_the_plans_module_a_while_at_most_and_mounts_once() {
+    use pilotdeck::ui::screens::mount_after;
+    use std::time::Duration;
+
+    // Here already (a build that is not split, or a module that has arrived): mounted at once.
+    let (mounts, mount) = counter();
+    mount_after(async {}, Duration::from_secs(60), mount);
+    assert_eq!(mounts.get(), 1, "a module that is here is not waited for");
+
+    // On its way and in time: mounted when it arrives, not before.
+    close_gate();
+    let (mounts, mount) = counter();
+    mount_after(gated(), Duration::from_secs(60), mount);
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(mounts.get(), 0, "mounted before the module arrived");
+    settle(true);
+    until("mounted on its arrival", || mounts.get() == 1).await;
+
+    // Too late: mounted when the wait ends, and not again when the module arrives or fails.
+    close_gate();
+    let (mounts, mount) = counter();
+    mount_after(gated(), Duration::from_millis(30), mount);
+    assert_eq!(mounts.get(), 0);
+    until("mounted after the wait", || mounts.get() == 1).await;
+    settle(false);
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(mounts.get(), 1, "mounted a second time");
 }

@@ -179,12 +179,22 @@ const PLANS_WAIT: Duration = Duration::from_secs(1);
 /// module's own download, and drew them only after it had arrived.
 pub fn mount_with_plans(mount: impl FnOnce() + 'static) {
     let stored = || BrowserStore::open().is_ok_and(|store| store.holds(INDEX_KEY));
-    let mut load = Box::pin(portfolio_module());
-    if !(crate::ui::offline::returning() || stored()) || poll_now(&mut load).is_ready() {
+    if crate::ui::offline::returning() || stored() {
+        mount_after(portfolio_module(), PLANS_WAIT, mount);
+    } else {
+        mount();
+    }
+}
+
+/// Runs `mount` once: when `load` is done (at once if it already is: a module that is here, or
+/// any loader in a build that is not split), or when `wait` has passed, whichever comes first.
+/// `load` goes on after the wait.
+pub fn mount_after<F: Future + 'static>(load: F, wait: Duration, mount: impl FnOnce() + 'static) {
+    let mut load = Box::pin(load);
+    if poll_now(&mut load).is_ready() {
         mount();
         return;
     }
-    // Whichever comes first mounts: the module, or the end of the wait.
     let mount = Rc::new(Cell::new(Some(mount)));
     let mount_once = move || {
         if let Some(mount) = mount.take() {
@@ -192,12 +202,11 @@ pub fn mount_with_plans(mount: impl FnOnce() + 'static) {
         }
     };
     let on_arrival = mount_once.clone();
-    // The loader goes on after the wait: the plans are drawn when it ends.
     wasm_bindgen_futures::spawn_local(async move {
         let _ = load.await;
         on_arrival();
     });
-    set_timeout(mount_once, PLANS_WAIT);
+    set_timeout(mount_once, wait);
 }
 
 /// Starts fetching the portfolio's plans, if they are not here or on their way, without waiting
