@@ -8,8 +8,8 @@
 //! a module of its own, fetched the first time one of its screens is shown, or earlier: in the
 //! first idle moment after the first screen ([`preload`]), so that a later navigation finds it
 //! ready, and for the portfolio's plans before the app starts, on a device that has plans
-//! ([`mount_with_plans`]). Code several groups share goes into shared chunks, fetched with the first
-//! group that needs them.
+//! ([`mount_with_plans`]). Code several groups share goes into shared chunks, fetched with the
+//! first group that needs them.
 //!
 //! What a split point returns is its screens' constructors, plain functions: loading is apart
 //! from rendering, so a screen is rendered the same way whether its module came now or long ago.
