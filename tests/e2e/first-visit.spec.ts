@@ -182,6 +182,33 @@ test("the wasm is asked for once, and compiled while it downloads", async ({ pag
   expect(early, "the early compile gave the module the app runs").toBe(true);
 });
 
+test("the split loader is asked for by the page, with the glue, and fetched once", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (asked) => {
+    if (asked.url().endsWith(".js")) scripts.push(new URL(asked.url()).pathname);
+  });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+
+  // The glue imports the split loader (scripts/split.mjs). Found only once the glue had arrived,
+  // the loader came a round trip later, after whatever the page's scripts did meanwhile; the
+  // page preloads it, and the import takes that preload instead of fetching it again.
+  const timing = await page.evaluate(() => {
+    const entry = (name: RegExp) => {
+      const found = performance.getEntriesByType("resource").filter((e) => name.test(new URL(e.name).pathname));
+      return found.length === 1 ? (found[0] as PerformanceResourceTiming) : null;
+    };
+    const glue = entry(/^\/pilotdeck-[0-9a-f]{16}\.js$/);
+    const loader = entry(/^\/pilotdeck-split-[0-9a-f]{16}\.js$/);
+    return glue && loader
+      ? { loader: new URL(loader.name).pathname, asked: loader.startTime, glueArrived: glue.responseEnd }
+      : null;
+  });
+  expect(timing, "one glue and one loader in the page's resources").not.toBeNull();
+  expect(timing!.asked, "the loader is asked for before the glue has arrived").toBeLessThan(timing!.glueArrived);
+  expect(scripts.filter((name) => name === timing!.loader)).toHaveLength(1);
+});
+
 test("a host that serves the wasm with another type still starts the app", async ({ page }) => {
   // Streaming compilation needs the application/wasm type; some static hosts send another.
   await page.route("**/*_bg.wasm", async (route) => {

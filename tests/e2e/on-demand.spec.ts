@@ -131,6 +131,14 @@ test.describe("without the offline copy", () => {
     expect(when.started).toBeDefined();
     expect(when.asked[0]).toBeLessThan(when.started!);
     expect(when.left).toEqual([]);
+    // The page's script that asks for it comes before the style sheet: a script after a sheet
+    // waits for the sheet to arrive before it runs.
+    const order = await page.evaluate(() => {
+      const early = [...document.scripts].find((script) => script.text.includes("pilotdeckEarly"));
+      const sheet = document.querySelector('link[rel="stylesheet"]');
+      return early && sheet ? early.compareDocumentPosition(sheet) & Node.DOCUMENT_POSITION_FOLLOWING : -1;
+    });
+    expect(order, "the early compile's script is before the style sheet's link").toBeGreaterThan(0);
   });
 
   test("a visit with plans draws them in the app's first render, with no Opening… in between", async ({
