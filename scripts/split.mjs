@@ -162,11 +162,11 @@ const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64
 const html = readFileSync(page, "utf8");
 const LINK = new RegExp(`(<link[^>]*href="([^"]*)${glue.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*("[^>]*>)`);
 const found = LINK.exec(html);
+if (!found) fail(`no preload of ${glue} with an integrity hash in ${page}`);
 // The early compile script goes first, after the <base> its file names are read against: a
 // script after the style sheet waits for the sheet, and the reading of storage with it.
 const BASE = /<base\b[^>]*>/;
 if (!BASE.test(html)) fail(`no <base> in ${page}`);
-if (!found) fail(`no preload of ${glue} with an integrity hash in ${page}`);
 const loaderLink = `<link rel="modulepreload" href="${found[2]}${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`;
 writeFileSync(
   page,
