@@ -1,6 +1,7 @@
 //! The screens a first visit does not need, loaded when they are first opened: the portfolio's
 //! plans (a first visit has none), a plan's screens, and the others, with the import's answer (a
-//! file's problems or its preview), which the portfolio needs only once a file is chosen.
+//! file's problems or its preview) and the reading of an imported file or the example portfolio,
+//! which the portfolio needs only once a file is chosen or the examples are asked for.
 //!
 //! The shell, the state and the empty portfolio are in the module every visit downloads. Each
 //! group of screens here is a split point: in a split build (`--cfg pilotdeck_split`, made by
@@ -11,15 +12,16 @@
 //! ([`mount_with_plans`]). Code several groups share goes into shared chunks, fetched with the
 //! first group that needs them.
 //!
-//! What a split point returns is its screens' constructors, plain functions: loading is apart
-//! from rendering, so a screen is rendered the same way whether its module came now or long ago.
+//! What a split point returns is its screens' constructors (and the module's other work),
+//! plain functions: loading is apart from rendering, so a screen is rendered the same way whether
+//! its module came now or long ago.
 //! Without the cfg (`trunk serve` in development, the browser tests), every screen is in the one
 //! module and each loader is ready at once.
 
 use crate::domain::import::Preview;
 use crate::domain::scoring::Section;
-use crate::domain::PlanId;
-use crate::exchange::ExchangeError;
+use crate::domain::{Plan, PlanId, Portfolio};
+use crate::exchange::{self, merge, parse_envelope, ExchangeError};
 use crate::storage::browser::BrowserStore;
 use crate::storage::keys::INDEX_KEY;
 use crate::ui::components::importer::{ImportFailed, ImportPreview, Importer};
@@ -29,6 +31,7 @@ use crate::ui::pages::{
     workshop::WorkshopPage,
 };
 use crate::ui::router::focus_arrived_screen;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::future::Future;
@@ -53,40 +56,46 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 /// One module's screens: a struct `$screens` of their constructors, the module's loader
 /// `$loader` (a split point in a split build, its module named `$module`; an ordinary function
 /// otherwise), and for each screen an `async fn $name() -> Result<fn(args) -> AnyView,
-/// Unavailable>` that waits for the module.
+/// Unavailable>` that waits for the module. An entry with a return type of its own (`fn(args)
+/// -> T`) is work done with the module's code rather than a screen: reading a file, say.
 ///
 /// Screens used together share a module: fewer modules repeat less of what each module imports
 /// and compress better, and a screen's module brings the others of its kind with it.
 macro_rules! module {
+    (@returns) => { AnyView };
+    (@returns $returns:ty) => { $returns };
     (
         $(#[$doc:meta])* $loader:ident, $module:ident, $screens:ident {
-            $($(#[$screen_doc:meta])* $name:ident: fn($($arg:ident: $ty:ty),*) $body:block)*
+            $(
+                $(#[$screen_doc:meta])*
+                $name:ident: fn($($arg:ident: $ty:ty),*) $(-> $returns:ty)? $body:block
+            )*
         }
     ) => {
         $(#[$doc])*
         #[derive(Clone, Copy)]
         pub struct $screens {
-            $(pub $name: fn($($ty),*) -> AnyView,)*
+            $(pub $name: fn($($ty),*) -> module!(@returns $($returns)?),)*
         }
 
         $(#[$doc])*
         #[cfg(pilotdeck_split)]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
         pub fn $loader() -> Result<$screens, Unavailable> {
-            $(fn $name($($arg: $ty),*) -> AnyView $body)*
+            $(fn $name($($arg: $ty),*) -> module!(@returns $($returns)?) $body)*
             Ok($screens { $($name),* })
         }
 
         $(#[$doc])*
         #[cfg(not(pilotdeck_split))]
         pub async fn $loader() -> Result<$screens, Unavailable> {
-            $(fn $name($($arg: $ty),*) -> AnyView $body)*
+            $(fn $name($($arg: $ty),*) -> module!(@returns $($returns)?) $body)*
             Ok($screens { $($name),* })
         }
 
         $(
             $(#[$screen_doc])*
-            pub async fn $name() -> Result<fn($($ty),*) -> AnyView, Unavailable> {
+            pub async fn $name() -> Result<fn($($ty),*) -> module!(@returns $($returns)?), Unavailable> {
                 Ok($loader().await?.$name)
             }
         )*
@@ -126,7 +135,8 @@ module!(
 );
 
 module!(
-    /// The screens opened now and then: Settings, the report, links, and an import's answer.
+    /// The screens opened now and then: Settings, the report, links, and an import's answer,
+    /// with the reading of the files it answers for (an import's, the example portfolio's).
     other_module, pilotdeck_other, OtherScreens {
         /// `/settings`
         settings: fn() {
@@ -151,6 +161,15 @@ module!(
         /// The import's preview: what is new, already here or different, and a choice for each.
         import_preview: fn(importer: Importer, file: String, preview: Preview) {
             view! { <ImportPreview importer=importer file=file preview=preview /> }.into_any()
+        }
+        /// Reads and checks an imported file whole, and compares its plans with the portfolio's.
+        check_import: fn(text: &str, portfolio: &Portfolio) -> Result<Preview, ExchangeError> {
+            Ok(merge::preview(portfolio, parse_envelope(text)?.plans))
+        }
+        /// The example portfolio's plans, from its file, with their dates moved to `today`; or
+        /// why the file cannot be read, in words.
+        example_plans: fn(text: &str, today: NaiveDate) -> Result<Vec<Plan>, String> {
+            exchange::example_plans(text, today).map_err(|error| error.to_string())
         }
     }
 );
@@ -212,7 +231,13 @@ pub fn mount_after<F: Future + 'static>(load: F, wait: Duration, mount: impl FnO
 /// Starts fetching the portfolio's plans, if they are not here or on their way, without waiting
 /// for them: when plans are about to be added to an empty portfolio.
 pub fn fetch_portfolio() {
-    let mut load = Box::pin(portfolio_module());
+    start_loading(portfolio_module());
+}
+
+/// Starts `load` (a loader), without waiting for it: its module is fetched if it is not here or
+/// on its way, and a later call of the same loader finds it here, or waits for the same fetch.
+pub fn start_loading<F: Future + 'static>(load: F) {
+    let mut load = Box::pin(load);
     if poll_now(&mut load).is_pending() {
         leptos::task::spawn_local(async move {
             let _ = load.await;
@@ -299,39 +324,42 @@ fn waiting_for(place: Place, load: Load) -> AnyView {
         .into_any(),
         (Loading::Failed, place) => {
             let load = Arc::clone(&load);
-            let retry = move |_| {
+            unavailable(place, move || {
                 loading.set(Loading::Waiting);
                 fetch(loading, place, load());
-            };
-            let unavailable = view! {
-                <div class="banner banner-error" role="alert">
-                    <p>
-                        {(place == Place::Part).then_some("This could not be loaded. ")}
-                        "This device has not kept it yet, and the server did not answer. "
-                        "Your plans are safe; try again once you are online."
-                    </p>
-                    <div class="banner-actions">
-                        <button type="button" class="button small" on:click=retry>
-                            "Try again"
-                        </button>
-                    </div>
-                </div>
-            };
-            match place {
-                Place::Screen => view! {
-                    <section class="page narrow" data-testid="screen-unavailable">
-                        <h1>"This screen could not be loaded"</h1>
-                        {unavailable}
-                    </section>
-                }
-                .into_any(),
-                Place::Part => {
-                    view! { <div data-testid="screen-unavailable">{unavailable}</div> }.into_any()
-                }
-            }
+            })
         }
     })
     .into_any()
+}
+
+/// What stands in for a screen (or part) whose module could not be fetched, with "Try again",
+/// which runs `retry`.
+pub fn unavailable(place: Place, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
+    let banner = view! {
+        <div class="banner banner-error" role="alert">
+            <p>
+                {(place == Place::Part).then_some("This could not be loaded. ")}
+                "This device has not kept it yet, and the server did not answer. "
+                "Your plans are safe; try again once you are online."
+            </p>
+            <div class="banner-actions">
+                <button type="button" class="button small" on:click=move |_| retry()>
+                    "Try again"
+                </button>
+            </div>
+        </div>
+    };
+    match place {
+        Place::Screen => view! {
+            <section class="page narrow" data-testid="screen-unavailable">
+                <h1>"This screen could not be loaded"</h1>
+                {banner}
+            </section>
+        }
+        .into_any(),
+        Place::Part => view! { <div data-testid="screen-unavailable">{banner}</div> }.into_any(),
+    }
 }
 
 /// Waits for a module on its way, then shows its screen, or the failure.

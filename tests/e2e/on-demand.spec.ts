@@ -17,14 +17,16 @@ const screenOf = (url: string) => /\/pilotdeck-([a-z_]+)-[0-9a-f]{16}\.wasm$/.ex
 /** Any module fetched on demand: a screen's, or a chunk several screens share. */
 const ON_DEMAND = /\/pilotdeck-[a-z_0-9]+-[0-9a-f]{16}\.wasm$/;
 
-/** Holds back every module fetched on demand until `release()`; lists what was asked for. */
-async function holdModules(context: BrowserContext) {
+/** Holds back every module fetched on demand (or only those `held` matches) until
+ * `release()`; lists every module asked for. */
+async function holdModules(context: BrowserContext, held: RegExp = ON_DEMAND) {
   const asked: string[] = [];
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   await context.route(ON_DEMAND, async (route: Route) => {
-    asked.push(route.request().url());
-    await released;
+    const url = route.request().url();
+    asked.push(url);
+    if (held.test(url)) await released;
     await route.continue();
   });
   return { asked, release };
@@ -71,14 +73,16 @@ test.describe("without the offline copy", () => {
     // nothing the empty portfolio needed waited for it.
     await expect.poll(() => asked.map(screenOf)).toContain("portfolio");
     expect(asked.map(screenOf).filter(Boolean)[0]).toBe("portfolio");
-    // Plans added before it has arrived are kept at once; their cards follow with the module.
+    // The example portfolio asked for meanwhile: the button says it is loading until the code
+    // that reads the file has arrived (with the other screens' module), then the plans are in.
     await portfolio.loadExample.click();
-    await expect(portfolio.notice.filter({ hasText: "Added 9 example plans." })).toBeVisible();
-    await portfolio.waitForSaved(9);
-    await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+    await expect(page.getByRole("button", { name: "Loading example portfolio…" })).toBeDisabled();
+    await expect(portfolio.notice).toHaveCount(0);
 
     release();
+    await expect(portfolio.notice.filter({ hasText: "Added 9 example plans." })).toBeVisible();
     await expect(portfolio.cards).toHaveCount(9);
+    await expect(portfolio.loadExample).toBeEnabled();
     await expect(portfolio.heading).toBeVisible();
     await page.getByLabel("Search", { exact: true }).fill("Northwind");
     await expect(portfolio.cards).toHaveCount(1);
@@ -96,6 +100,22 @@ test.describe("without the offline copy", () => {
     await portfolio.openPlan("Northwind Mobile — Business Flex booking bundle");
     await expect(new PlanPage(page).title).toHaveText("Northwind Mobile — Business Flex booking bundle");
     expect(await sawLoading()).toBe(false);
+  });
+
+  test("example plans added before the cards' module has arrived are kept at once, and their cards follow", async ({
+    page,
+    context,
+  }) => {
+    const { release } = await holdModules(context, /\/pilotdeck-portfolio-[0-9a-f]{16}\.wasm$/);
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open();
+    await portfolio.loadExample.click();
+    await expect(portfolio.notice.filter({ hasText: "Added 9 example plans." })).toBeVisible();
+    await portfolio.waitForSaved(9);
+    await expect(page.getByTestId("screen-loading")).toHaveText("Opening…");
+    release();
+    await expect(portfolio.cards).toHaveCount(9);
+    await expect(page.getByTestId("screen-loading")).toHaveCount(0);
   });
 
   test("a visit with plans stored compiles the portfolio's plans while the main module downloads", async ({
@@ -225,7 +245,7 @@ test.describe("without the offline copy", () => {
     await expect(page.locator("html")).not.toHaveClass(/theme-projector/);
   });
 
-  test("a file chosen before the import's module has arrived: Opening…, then its preview", async ({ page, context }) => {
+  test("a file chosen before the import's module has arrived: Reading…, then its preview", async ({ page, context }) => {
     const { release } = await holdModules(context);
     const portfolio = new PortfolioPage(page);
     await portfolio.open();
@@ -235,13 +255,14 @@ test.describe("without the offline copy", () => {
       mimeType: "application/json",
       buffer: readFileSync("public/examples/portfolio.json"),
     });
-    // A part of the portfolio, not a screen: the portfolio's heading stays the only one.
-    const loading = page.getByTestId("screen-loading");
-    await expect(loading).toHaveText("Opening…");
+    // The file is read with the import's module (src/ui/screens.rs): until it has arrived the
+    // portfolio says so, and stays the screen, with its one heading.
+    const reading = page.getByRole("status").filter({ hasText: "Reading portfolio.json…" });
+    await expect(reading).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
     release();
     await expect(importer.dialog).toBeVisible();
-    await expect(loading).toHaveCount(0);
+    await expect(reading).toHaveCount(0);
     await importer.confirm.click();
     await expect(portfolio.cards).toHaveCount(9);
   });
@@ -270,6 +291,47 @@ test.describe("without the offline copy", () => {
     // "Try again" on a screen that failed while the device was offline.
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(problem).toMatch(/^console error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+    }
+    await context.close();
+  });
+
+  test("the examples and a file need the import's module: without it they say so, and work once it comes", async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    let reachable = false;
+    await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open();
+    await portfolio.loadExample.click();
+    await expect(portfolio.notice).toContainText(
+      "The example portfolio could not be loaded: this device has not kept all of Pilotdeck yet, and the server did not answer.",
+    );
+    await expect(portfolio.loadExample).toBeEnabled();
+    await expect(page.getByRole("heading", { level: 2, name: "Launch partner pilots that don't die quietly" })).toBeVisible();
+
+    const importer = new Importer(page);
+    await importer.choose({
+      name: "portfolio.json",
+      mimeType: "application/json",
+      buffer: readFileSync("public/examples/portfolio.json"),
+    });
+    const unavailable = page.getByTestId("screen-unavailable");
+    await expect(unavailable.getByRole("alert")).toContainText("This could not be loaded. This device has not kept it yet");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+    // The file chosen is kept: "Try again" reads it, once the module can be fetched.
+    reachable = true;
+    await unavailable.getByRole("button", { name: "Try again" }).click();
+    await expect(importer.dialog).toBeVisible();
+    await expect(unavailable).toHaveCount(0);
+    await importer.confirm.click();
+    await expect(portfolio.cards).toHaveCount(9);
     for (const problem of problems) {
       expect(problem).toMatch(/^console error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
     }

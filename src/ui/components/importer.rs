@@ -5,19 +5,24 @@
 //! and "Keep mine", "Take theirs", "Keep both" or "Combine" for each, starting on the side
 //! changed later. "Confirm import" applies it all at once and can be undone; "Cancel" changes
 //! nothing.
+//!
+//! The code that reads and checks a file comes with the import's answer, in a module loaded on
+//! demand (src/ui/screens.rs), not in the one every visit downloads: a file chosen before that
+//! module is here says "Reading…" until it has arrived, and "Try again" when it cannot be
+//! fetched, with the file kept for the retry.
 
 use crate::domain::import::{Choice, Preview, Status};
 use crate::domain::import::{Comparison, Taken};
 use crate::domain::{Plan, PlanId};
-use crate::exchange::merge::preview;
-use crate::exchange::{parse_envelope, ExchangeError, MAX_FILE_BYTES};
+use crate::exchange::{ExchangeError, MAX_FILE_BYTES};
 use crate::ui::browser::read_file_text;
 use crate::ui::format;
-use crate::ui::screens::{self, on_demand, Place};
+use crate::ui::screens::{self, on_demand, Place, Unavailable};
 use crate::ui::state::AppState;
 use crate::ui::timing;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The most problems listed; the rest are counted.
@@ -27,8 +32,19 @@ const SHOWN_PROBLEMS: usize = 50;
 enum Step {
     Idle,
     Reading(String),
-    Failed { file: String, error: ExchangeError },
-    Previewing { file: String, preview: Preview },
+    /// The file was read, but the code that checks it could not be fetched.
+    Unavailable {
+        file: String,
+        text: Arc<str>,
+    },
+    Failed {
+        file: String,
+        error: ExchangeError,
+    },
+    Previewing {
+        file: String,
+        preview: Preview,
+    },
 }
 
 /// The import in progress, shared by the file input, the drop zone and the dialog.
@@ -66,38 +82,46 @@ impl Importer {
         self.step.set(Step::Reading(name.clone()));
         let importer = *self;
         spawn_local(async move {
-            let next = match read_file_text(&file).await {
-                Err(reason) => Step::Failed {
+            match read_file_text(&file).await {
+                Err(reason) => importer.show(Step::Failed {
                     file: name,
                     error: ExchangeError::NotJson(reason.to_string()),
-                },
-                Ok(text) => timing::measure(timing::IMPORT, || match parse_envelope(&text) {
-                    Err(error) => Step::Failed { file: name, error },
-                    Ok(envelope) => {
-                        let preview = importer
-                            .state
-                            .portfolio
-                            .with_untracked(|p| preview(p, envelope.plans));
-                        Step::Previewing {
-                            file: name,
-                            preview,
-                        }
-                    }
                 }),
-            };
-            // Each difference starts on the side changed later.
-            let suggested = match &next {
-                Step::Previewing { preview, .. } => preview
-                    .incoming
-                    .iter()
-                    .filter(|i| i.status == Status::Differs)
-                    .map(|i| (i.plan.id.clone(), i.suggested()))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            importer.choices.set(suggested);
-            importer.step.set(next);
+                Ok(text) => importer.check(name, text.into()).await,
+            }
         });
+    }
+
+    /// Checks the text of `file` with the code that reads files, in a module of its own fetched
+    /// first if it is not here yet (src/ui/screens.rs): then shows the file's preview or what is
+    /// wrong with it, or, when the module cannot be fetched, "Try again".
+    async fn check(self, file: String, text: Arc<str>) {
+        let next = match screens::check_import().await {
+            Err(Unavailable) => Step::Unavailable { file, text },
+            Ok(check) => timing::measure(timing::IMPORT, || {
+                match self.state.portfolio.with_untracked(|p| check(&text, p)) {
+                    Err(error) => Step::Failed { file, error },
+                    Ok(preview) => Step::Previewing { file, preview },
+                }
+            }),
+        };
+        self.show(next);
+    }
+
+    /// Shows `next`, a preview with each difference on the side changed later. Nothing, when the
+    /// portfolio has been left meanwhile.
+    fn show(&self, next: Step) {
+        let suggested = match &next {
+            Step::Previewing { preview, .. } => preview
+                .incoming
+                .iter()
+                .filter(|i| i.status == Status::Differs)
+                .map(|i| (i.plan.id.clone(), i.suggested()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.choices.try_set(suggested);
+        self.step.try_set(next);
     }
 
     fn close(&self) {
@@ -215,6 +239,10 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
             </p>
         }
         .into_any(),
+        Step::Unavailable { file, text } => screens::unavailable(Place::Part, move || {
+            importer.step.set(Step::Reading(file.clone()));
+            spawn_local(importer.check(file.clone(), Arc::clone(&text)));
+        }),
         // Loaded on demand: most visits never import (src/ui/screens.rs).
         Step::Failed { file, error } => {
             on_demand(Place::Part, screens::import_failed, move |build| {

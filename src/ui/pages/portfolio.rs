@@ -9,7 +9,6 @@ use crate::domain::backup::export_reminder;
 use crate::domain::overview::arrange;
 use crate::domain::scoring::MODEL;
 use crate::exchange::example::EXAMPLE_PATH;
-use crate::exchange::example_plans;
 use crate::exchange::export::portfolio_file;
 use crate::ui::browser::{download, fetch_text, focus_by_id};
 use crate::ui::components::filters::Filters;
@@ -18,7 +17,7 @@ use crate::ui::components::overview::Overview;
 use crate::ui::components::plan_card::{CardSummary, PlanCard};
 use crate::ui::pages::report::export_csv;
 use crate::ui::router::{use_router, Link, Route};
-use crate::ui::screens::{self, on_demand, Place};
+use crate::ui::screens::{self, on_demand, Place, Unavailable};
 use crate::ui::state::{now, AppState};
 use crate::ui::timing;
 use leptos::prelude::*;
@@ -89,11 +88,20 @@ fn StartActions(importer: Importer) -> impl IntoView {
     let start = move |_| router.go(Route::new_pilot());
     let load_example = move |_| {
         loading.set(true);
-        // The cards' module comes while the examples are fetched and read.
+        // The code that reads the file and the cards' module come while the file is fetched.
+        screens::start_loading(screens::example_plans());
         screens::fetch_portfolio();
         spawn_local(async move {
-            let message = match fetch_text(EXAMPLE_PATH).await {
-                Ok(text) => match example_plans(&text, state.today.get_untracked()) {
+            let message = match (
+                fetch_text(EXAMPLE_PATH).await,
+                screens::example_plans().await,
+            ) {
+                (Err(error), _) => format!("The example portfolio could not be loaded: {error}"),
+                (Ok(_), Err(Unavailable)) => "The example portfolio could not be loaded: this \
+                    device has not kept all of Pilotdeck yet, and the server did not answer. Try \
+                    again once you are online."
+                    .to_string(),
+                (Ok(text), Ok(read)) => match read(&text, state.today.get_untracked()) {
                     Ok(plans) => {
                         let added = state.add_plans(plans);
                         match (added.added.len(), added.already_here.len()) {
@@ -104,7 +112,6 @@ fn StartActions(importer: Importer) -> impl IntoView {
                     }
                     Err(error) => format!("The example portfolio could not be read: {error}"),
                 },
-                Err(error) => format!("The example portfolio could not be loaded: {error}"),
             };
             state.notify(message);
             // Gone with the empty portfolio when the plans were added to one.
@@ -116,7 +123,13 @@ fn StartActions(importer: Importer) -> impl IntoView {
             "Start a pilot"
         </button>
         <button type="button" class="button" on:click=load_example disabled=move || loading.get()>
-            "Load example portfolio"
+            {move || {
+                if loading.get() {
+                    "Loading example portfolio…"
+                } else {
+                    "Load example portfolio"
+                }
+            }}
         </button>
         <ImportButton importer=importer />
     }
