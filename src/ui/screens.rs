@@ -335,7 +335,7 @@ fn waiting_for(place: Place, load: Load) -> AnyView {
 
 /// What stands in for a screen (or part) whose module could not be fetched, with "Try again",
 /// which runs `retry`.
-pub fn unavailable(place: Place, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
+fn unavailable(place: Place, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
     let banner = view! {
         <div class="banner banner-error" role="alert">
             <p>

@@ -311,7 +311,7 @@ test.describe("without the offline copy", () => {
     await portfolio.open();
     await portfolio.loadExample.click();
     await expect(portfolio.notice).toContainText(
-      "The example portfolio could not be loaded: this device has not kept all of Pilotdeck yet, and the server did not answer.",
+      "The example portfolio could not be loaded: the part of Pilotdeck that reads files is not on this device yet, and the server did not answer.",
     );
     await expect(portfolio.loadExample).toBeEnabled();
     await expect(page.getByRole("heading", { level: 2, name: "Launch partner pilots that don't die quietly" })).toBeVisible();
@@ -322,9 +322,20 @@ test.describe("without the offline copy", () => {
       mimeType: "application/json",
       buffer: readFileSync("public/examples/portfolio.json"),
     });
-    const unavailable = page.getByTestId("screen-unavailable");
-    await expect(unavailable.getByRole("alert")).toContainText("This could not be loaded. This device has not kept it yet");
+    const unavailable = page
+      .getByRole("alert")
+      .filter({ has: page.getByRole("heading", { name: "portfolio.json could not be read yet" }) });
+    await expect(unavailable).toContainText("The part of Pilotdeck that reads files is not on this device yet");
+    await expect(unavailable).toContainText("Nothing in your plans was changed");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+    await unavailable.getByRole("button", { name: "Close" }).click();
+    await expect(unavailable).toHaveCount(0);
+    await importer.choose({
+      name: "portfolio.json",
+      mimeType: "application/json",
+      buffer: readFileSync("public/examples/portfolio.json"),
+    });
+    await expect(unavailable).toBeVisible();
     // The file chosen is kept: "Try again" reads it, once the module can be fetched.
     reachable = true;
     await unavailable.getByRole("button", { name: "Try again" }).click();

@@ -8,8 +8,8 @@
 //!
 //! The code that reads and checks a file comes with the import's answer, in a module loaded on
 //! demand (src/ui/screens.rs), not in the one every visit downloads: a file chosen before that
-//! module is here says "Reading…" until it has arrived, and "Try again" when it cannot be
-//! fetched, with the file kept for the retry.
+//! module is here says "Reading…" until it has arrived, and that it could not be read yet, with
+//! "Try again" (the file kept for it) and "Close", when the module cannot be fetched.
 
 use crate::domain::import::{Choice, Preview, Status};
 use crate::domain::import::{Comparison, Taken};
@@ -239,10 +239,39 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Step::Unavailable { file, text } => screens::unavailable(Place::Part, move || {
-            importer.step.set(Step::Reading(file.clone()));
-            spawn_local(importer.check(file.clone(), Arc::clone(&text)));
-        }),
+        Step::Unavailable { file, text } => {
+            let headline = format!("{file} could not be read yet");
+            let retry = move |_| {
+                importer.step.set(Step::Reading(file.clone()));
+                spawn_local(importer.check(file.clone(), Arc::clone(&text)));
+            };
+            view! {
+                <section
+                    class="banner banner-error import-error"
+                    role="alert"
+                    data-testid="import-unavailable"
+                    aria-labelledby="import-error-heading"
+                >
+                    <h2 id="import-error-heading">{headline}</h2>
+                    <p>
+                        "The part of Pilotdeck that reads files is not on this device yet, and the server did not answer. Nothing in your plans was changed; try again once you are online."
+                    </p>
+                    <div class="banner-actions">
+                        <button type="button" class="button small" on:click=retry>
+                            "Try again"
+                        </button>
+                        <button
+                            type="button"
+                            class="button small"
+                            on:click=move |_| importer.close()
+                        >
+                            "Close"
+                        </button>
+                    </div>
+                </section>
+            }
+                .into_any()
+        }
         // Loaded on demand: most visits never import (src/ui/screens.rs).
         Step::Failed { file, error } => {
             on_demand(Place::Part, screens::import_failed, move |build| {

@@ -97,9 +97,9 @@ fn StartActions(importer: Importer) -> impl IntoView {
                 screens::example_plans().await,
             ) {
                 (Err(error), _) => format!("The example portfolio could not be loaded: {error}"),
-                (Ok(_), Err(Unavailable)) => "The example portfolio could not be loaded: this \
-                    device has not kept all of Pilotdeck yet, and the server did not answer. Try \
-                    again once you are online."
+                (Ok(_), Err(Unavailable)) => "The example portfolio could not be loaded: the \
+                    part of Pilotdeck that reads files is not on this device yet, and the server \
+                    did not answer. Try again once you are online."
                     .to_string(),
                 (Ok(text), Ok(read)) => match read(&text, state.today.get_untracked()) {
                     Ok(plans) => {
