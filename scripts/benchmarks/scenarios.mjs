@@ -251,7 +251,20 @@ export async function firstVisitOfTheDay(base, entries, launch) {
 
     context = await chromium.launchPersistentContext(dir, options);
     page = context.pages()[0] ?? (await context.newPage());
-    await openUntilReady(page, base);
+    try {
+      await openUntilReady(page, base);
+    } catch (error) {
+      // Read only now, so the timed opening is not changed: whether the browser kept every
+      // stored plan across its restart, and what the app showed instead of the portfolio.
+      const seen = await page
+        .evaluate(() => ({ keys: localStorage.length, heading: document.querySelector("h1, h2")?.textContent }))
+        .catch(() => ({}));
+      throw new Error(
+        `the first visit of the day did not show the portfolio (${seen.keys} of ${entries.length} stored keys ` +
+          `after the browser's restart; the page's heading: ${JSON.stringify(seen.heading)})`,
+        { cause: error },
+      );
+    }
     const marks = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0].startTime;
       return {
