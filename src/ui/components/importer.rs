@@ -246,13 +246,7 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
                 spawn_local(importer.check(file.clone(), Arc::clone(&text)));
             };
             view! {
-                <section
-                    class="banner banner-error import-error"
-                    role="alert"
-                    data-testid="import-unavailable"
-                    aria-labelledby="import-error-heading"
-                >
-                    <h2 id="import-error-heading">{headline}</h2>
+                <ImportProblem test_id="import-unavailable" headline=headline>
                     <p>
                         "The part of Pilotdeck that reads files is not on this device yet, and the server did not answer. Nothing in your plans was changed; try again once you are online."
                     </p>
@@ -268,7 +262,7 @@ pub fn ImportDialog(importer: Importer) -> impl IntoView {
                             "Close"
                         </button>
                     </div>
-                </section>
+                </ImportProblem>
             }
                 .into_any()
         }
@@ -302,13 +296,7 @@ pub fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> i
     };
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     view! {
-        <section
-            class="banner banner-error import-error"
-            role="alert"
-            data-testid="import-error"
-            aria-labelledby="import-error-heading"
-        >
-            <h2 id="import-error-heading">{headline}</h2>
+        <ImportProblem test_id="import-error" headline=headline>
             {(!problems.is_empty())
                 .then(|| {
                     view! {
@@ -334,6 +322,22 @@ pub fn ImportFailed(importer: Importer, file: String, error: ExchangeError) -> i
             <button type="button" class="button small" on:click=move |_| importer.close()>
                 "Close"
             </button>
+        </ImportProblem>
+    }
+}
+
+/// A file the importer could not use: an alert named by its headline, `children` below it.
+#[component]
+fn ImportProblem(test_id: &'static str, headline: String, children: Children) -> impl IntoView {
+    view! {
+        <section
+            class="banner banner-error import-error"
+            role="alert"
+            data-testid=test_id
+            aria-labelledby="import-error-heading"
+        >
+            <h2 id="import-error-heading">{headline}</h2>
+            {children()}
         </section>
     }
 }
