@@ -8,7 +8,7 @@
 import { test, expect, watchPage } from "./fixtures/test";
 import { Importer, PortfolioPage, PlanPage, WizardPage, WorkshopWindow } from "./fixtures/pages";
 import { readFileSync } from "node:fs";
-import type { BrowserContext, Page, Route } from "@playwright/test";
+import type { Browser, BrowserContext, Page, Route } from "@playwright/test";
 
 /** The screens' modules, by the names scripts/split.mjs gives them, in the order they are
  * fetched in idle time (the sync engine's between the plan's and the others'). */
@@ -31,6 +31,39 @@ async function holdModules(context: BrowserContext, held: RegExp = ON_DEMAND) {
   });
   return { asked, release };
 }
+
+/**
+ * A context of its own in which the other screens' module cannot be fetched until `reach()`:
+ * the failed fetches are logged to the console on purpose, which the shared fixture counts as
+ * failures, so `close()` checks that each message is such a failure instead.
+ */
+async function withoutOtherScreens(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  let reachable = false;
+  await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+  return {
+    page,
+    problems,
+    reach: () => {
+      reachable = true;
+    },
+    close: async () => {
+      for (const problem of problems) {
+        expect(problem).toMatch(/^console error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+      }
+      await context.close();
+    },
+  };
+}
+
+/** The example portfolio's file, as a person would choose it to import. */
+const exampleFile = () => ({
+  name: "portfolio.json",
+  mimeType: "application/json",
+  buffer: readFileSync("public/examples/portfolio.json"),
+});
 
 /** The portfolio opened, with the nine example plans added and saved. */
 async function withExamples(page: Page) {
@@ -250,11 +283,7 @@ test.describe("without the offline copy", () => {
     const portfolio = new PortfolioPage(page);
     await portfolio.open();
     const importer = new Importer(page);
-    await importer.choose({
-      name: "portfolio.json",
-      mimeType: "application/json",
-      buffer: readFileSync("public/examples/portfolio.json"),
-    });
+    await importer.choose(exampleFile());
     // The file is read with the import's module (src/ui/screens.rs): until it has arrived the
     // portfolio says so, and stays the screen, with its one heading.
     const reading = page.getByRole("status").filter({ hasText: "Reading portfolio.json…" });
@@ -268,13 +297,7 @@ test.describe("without the offline copy", () => {
   });
 
   test("a screen whose module cannot be fetched says so, and opens on Try again", async ({ browser, baseURL }) => {
-    // A context of its own: the failed fetch is logged to the console on purpose, which the
-    // shared fixture counts as a failure; here each message is checked instead.
-    const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    let reachable = false;
-    await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+    const { page, problems, reach, close } = await withoutOtherScreens(browser, baseURL);
 
     await new PortfolioPage(page).open();
     await page.getByRole("link", { name: "Settings" }).click();
@@ -285,27 +308,20 @@ test.describe("without the offline copy", () => {
     await page.getByRole("link", { name: "New pilot" }).click();
     await new WizardPage(page).expectStep("Partner");
 
-    reachable = true;
+    reach();
     await page.getByRole("link", { name: "Settings" }).click();
     // The earlier failure is not kept: a new visit to the screen fetches it again, and so does
     // "Try again" on a screen that failed while the device was offline.
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     expect(problems.length).toBeGreaterThan(0);
-    for (const problem of problems) {
-      expect(problem).toMatch(/^console error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
-    }
-    await context.close();
+    await close();
   });
 
   test("the examples and a file need the import's module: without it they say so, and work once it comes", async ({
     browser,
     baseURL,
   }) => {
-    const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    let reachable = false;
-    await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+    const { page, reach, close } = await withoutOtherScreens(browser, baseURL);
 
     const portfolio = new PortfolioPage(page);
     await portfolio.open();
@@ -317,11 +333,7 @@ test.describe("without the offline copy", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Launch partner pilots that don't die quietly" })).toBeVisible();
 
     const importer = new Importer(page);
-    await importer.choose({
-      name: "portfolio.json",
-      mimeType: "application/json",
-      buffer: readFileSync("public/examples/portfolio.json"),
-    });
+    await importer.choose(exampleFile());
     const unavailable = page
       .getByRole("alert")
       .filter({ has: page.getByRole("heading", { name: "portfolio.json could not be read yet" }) });
@@ -330,43 +342,29 @@ test.describe("without the offline copy", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
     await unavailable.getByRole("button", { name: "Close" }).click();
     await expect(unavailable).toHaveCount(0);
-    await importer.choose({
-      name: "portfolio.json",
-      mimeType: "application/json",
-      buffer: readFileSync("public/examples/portfolio.json"),
-    });
+    await importer.choose(exampleFile());
     await expect(unavailable).toBeVisible();
     // The file chosen is kept: "Try again" reads it, once the module can be fetched.
-    reachable = true;
+    reach();
     await unavailable.getByRole("button", { name: "Try again" }).click();
     await expect(importer.dialog).toBeVisible();
     await expect(unavailable).toHaveCount(0);
     await importer.confirm.click();
     await expect(portfolio.cards).toHaveCount(9);
-    for (const problem of problems) {
-      expect(problem).toMatch(/^console error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
-    }
-    await context.close();
+    await close();
   });
 
   test("Try again opens a screen that could not be fetched, once it can be", async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    let reachable = false;
-    await context.route(/\/pilotdeck-other-[0-9a-f]{16}\.wasm$/, (route) => (reachable ? route.continue() : route.abort()));
+    const { page, reach, close } = await withoutOtherScreens(browser, baseURL);
 
     await page.goto("/report");
     const unavailable = page.getByTestId("screen-unavailable");
     await expect(unavailable).toBeVisible();
-    reachable = true;
+    reach();
     await unavailable.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Portfolio report" })).toBeVisible();
     await expect(unavailable).toHaveCount(0);
-    for (const problem of problems) {
-      expect(problem).toMatch(/^console error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
-    }
-    await context.close();
+    await close();
   });
 });
 
